@@ -1,0 +1,100 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace Apiforge.Generator.Diagnostics;
+
+/// <summary>The catalogue of Apiforge diagnostics. IDs are stable: never reuse or renumber one.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "Apiforge";
+
+    public static readonly DiagnosticDescriptor UnreadableDocument = new(
+        "AF0001",
+        "The OpenAPI document cannot be read",
+        "'{0}' is not valid YAML or JSON: {1}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Fix the syntax error at the reported line; no client is generated from this file until it parses.");
+
+    public static readonly DiagnosticDescriptor NotOpenApi = new(
+        "AF0002",
+        "The file is not a supported OpenAPI document",
+        "'{0}' is not a supported OpenAPI document: {1}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Apiforge reads Swagger 2.0, OpenAPI 3.0 and OpenAPI 3.1 documents, in YAML or JSON.");
+
+    public static readonly DiagnosticDescriptor ReaderError = new(
+        "AF0003",
+        "The OpenAPI document has an error",
+        "{0}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "The OpenAPI reader found an error in the document; the parts it could read are still generated.");
+
+    public static readonly DiagnosticDescriptor UnsupportedSchema = new(
+        "AF0004",
+        "Schema shape not supported: JsonElement used instead",
+        "The schema at '{0}' uses {1}, which Apiforge does not map to a C# type yet; it is generated as System.Text.Json.JsonElement",
+        Category,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor InvalidOption = new(
+        "AF0005",
+        "Invalid Apiforge option",
+        "The {0} value '{1}' of '{2}' is not valid: {3}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Fix the metadata of the OpenApiSpec item in the project file.");
+
+    public static readonly DiagnosticDescriptor UnresolvedReference = new(
+        "AF0006",
+        "Unresolved $ref",
+        "The reference '{0}' cannot be resolved; JsonElement is used in its place",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Point the $ref at a schema in this document.");
+
+    public static readonly DiagnosticDescriptor DuplicateClient = new(
+        "AF0007",
+        "Two specs produce the same client",
+        "'{0}' and '{1}' both generate '{2}'; give one of them another Namespace or ClientName",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnsupportedOperation = new(
+        "AF0008",
+        "Operation not generated",
+        "The operation {0} {1} is skipped: {2}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor InternalError = new(
+        "AF9999",
+        "Apiforge failed",
+        "Apiforge failed on '{0}': {1}. Please report this as a bug.",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
+        UnreadableDocument, NotOpenApi, ReaderError, UnsupportedSchema, InvalidOption, UnresolvedReference,
+        DuplicateClient, UnsupportedOperation, InternalError);
+
+    public static DiagnosticDescriptor ById(string id) => s_byId[id];
+
+    private static Dictionary<string, DiagnosticDescriptor> Index(params DiagnosticDescriptor[] descriptors)
+    {
+        var map = new Dictionary<string, DiagnosticDescriptor>(System.StringComparer.Ordinal);
+        foreach (var d in descriptors) map.Add(d.Id, d);
+        return map;
+    }
+}

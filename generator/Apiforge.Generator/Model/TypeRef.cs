@@ -1,0 +1,58 @@
+namespace Apiforge.Generator.Model;
+
+internal enum TypeRefKind
+{
+    /// <summary>A built-in type; <see cref="TypeRef.Name"/> is one of the <see cref="PrimitiveNames"/>.</summary>
+    Primitive,
+    /// <summary>A generated object type; <see cref="TypeRef.Name"/> is its C# name.</summary>
+    Object,
+    /// <summary>A generated enum; <see cref="TypeRef.Name"/> is its C# name.</summary>
+    Enum,
+    List,
+    Map,
+    /// <summary>Any JSON: <c>System.Text.Json.JsonElement</c>.</summary>
+    Any,
+}
+
+/// <summary>A use of a type: a primitive, a generated type, or a collection of them.</summary>
+internal sealed record TypeRef(TypeRefKind Kind, string Name, TypeRef? Element, bool Nullable)
+{
+    public static TypeRef Primitive(string name, bool nullable = false) => new(TypeRefKind.Primitive, name, null, nullable);
+
+    public static TypeRef Any(bool nullable = false) => new(TypeRefKind.Any, "JsonElement", null, nullable);
+
+    public TypeRef WithNullable(bool nullable) => Nullable == nullable ? this : this with { Nullable = nullable };
+
+    public bool IsValueType => Kind switch
+    {
+        TypeRefKind.Enum or TypeRefKind.Any => true,
+        TypeRefKind.Primitive => PrimitiveNames.IsValueType(Name),
+        _ => false,
+    };
+}
+
+/// <summary>The primitive names a <see cref="TypeRef"/> can carry.</summary>
+internal static class PrimitiveNames
+{
+    public const string String = "string";
+    public const string Boolean = "bool";
+    public const string Int32 = "int";
+    public const string Int64 = "long";
+    public const string Single = "float";
+    public const string Double = "double";
+    public const string Decimal = "decimal";
+    public const string DateTimeOffset = "DateTimeOffset";
+    public const string DateOnly = "DateOnly";
+    public const string TimeOnly = "TimeOnly";
+    public const string TimeSpan = "TimeSpan";
+    public const string Guid = "Guid";
+    public const string Uri = "Uri";
+    public const string Bytes = "byte[]";
+    public const string Stream = "Stream";
+
+    public static bool IsValueType(string name) => name switch
+    {
+        String or Uri or Bytes or Stream => false,
+        _ => true,
+    };
+}

@@ -1,0 +1,118 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using Apiforge.Generator.Diagnostics;
+using Apiforge.Generator.Emitting;
+using Apiforge.Generator.Model;
+using Apiforge.Generator.Options;
+using Apiforge.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Apiforge.Generator;
+
+/// <summary>Generates a typed client, its models and their JSON metadata from each OpenAPI spec in AdditionalFiles.</summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class OpenApiClientGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var inputs = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) =>
+            {
+                var (file, options) = pair;
+                var fileOptions = options.GetOptions(file);
+                if (!SpecOptionsReader.IsSpec(fileOptions)) return null;
+                var text = file.GetText(cancellationToken)?.ToString() ?? "";
+                return new SpecInput(file.Path, text, SpecOptionsReader.Read(fileOptions, options.GlobalOptions));
+            })
+            .Where(static input => input is not null)
+            .Select(static (input, _) => input!)
+            .WithTrackingName(TrackingNames.SpecInputs);
+
+        var parsed = inputs
+            .Select(static (input, cancellationToken) => SafeParse(input, cancellationToken))
+            .WithTrackingName(TrackingNames.Parsed);
+
+        // Two specs that would generate the same client are reported, and only the first is emitted.
+        var clients = parsed.Collect()
+            .Select(static (results, _) => ResolveDuplicates(results))
+            .WithTrackingName(TrackingNames.Clients);
+
+        context.RegisterSourceOutput(
+            clients.SelectMany(static (r, _) => r.Diagnostics).WithTrackingName(TrackingNames.Diagnostics),
+            static (spc, diagnostic) => spc.ReportDiagnostic(diagnostic.ToDiagnostic()));
+
+        var clientSpecs = clients.SelectMany(static (r, _) => r.Clients);
+
+        var types = clientSpecs
+            .SelectMany(static (client, _) => client.Types.Select(t => new TypeOutputSpec(client.Namespace, client.ClientName, t)))
+            .WithTrackingName(TrackingNames.Types);
+
+        context.RegisterSourceOutput(types, static (spc, output) =>
+            AddSource(spc, $"{output.Namespace}.{output.ClientName}.Models.{output.Type.Name}.g.cs", () => ModelEmitter.Emit(output), output.Namespace + "." + output.Type.Name));
+
+        context.RegisterSourceOutput(clientSpecs, static (spc, client) =>
+        {
+            AddSource(spc, $"{client.Namespace}.{client.ClientName}.g.cs", () => ClientEmitter.Emit(client), client.ClientName);
+            AddSource(spc, $"{client.Namespace}.{client.ContextName}.g.cs", () => JsonEmitter.EmitContext(client), client.ContextName);
+        });
+    }
+
+    private static ParseResult SafeParse(SpecInput input, System.Threading.CancellationToken cancellationToken)
+    {
+        try
+        {
+            return DocumentParser.Parse(input, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, null, input.Path, ex.GetType().Name + ": " + ex.Message);
+            return new ParseResult(input.Path, null, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
+        }
+    }
+
+    private static ClientSet ResolveDuplicates(System.Collections.Immutable.ImmutableArray<ParseResult> results)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        var clients = new List<ClientSpec>();
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var result in results.OrderBy(r => r.Path, StringComparer.Ordinal))
+        {
+            diagnostics.AddRange(result.Diagnostics);
+            if (result.Client is not { } client) continue;
+            var key = client.Namespace + "." + client.ClientName;
+            if (seen.TryGetValue(key, out var firstPath))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateClient, null, firstPath, result.Path, key));
+                continue;
+            }
+            seen.Add(key, result.Path);
+            clients.Add(client);
+        }
+        return new ClientSet(clients.ToEquatableArray(), diagnostics.ToEquatableArray());
+    }
+
+    private static void AddSource(SourceProductionContext context, string hintName, Func<string> emit, string what)
+    {
+        string source;
+        try
+        {
+            source = emit();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            context.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, null, what, ex.GetType().Name + ": " + ex.Message).ToDiagnostic());
+            return;
+        }
+        context.AddSource(hintName, SourceText.From(source, Encoding.UTF8));
+    }
+
+    private sealed record ClientSet(EquatableArray<ClientSpec> Clients, EquatableArray<DiagnosticInfo> Diagnostics);
+}

@@ -1,0 +1,24 @@
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Apiforge.Generator.Options;
+
+/// <summary>The options of one OpenApiSpec item, as raw text; validated by the parser so errors are located.</summary>
+internal sealed record SpecOptions(string? Namespace, string? ClientName, string? NumberType, string? RootNamespace);
+
+/// <summary>Reads the MSBuild metadata that buildTransitive/Apiforge.Generator.props makes visible to the compiler.</summary>
+internal static class SpecOptionsReader
+{
+    public static bool IsSpec(AnalyzerConfigOptions fileOptions)
+        => fileOptions.TryGetValue("build_metadata.AdditionalFiles.ApiforgeSpec", out var value) &&
+           string.Equals(value?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase);
+
+    public static SpecOptions Read(AnalyzerConfigOptions fileOptions, AnalyzerConfigOptions globalOptions)
+        => new(
+            Get(fileOptions, "build_metadata.AdditionalFiles.Namespace"),
+            Get(fileOptions, "build_metadata.AdditionalFiles.ClientName"),
+            Get(fileOptions, "build_metadata.AdditionalFiles.NumberType"),
+            Get(globalOptions, "build_property.RootNamespace"));
+
+    private static string? Get(AnalyzerConfigOptions options, string key)
+        => options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+}

@@ -1,0 +1,11 @@
+namespace Apiforge.Generator;
+
+/// <summary>Names of the pipeline steps, so tests can assert what was cached.</summary>
+internal static class TrackingNames
+{
+    public const string SpecInputs = nameof(SpecInputs);
+    public const string Parsed = nameof(Parsed);
+    public const string Diagnostics = nameof(Diagnostics);
+    public const string Types = nameof(Types);
+    public const string Clients = nameof(Clients);
+}

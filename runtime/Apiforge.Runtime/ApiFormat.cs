@@ -1,0 +1,44 @@
+using System;
+using System.Globalization;
+
+namespace Apiforge.Runtime;
+
+/// <summary>Formats simple values for paths, query strings and headers, in the invariant culture.</summary>
+public static class ApiFormat
+{
+    /// <summary>The value itself.</summary>
+    public static string Format(string value) => value;
+
+    /// <summary><c>true</c> or <c>false</c>.</summary>
+    public static string Format(bool value) => value ? "true" : "false";
+
+    /// <summary>The number in the invariant culture.</summary>
+    public static string Format(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The number in the invariant culture.</summary>
+    public static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The shortest text that reads back as the same number.</summary>
+    public static string Format(float value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>The shortest text that reads back as the same number.</summary>
+    public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>The number in the invariant culture.</summary>
+    public static string Format(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>ISO 8601 (RFC 3339) date and time.</summary>
+    public static string Format(DateTimeOffset value) => value.ToString("O", CultureInfo.InvariantCulture);
+
+    /// <summary>ISO 8601 full-date.</summary>
+    public static string Format(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The lower-case hyphenated form.</summary>
+    public static string Format(Guid value) => value.ToString("D", CultureInfo.InvariantCulture);
+
+    /// <summary>The URI as it was given.</summary>
+    public static string Format(Uri value) => (value ?? throw new ArgumentNullException(nameof(value))).OriginalString;
+
+    /// <summary>Base64.</summary>
+    public static string Format(byte[] value) => Convert.ToBase64String(value ?? throw new ArgumentNullException(nameof(value)));
+}

@@ -1,0 +1,145 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Apiforge.Runtime;
+
+/// <summary>Reads one JSON value at the reader's current token.</summary>
+public delegate T JsonValueReader<out T>(ref Utf8JsonReader reader);
+
+/// <summary>Writes one JSON value.</summary>
+public delegate void JsonValueWriter<in T>(Utf8JsonWriter writer, T value);
+
+/// <summary>Helpers the generated JSON readers and writers call. Not meant for direct use.</summary>
+public static class ApiJson
+{
+    /// <summary>Reads a JSON array into a list.</summary>
+    public static List<T> ReadList<T>(ref Utf8JsonReader reader, JsonValueReader<T> readElement)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray) ThrowUnexpectedToken(ref reader, "array");
+        var list = new List<T>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            list.Add(readElement(ref reader));
+        }
+        return list;
+    }
+
+    /// <summary>Writes a list as a JSON array.</summary>
+    public static void WriteList<T>(Utf8JsonWriter writer, List<T> values, JsonValueWriter<T> writeElement)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(writeElement);
+        writer.WriteStartArray();
+        foreach (var value in values)
+        {
+            writeElement(writer, value);
+        }
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Reads a JSON object into a dictionary.</summary>
+    public static Dictionary<string, T> ReadDictionary<T>(ref Utf8JsonReader reader, JsonValueReader<T> readValue)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject) ThrowUnexpectedToken(ref reader, "object");
+        var map = new Dictionary<string, T>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var key = reader.GetString()!;
+            reader.Read();
+            map[key] = readValue(ref reader);
+        }
+        return map;
+    }
+
+    /// <summary>Writes a dictionary as a JSON object.</summary>
+    public static void WriteDictionary<T>(Utf8JsonWriter writer, Dictionary<string, T> values, JsonValueWriter<T> writeValue)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(writeValue);
+        writer.WriteStartObject();
+        foreach (var pair in values)
+        {
+            writer.WritePropertyName(pair.Key);
+            writeValue(writer, pair.Value);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a string; numbers and booleans are taken as their JSON text (APIs are loose about this).</summary>
+    public static string ReadString(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.String => reader.GetString()!,
+        JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False =>
+            System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan),
+        _ => throw Unexpected(ref reader, "string"),
+    };
+
+    /// <summary>Reads an ISO 8601 full-date (<c>yyyy-MM-dd</c>).</summary>
+    public static DateOnly ReadDateOnly(ref Utf8JsonReader reader)
+    {
+        var text = reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw Unexpected(ref reader, "date");
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var dateTime)) return DateOnly.FromDateTime(dateTime.Date);
+        throw new JsonException($"'{text}' is not a date (yyyy-MM-dd).");
+    }
+
+    /// <summary>Writes an ISO 8601 full-date.</summary>
+    public static void WriteDateOnly(Utf8JsonWriter writer, DateOnly value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Reads an absolute or relative URI.</summary>
+    public static Uri ReadUri(ref Utf8JsonReader reader)
+    {
+        var text = reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw Unexpected(ref reader, "URI");
+        return new Uri(text, UriKind.RelativeOrAbsolute);
+    }
+
+    /// <summary>Throws the exception for a token of the wrong kind.</summary>
+    [DoesNotReturn]
+    public static void ThrowUnexpectedToken(ref Utf8JsonReader reader, string expected) => throw Unexpected(ref reader, expected);
+
+    /// <summary>Throws the exception for a required property that is missing or null.</summary>
+    [DoesNotReturn]
+    public static void ThrowMissingProperty(string typeName, string propertyName)
+        => throw new JsonException($"The JSON for {typeName} lacks its required property '{propertyName}' (or it is null).");
+
+    /// <summary>The exception for an enum value the API description does not list.</summary>
+    public static JsonException UnknownEnumValue(string enumName, string? value)
+        => new($"'{value}' is not a value of {enumName}.");
+
+    /// <summary>The exception for a C# enum value with no JSON value.</summary>
+    public static JsonException UndefinedEnumValue(string enumName, long value)
+        => new($"{value.ToString(CultureInfo.InvariantCulture)} is not a defined value of {enumName}.");
+
+    private static JsonException Unexpected(ref Utf8JsonReader reader, string expected)
+        => new($"Expected {expected} but found {reader.TokenType} (at byte {reader.TokenStartIndex.ToString(CultureInfo.InvariantCulture)}).");
+}
+
+/// <summary>A converter made of a generated reader and writer; the generated resolvers wrap every type in one.</summary>
+public sealed class DelegateJsonConverter<T> : JsonConverter<T>
+{
+    private readonly JsonValueReader<T> _read;
+    private readonly JsonValueWriter<T> _write;
+
+    /// <summary>Creates the converter.</summary>
+    public DelegateJsonConverter(JsonValueReader<T> read, JsonValueWriter<T> write)
+    {
+        _read = read ?? throw new ArgumentNullException(nameof(read));
+        _write = write ?? throw new ArgumentNullException(nameof(write));
+    }
+
+    /// <inheritdoc/>
+    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => _read(ref reader);
+
+    /// <inheritdoc/>
+    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => _write(writer, value);
+}

@@ -1,0 +1,95 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Apiforge.Runtime;
+
+/// <summary>Response-side helpers the generated clients use.</summary>
+public static class ApiResponse
+{
+    /// <summary>At most this much of an error body is kept in <see cref="ApiException.Response"/>.</summary>
+    public const int MaxErrorBodyLength = 64 * 1024;
+
+    /// <summary>Throws <see cref="ApiException"/> unless the status code is a success.</summary>
+    public static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        if (response.IsSuccessStatusCode) return;
+        var body = await ReadErrorBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        throw new ApiException(
+            $"The server answered {(int)response.StatusCode} ({response.ReasonPhrase}).",
+            (int)response.StatusCode,
+            body,
+            ApiException.CollectHeaders(response));
+    }
+
+    /// <summary>Reads the body as JSON; an empty body or a JSON null is an error.</summary>
+    public static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        var value = await ReadJsonOrNullAsync(response, typeInfo, cancellationToken).ConfigureAwait(false);
+        return value ?? throw new ApiException("The response body was empty or null, where the API description promises a value.",
+            (int)response.StatusCode, null, ApiException.CollectHeaders(response));
+    }
+
+    /// <summary>Reads the body as JSON; an empty body is null.</summary>
+    public static async Task<T?> ReadJsonOrNullAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            if (response.Content.Headers.ContentLength == 0) return default;
+            try
+            {
+                return await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false);
+            }
+            catch (JsonException ex)
+            {
+                throw new ApiException("The response body could not be read: " + ex.Message, (int)response.StatusCode, null,
+                    ApiException.CollectHeaders(response), ex);
+            }
+        }
+    }
+
+    /// <summary>Reads the body as text.</summary>
+    public static Task<string> ReadTextAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        => (response ?? throw new ArgumentNullException(nameof(response))).Content.ReadAsStringAsync(cancellationToken);
+
+    /// <summary>Hands the body to the caller as a stream, without buffering it; the caller disposes the result.</summary>
+    public static async Task<FileResponse> ReadFileAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        try
+        {
+            await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            return new FileResponse(response, stream);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<string?> ReadErrorBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            return text.Length > MaxErrorBodyLength ? text[..MaxErrorBodyLength] : text;
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+}

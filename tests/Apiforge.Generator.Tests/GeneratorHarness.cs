@@ -1,0 +1,154 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Apiforge.Generator;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Apiforge.Generator.Tests;
+
+/// <summary>A spec handed to the generator as an AdditionalFile with OpenApiSpec metadata.</summary>
+internal sealed record SpecFile(string Path, string Text, string? Namespace = "Acme", string? ClientName = null, string? NumberType = null);
+
+internal sealed class SpecText : AdditionalText
+{
+    private readonly SourceText _text;
+
+    public SpecText(string path, string text)
+    {
+        Path = path;
+        _text = SourceText.From(text);
+    }
+
+    public override string Path { get; }
+
+    public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+}
+
+internal sealed class TestOptionsProvider : AnalyzerConfigOptionsProvider
+{
+    private readonly Dictionary<string, Dictionary<string, string>> _files;
+
+    public TestOptionsProvider(Dictionary<string, Dictionary<string, string>> files, Dictionary<string, string> global)
+    {
+        _files = files;
+        GlobalOptions = new Options(global);
+    }
+
+    public override AnalyzerConfigOptions GlobalOptions { get; }
+
+    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(new());
+
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile)
+        => new Options(_files.TryGetValue(textFile.Path, out var values) ? values : new());
+
+    private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
+    {
+        public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
+    }
+}
+
+/// <summary>Runs the generator the way the compiler does and compiles what it produced.</summary>
+internal static class GeneratorHarness
+{
+    private static readonly Lazy<ImmutableArray<MetadataReference>> s_references = new(LoadReferences);
+
+    public static string SpecsDirectory => Path.Combine(AppContext.BaseDirectory, "specs");
+
+    public static string SharedDirectory
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null)
+            {
+                var candidate = Path.Combine(dir.FullName, "shared");
+                if (Directory.Exists(Path.Combine(candidate, "corpus"))) return candidate;
+                candidate = Path.Combine(dir.FullName, "..", "shared");
+                if (Directory.Exists(Path.Combine(candidate, "corpus"))) return Path.GetFullPath(candidate);
+                dir = dir.Parent;
+            }
+            throw new DirectoryNotFoundException("../shared (with corpus/ and specs-found/) is not beside the repository.");
+        }
+    }
+
+    public static string RepositoryRoot
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Generator.sln"))) dir = dir.Parent;
+            return dir?.FullName ?? throw new DirectoryNotFoundException("Generator.sln not found above the test output.");
+        }
+    }
+
+    public static ImmutableArray<MetadataReference> References => s_references.Value;
+
+    public static CSharpCompilation CreateCompilation(params string[] sources)
+        => CSharpCompilation.Create(
+            "Consumer",
+            sources.Select(s => CSharpSyntaxTree.ParseText(s, ParseOptions)),
+            References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable,
+                generalDiagnosticOption: ReportDiagnostic.Error, warningLevel: 9999,
+                // What the SDK suppresses too: unification of the runtime's net8.0 references with net10.0.
+                specificDiagnosticOptions: new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));
+
+    public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
+
+    public static GeneratorDriver CreateDriver(IEnumerable<SpecFile> specs, string? rootNamespace = "Consumer")
+    {
+        var list = specs.ToList();
+        var fileOptions = list.ToDictionary(s => s.Path, s =>
+        {
+            var values = new Dictionary<string, string> { ["build_metadata.AdditionalFiles.ApiforgeSpec"] = "true" };
+            if (s.Namespace is not null) values["build_metadata.AdditionalFiles.Namespace"] = s.Namespace;
+            if (s.ClientName is not null) values["build_metadata.AdditionalFiles.ClientName"] = s.ClientName;
+            if (s.NumberType is not null) values["build_metadata.AdditionalFiles.NumberType"] = s.NumberType;
+            return values;
+        });
+        var global = new Dictionary<string, string>();
+        if (rootNamespace is not null) global["build_property.RootNamespace"] = rootNamespace;
+        return CSharpGeneratorDriver.Create(
+            new[] { new OpenApiClientGenerator().AsSourceGenerator() },
+            list.Select(s => (AdditionalText)new SpecText(s.Path, s.Text)),
+            ParseOptions,
+            new TestOptionsProvider(fileOptions, global),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+    }
+
+    public static GenerationResult Run(params SpecFile[] specs) => Run(specs, "namespace Consumer { /// <summary>A consumer type.</summary>\n public static class Marker { } }");
+
+    public static GenerationResult Run(IEnumerable<SpecFile> specs, string consumerSource)
+    {
+        var compilation = CreateCompilation(consumerSource);
+        var driver = CreateDriver(specs).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        return new GenerationResult(driver.GetRunResult(), output, generatorDiagnostics);
+    }
+
+    public static SpecFile Spec(string fileName, string? ns = "Acme", string? clientName = null)
+        => new(Path.Combine(SpecsDirectory, fileName), File.ReadAllText(Path.Combine(SpecsDirectory, fileName)), ns, clientName);
+
+    private static ImmutableArray<MetadataReference> LoadReferences()
+    {
+        var trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
+        var references = trusted
+            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .ToList();
+        references.Add(MetadataReference.CreateFromFile(typeof(Apiforge.Runtime.ApiException).Assembly.Location));
+        return references.ToImmutableArray();
+    }
+}
+
+internal sealed record GenerationResult(GeneratorDriverRunResult RunResult, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics)
+{
+    public IEnumerable<GeneratedSourceResult> Sources => RunResult.Results.SelectMany(r => r.GeneratedSources);
+
+    public string Source(string hintNameSuffix) => Sources.Single(s => s.HintName.EndsWith(hintNameSuffix, StringComparison.Ordinal)).SourceText.ToString();
+
+    /// <summary>Errors and warnings of compiling the generated code together with the consumer.</summary>
+    public IReadOnlyList<Diagnostic> CompileDiagnostics()
+        => Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+}
