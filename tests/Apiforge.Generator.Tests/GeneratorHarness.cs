@@ -98,6 +98,9 @@ internal static class GeneratorHarness
     public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
 
     public static GeneratorDriver CreateDriver(IEnumerable<SpecFile> specs, string? rootNamespace = "Consumer")
+        => CreateDriver(specs, out _, rootNamespace);
+
+    public static GeneratorDriver CreateDriver(IEnumerable<SpecFile> specs, out IReadOnlyList<AdditionalText> texts, string? rootNamespace = "Consumer")
     {
         var list = specs.ToList();
         var fileOptions = list.ToDictionary(s => s.Path, s =>
@@ -110,9 +113,10 @@ internal static class GeneratorHarness
         });
         var global = new Dictionary<string, string>();
         if (rootNamespace is not null) global["build_property.RootNamespace"] = rootNamespace;
+        texts = list.Select(s => (AdditionalText)new SpecText(s.Path, s.Text)).ToList();
         return CSharpGeneratorDriver.Create(
             new[] { new OpenApiClientGenerator().AsSourceGenerator() },
-            list.Select(s => (AdditionalText)new SpecText(s.Path, s.Text)),
+            texts,
             ParseOptions,
             new TestOptionsProvider(fileOptions, global),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));

@@ -534,7 +534,7 @@ internal sealed class ClientBuilder
         }
 
         var requiresAuthentication = HasSecurity(operation);
-        var parameterNames = new HashSet<string>(StringComparer.Ordinal) { "cancellationToken", "request", "response", "body" };
+        var parameterNames = new HashSet<string>(StringComparer.Ordinal) { "cancellationToken" };
         var parameters = new List<ParameterSpec>();
         foreach (var (parameter, parameterPointer) in merged)
         {

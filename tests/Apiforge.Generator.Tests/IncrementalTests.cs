@@ -1,0 +1,62 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Apiforge.Generator.Tests;
+
+public class IncrementalTests
+{
+    private static readonly string[] s_trackedSteps =
+    {
+        TrackingNames.SpecInputs, TrackingNames.Parsed, TrackingNames.Clients, TrackingNames.Types,
+    };
+
+    [Fact]
+    public void Unrelated_csharp_edit_leaves_every_step_cached()
+    {
+        var compilation = GeneratorHarness.CreateCompilation("namespace Consumer { public static class A { } }");
+        var driver = GeneratorHarness.CreateDriver(new[] { GeneratorHarness.Spec("tradovate-partner.json") });
+        driver = driver.RunGenerators(compilation);
+
+        var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Consumer { public static class B { } }", GeneratorHarness.ParseOptions));
+        driver = driver.RunGenerators(edited);
+
+        var result = driver.GetRunResult().Results.Single();
+        foreach (var step in s_trackedSteps)
+        {
+            Assert.True(result.TrackedSteps.ContainsKey(step), $"step {step} did not run");
+        }
+        // The partner spec has no diagnostics, so that step has nothing to track; every step that ran is cached.
+        foreach (var step in result.TrackedSteps.Keys.Where(k => !k.Contains('_', StringComparison.Ordinal)))
+        {
+            foreach (var run in result.TrackedSteps[step])
+            {
+                foreach (var output in run.Outputs)
+                {
+                    Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
+                        $"{step}: {output.Reason}");
+                }
+            }
+        }
+        Assert.All(result.TrackedOutputSteps.SelectMany(o => o.Value).SelectMany(r => r.Outputs),
+            output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
+    }
+
+    [Fact]
+    public void Editing_the_spec_reruns_only_what_changed()
+    {
+        var spec = GeneratorHarness.Spec("tradovate-seed.yaml");
+        var compilation = GeneratorHarness.CreateCompilation("namespace Consumer { public static class A { } }");
+        var driver = GeneratorHarness.CreateDriver(new[] { spec }, out var texts).RunGenerators(compilation);
+
+        var changed = spec.Text.Replace("Non-empty if the request failed", "Set when the request failed", StringComparison.Ordinal);
+        driver = driver.ReplaceAdditionalText(texts.Single(), new SpecText(spec.Path, changed));
+        driver = driver.RunGenerators(compilation);
+
+        var result = driver.GetRunResult().Results.Single();
+        var typeOutputs = result.TrackedSteps[TrackingNames.Types].SelectMany(r => r.Outputs).ToList();
+        Assert.Contains(typeOutputs, o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Contains(typeOutputs, o => o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached);
+        var text = result.GeneratedSources.Single(s => s.HintName.EndsWith("TradingPermissionResponse.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("Set when the request failed", text, StringComparison.Ordinal);
+    }
+}
