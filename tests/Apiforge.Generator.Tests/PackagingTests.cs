@@ -22,7 +22,7 @@ public sealed class PackedPackages : IDisposable
 
     public string Feed { get; }
 
-    public string Package(string id) => Directory.GetFiles(Feed, id + ".*.nupkg").Single(p => Path.GetFileName(p).StartsWith(id + ".0", StringComparison.Ordinal) || Path.GetFileName(p).StartsWith(id + ".1", StringComparison.Ordinal));
+    public string Package(string id) => Directory.GetFiles(Feed, id + ".*.nupkg").Single();
 
     public void Dispose()
     {
