@@ -137,16 +137,16 @@ internal static class ClientEmitter
         WritePath(w, operation, ns);
         foreach (var p in operation.Parameters.Where(p => p.Location == ParameterLocation.Query))
         {
-            WriteParameter(w, p, ns, (name, value) => $"__url.AppendQuery({CSharp.Literal(p.WireName)}, {value});", explodeLists: p.Explode);
+            WriteParameter(w, p, ns, value => $"__url.AppendQuery({CSharp.Literal(p.WireName)}, {value});", explodeLists: p.Explode);
         }
         w.Line($"using var __request = new {Http}.HttpRequestMessage({HttpMethod(operation.HttpMethod)}, __url.ToUri());");
         foreach (var p in operation.Parameters.Where(p => p.Location == ParameterLocation.Header))
         {
-            WriteParameter(w, p, ns, (name, value) => $"__request.Headers.TryAddWithoutValidation({CSharp.Literal(p.WireName)}, {value});", explodeLists: false);
+            WriteParameter(w, p, ns, value => $"__request.Headers.TryAddWithoutValidation({CSharp.Literal(p.WireName)}, {value});", explodeLists: false);
         }
         foreach (var p in operation.Parameters.Where(p => p.Location == ParameterLocation.Cookie))
         {
-            WriteParameter(w, p, ns, (name, value) => $"{Runtime}.ApiRequest.AddCookie(__request, {CSharp.Literal(p.WireName)}, {value});", explodeLists: false);
+            WriteParameter(w, p, ns, value => $"{Runtime}.ApiRequest.AddCookie(__request, {CSharp.Literal(p.WireName)}, {value});", explodeLists: false);
         }
         if (!operation.RequiresAuthentication)
         {
@@ -267,7 +267,7 @@ internal static class ClientEmitter
         return builder.ToString();
     }
 
-    private static void WriteParameter(SourceWriter w, ParameterSpec p, string ns, System.Func<string, string, string> add, bool explodeLists)
+    private static void WriteParameter(SourceWriter w, ParameterSpec p, string ns, System.Func<string, string> add, bool explodeLists)
     {
         var value = p.Name;
         var valueAccess = !p.Required && p.Type.IsValueType ? value + ".Value" : value;
@@ -283,17 +283,17 @@ internal static class ClientEmitter
             {
                 w.Line($"foreach (var __item in {valueAccess})");
                 w.OpenBrace();
-                w.Line(add(p.WireName, Format(element, ns, "__item")));
+                w.Line(add(Format(element, ns, "__item")));
                 w.CloseBrace();
             }
             else
             {
-                w.Line(add(p.WireName, $"string.Join(\",\", global::System.Linq.Enumerable.Select({valueAccess}, static __item => {Format(element, ns, "__item")}))"));
+                w.Line(add($"string.Join(\",\", global::System.Linq.Enumerable.Select({valueAccess}, static __item => {Format(element, ns, "__item")}))"));
             }
         }
         else
         {
-            w.Line(add(p.WireName, Format(p.Type, ns, valueAccess)));
+            w.Line(add(Format(p.Type, ns, valueAccess)));
         }
         if (!p.Required)
         {

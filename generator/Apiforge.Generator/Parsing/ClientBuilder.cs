@@ -38,7 +38,6 @@ internal sealed class ClientBuilder
     private readonly HashSet<string> _resolvingComponents = new(StringComparer.Ordinal);
     private readonly List<TypeSpec> _types = new();
     private readonly HashSet<string> _reportedPointers = new(StringComparer.Ordinal);
-    private readonly string _numberType;
 
     public ClientBuilder(SpecInput input, OpenApiDocument document, SpecLocator locator, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
@@ -47,7 +46,6 @@ internal sealed class ClientBuilder
         _locator = locator;
         _diagnostics = diagnostics;
         _cancellationToken = cancellationToken;
-        _numberType = PrimitiveNames.Double;
     }
 
     private string _clientName = "";
@@ -154,7 +152,7 @@ internal sealed class ClientBuilder
         return ok;
     }
 
-    private string NumberType => string.Equals(_input.Options.NumberType, "decimal", StringComparison.OrdinalIgnoreCase) ? PrimitiveNames.Decimal : _numberType;
+    private string NumberType => string.Equals(_input.Options.NumberType, "decimal", StringComparison.OrdinalIgnoreCase) ? PrimitiveNames.Decimal : PrimitiveNames.Double;
 
     private string? DefaultBaseAddress()
     {
