@@ -41,4 +41,10 @@ public static class ApiFormat
 
     /// <summary>Base64.</summary>
     public static string Format(byte[] value) => Convert.ToBase64String(value ?? throw new ArgumentNullException(nameof(value)));
+
+    /// <summary>RFC 3339 <c>time</c>: <c>HH:mm:ss[.fraction]</c>.</summary>
+    public static string Format(TimeOnly value) => ApiJsonValues.FormatTimeOnly(value);
+
+    /// <summary>ISO 8601 duration, such as <c>P1DT2H</c>.</summary>
+    public static string Format(TimeSpan value) => System.Xml.XmlConvert.ToString(value);
 }

@@ -85,16 +85,28 @@ public class SeedRoundTripTests
     }
 
     [Fact]
-    public async Task Every_status_enum_value_round_trips_by_its_json_name()
+    public async Task Every_status_enum_value_round_trips_and_an_unknown_value_survives()
     {
-        foreach (var status in Enum.GetValues<TradingPermissionStatus>())
+        var statuses = new[]
+        {
+            TradingPermissionStatus.Accepted, TradingPermissionStatus.Approved, TradingPermissionStatus.Declined,
+            TradingPermissionStatus.Requested, TradingPermissionStatus.Revoked,
+        };
+        foreach (var status in statuses)
         {
             var json = JsonSerializer.Serialize(status, ConnectClientJsonContext.Default.TradingPermissionStatus);
             Assert.Equal("\"" + status + "\"", json);
             Assert.Equal(status, JsonSerializer.Deserialize(json, ConnectClientJsonContext.Default.TradingPermissionStatus));
+            Assert.True(status.IsKnown);
         }
-        var ex = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("\"Pending\"", ConnectClientJsonContext.Default.TradingPermissionStatus));
-        Assert.Contains("Pending", ex.Message, StringComparison.Ordinal);
+
+        // A value the server adds later neither fails the response nor is lost when written back.
+        var permission = JsonSerializer.Deserialize(
+            """{"userId":5,"accountId":6,"accountHolderContact":"a","accountHolderEmail":"b","ctaContact":"c","ctaEmail":"d","status":"Pending"}""",
+            ConnectClientJsonContext.Default.TradingPermission)!;
+        Assert.False(permission.Status.IsKnown);
+        Assert.Equal("Pending", permission.Status.Value);
+        Assert.Contains("\"status\":\"Pending\"", JsonSerializer.Serialize(permission, ConnectClientJsonContext.Default.TradingPermission), StringComparison.Ordinal);
         await Task.CompletedTask;
     }
 

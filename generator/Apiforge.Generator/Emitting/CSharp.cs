@@ -109,6 +109,9 @@ internal static class CSharp
     private static bool IsBidiControl(char c)
         => c is '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u061C';
 
+    /// <summary>Text escaped for XML documentation (callers pass text already free of line breaks).</summary>
+    public static string XmlText(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
     /// <summary>The C# spelling of a type use, fully qualified.</summary>
     public static string TypeName(TypeRef type, string ns, bool nullable)
     {

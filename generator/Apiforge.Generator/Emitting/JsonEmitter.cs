@@ -14,6 +14,7 @@ internal static class JsonEmitter
     private const string Reader = "global::System.Text.Json.Utf8JsonReader";
     private const string Writer = "global::System.Text.Json.Utf8JsonWriter";
     private const string TokenType = "global::System.Text.Json.JsonTokenType";
+    private const string Values = "global::Apiforge.Runtime.ApiJsonValues";
 
     public static string ConverterName(string ns, string typeName) => $"global::{ns}.Serialization.{typeName}Json";
 
@@ -34,10 +35,31 @@ internal static class JsonEmitter
             case TypeSpecKind.StringEnum:
                 WriteStringEnumConverter(w, type, typeName);
                 break;
-            default:
+            case TypeSpecKind.IntegerEnum:
                 WriteIntegerEnumConverter(w, type, typeName);
                 break;
+            default:
+                WriteUnionConverter(w, ns, type, typeName);
+                break;
         }
+        w.CloseBrace();
+    }
+
+    private static void WriteDiscriminatorDispatch(SourceWriter w, string ns, TypeSpec type, System.Func<DiscriminatorCaseSpec, string> read)
+    {
+        if (type.Discriminator is not { Mapping.Count: > 0 } discriminator) return;
+        w.Line($"if (reader.TokenType == {TokenType}.StartObject)");
+        w.OpenBrace();
+        w.Line($"switch ({Values}.PeekDiscriminator(reader, {CSharp.Utf8Literal(discriminator.PropertyName)}))");
+        w.OpenBrace();
+        foreach (var c in discriminator.Mapping)
+        {
+            w.Line($"case {CSharp.Literal(c.Value)}:");
+            w.Indentation++;
+            w.Line($"return {read(c)};");
+            w.Indentation--;
+        }
+        w.CloseBrace();
         w.CloseBrace();
     }
 
@@ -50,14 +72,29 @@ internal static class JsonEmitter
         }
         if (properties.Count > 0) w.Line();
 
-        // Read
+        // Read: a discriminator value naming a derived class hands the object to that class's reader.
+        var dispatches = type.Discriminator is { Mapping.Count: > 0 };
         w.Line($"public static {typeName} ReadValue(ref {Reader} reader)");
         w.OpenBrace();
-        w.Line($"if (reader.TokenType != {TokenType}.StartObject) {Runtime}.ThrowUnexpectedToken(ref reader, {CSharp.Literal(type.Name)});");
+        if (dispatches)
+        {
+            w.Line($"if (reader.TokenType != {TokenType}.StartObject) {Runtime}.ThrowUnexpectedToken(ref reader, {CSharp.Literal(type.Name)});");
+            WriteDiscriminatorDispatch(w, ns, type, c => $"{ConverterName(ns, c.TypeName)}.ReadValue(ref reader)");
+            w.Line("return ReadProperties(ref reader);");
+            w.CloseBrace();
+            w.Line();
+            w.Line($"private static {typeName} ReadProperties(ref {Reader} reader)");
+            w.OpenBrace();
+        }
+        else
+        {
+            w.Line($"if (reader.TokenType != {TokenType}.StartObject) {Runtime}.ThrowUnexpectedToken(ref reader, {CSharp.Literal(type.Name)});");
+        }
         for (var i = 0; i < properties.Count; i++)
         {
             var p = properties[i];
-            var localType = CSharp.TypeName(p.Type, ns, nullable: !p.Type.IsValueType || !p.Required || p.Type.Nullable);
+            var localType = CSharp.TypeName(p.Type, ns, nullable: !p.Type.IsValueType || !p.MustBeRead || p.Type.Nullable);
+            // Defaults initialize new objects only: what the server left out stays left out, so JSON round-trips as it came.
             w.Line($"{localType} p{i} = default;");
             if (NeedsSetFlag(p)) w.Line($"bool p{i}Set = false;");
         }
@@ -70,7 +107,7 @@ internal static class JsonEmitter
         for (var i = 0; i < properties.Count; i++)
         {
             var p = properties[i];
-            var readType = p.Required ? p.Type : p.Type.WithNullable(true);
+            var readType = p.MustBeRead ? p.Type : p.Type.WithNullable(true);
             w.Line($"{(i == 0 ? "if" : "else if")} (reader.ValueTextEquals({CSharp.Utf8Literal(p.JsonName)}))");
             w.OpenBrace();
             w.Line("reader.Read();");
@@ -79,53 +116,58 @@ internal static class JsonEmitter
             w.CloseBrace();
         }
         var elsePrefix = properties.Count > 0 ? "else" : "";
+        if (elsePrefix.Length > 0) w.Line(elsePrefix);
+        w.OpenBrace();
         if (type.ExtensionDataName is not null)
         {
-            if (elsePrefix.Length > 0) w.Line(elsePrefix);
-            w.OpenBrace();
             w.Line("var name = reader.GetString()!;");
             w.Line("reader.Read();");
             w.Line("(extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);");
-            w.CloseBrace();
         }
         else
         {
-            if (elsePrefix.Length > 0) w.Line(elsePrefix);
-            w.OpenBrace();
             w.Line("reader.Read();");
             w.Line("reader.Skip();");
-            w.CloseBrace();
         }
+        w.CloseBrace();
         w.CloseBrace();
         for (var i = 0; i < properties.Count; i++)
         {
             var p = properties[i];
-            if (!p.Required) continue;
+            if (!p.MustBeRead) continue;
             var condition = NeedsSetFlag(p) ? $"!p{i}Set" : $"p{i} is null";
             w.Line($"if ({condition}) {Runtime}.ThrowMissingProperty({CSharp.Literal(type.Name)}, {CSharp.Literal(p.JsonName)});");
         }
-        w.Line($"return new {typeName}");
+        w.Line(ModelEmitter.HasObsoleteConstructor(type) ? $"return new {typeName}(serializer: true)" : $"return new {typeName}");
         w.OpenBrace();
         for (var i = 0; i < properties.Count; i++)
         {
             var p = properties[i];
-            var bang = p.Required && !p.Type.Nullable && !p.Type.IsValueType ? "!" : "";
-            w.Line($"{p.Name} = p{i}{bang},");
+            var bang = !p.IsNullable && !p.Type.IsValueType ? "!" : "";
+            w.Line($"{(p.Deprecated ? p.FieldName : p.Name)} = p{i}{bang},");
         }
         if (type.ExtensionDataName is not null) w.Line($"{type.ExtensionDataName} = extra,");
         w.CloseBrace(";");
         w.CloseBrace();
         w.Line();
 
-        // Write
+        // Write: an instance of a derived class is written by that class's writer, so nothing it adds is lost.
         w.Line($"public static void WriteValue({Writer} writer, {typeName} value)");
         w.OpenBrace();
+        foreach (var derived in type.DerivedTypes)
+        {
+            w.Line($"if (value is global::{ns}.{derived} __{derived})");
+            w.OpenBrace();
+            w.Line($"{ConverterName(ns, derived)}.WriteValue(writer, __{derived});");
+            w.Line("return;");
+            w.CloseBrace();
+        }
         w.Line("writer.WriteStartObject();");
         for (var i = 0; i < properties.Count; i++)
         {
             var p = properties[i];
-            var access = "value." + p.Name;
-            if (p.Required)
+            var access = "value." + (p.Deprecated ? p.FieldName : p.Name);
+            if (!p.IsNullable || (p.IsRequiredMember && p.Type.Nullable))
             {
                 w.Line($"writer.WritePropertyName(s_name{i});");
                 WriteValueStatements(w, p.Type, ns, access, 0);
@@ -155,7 +197,7 @@ internal static class JsonEmitter
     }
 
     /// <summary>Required value-type properties need a flag: their default is a legal value.</summary>
-    private static bool NeedsSetFlag(PropertySpec p) => p.Required && (p.Type.IsValueType || p.Type.Nullable);
+    private static bool NeedsSetFlag(PropertySpec p) => p.MustBeRead && (p.Type.IsValueType || p.Type.Nullable);
 
     private static void WriteStringEnumConverter(SourceWriter w, TypeSpec type, string typeName)
     {
@@ -166,20 +208,14 @@ internal static class JsonEmitter
         {
             w.Line($"if (reader.ValueTextEquals({CSharp.Utf8Literal(member.JsonValue)})) return {typeName}.{member.Name};");
         }
-        w.Line($"throw {Runtime}.UnknownEnumValue({CSharp.Literal(type.Name)}, reader.GetString());");
+        w.Line("// A value the description does not list: kept as it came.");
+        w.Line($"return new {typeName}(reader.GetString()!);");
         w.CloseBrace();
         w.Line();
-        w.Line($"public static void WriteValue({Writer} writer, {typeName} value) => writer.WriteStringValue(ToWireString(value));");
+        w.Line($"public static void WriteValue({Writer} writer, {typeName} value) => writer.WriteStringValue(value.Value);");
         w.Line();
         w.Line($"/// <summary>The value as it is written on the wire: in JSON, query strings, paths and headers.</summary>");
-        w.Line($"public static string ToWireString({typeName} value) => value switch");
-        w.OpenBrace();
-        foreach (var member in type.Members)
-        {
-            w.Line($"{typeName}.{member.Name} => {CSharp.Literal(member.JsonValue)},");
-        }
-        w.Line($"_ => throw {Runtime}.UndefinedEnumValue({CSharp.Literal(type.Name)}, (long)value),");
-        w.CloseBrace(";");
+        w.Line($"public static string ToWireString({typeName} value) => value.Value;");
     }
 
     private static void WriteIntegerEnumConverter(SourceWriter w, TypeSpec type, string typeName)
@@ -187,19 +223,81 @@ internal static class JsonEmitter
         w.Line($"public static {typeName} ReadValue(ref {Reader} reader)");
         w.OpenBrace();
         w.Line($"if (reader.TokenType != {TokenType}.Number) {Runtime}.ThrowUnexpectedToken(ref reader, {CSharp.Literal(type.Name)});");
-        w.Line("return reader.GetInt64() switch");
-        w.OpenBrace();
-        foreach (var member in type.Members)
-        {
-            w.Line($"{member.IntegerValue.ToString(CultureInfo.InvariantCulture)}L => {typeName}.{member.Name},");
-        }
-        w.Line($"var other => throw {Runtime}.UnknownEnumValue({CSharp.Literal(type.Name)}, other.ToString(global::System.Globalization.CultureInfo.InvariantCulture)),");
-        w.CloseBrace(";");
+        w.Line("// A number the description does not list is kept as an unnamed value.");
+        w.Line($"return ({typeName})reader.GetInt64();");
         w.CloseBrace();
         w.Line();
         w.Line($"public static void WriteValue({Writer} writer, {typeName} value) => writer.WriteNumberValue((long)value);");
         w.Line();
         w.Line($"public static string ToWireString({typeName} value) => ((long)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);");
+    }
+
+    private static void WriteUnionConverter(SourceWriter w, string ns, TypeSpec type, string typeName)
+    {
+        w.Line($"public static {typeName} ReadValue(ref {Reader} reader)");
+        w.OpenBrace();
+        WriteDiscriminatorDispatch(w, ns, type, c =>
+            $"new {typeName}({ConverterName(ns, c.TypeName)}.ReadValue(ref reader))");
+        // Otherwise each alternative whose JSON kind fits is tried in order on a copy of the reader.
+        for (var i = 0; i < type.Cases.Count; i++)
+        {
+            var c = type.Cases[i];
+            var condition = TokenCondition(c.Type);
+            if (condition is not null) w.Line($"if ({condition})");
+            w.OpenBrace();
+            w.Line("var copy = reader;");
+            w.Line("try");
+            w.OpenBrace();
+            w.Line($"var value{i} = {ReadExpression(c.Type, ns, "copy", 0)};");
+            w.Line("reader = copy;");
+            w.Line($"return new {typeName}(value{i});");
+            w.CloseBrace();
+            w.Line("catch (global::System.Text.Json.JsonException) { }");
+            w.Line("catch (global::System.InvalidOperationException) { }");
+            w.Line("catch (global::System.FormatException) { }");
+            w.CloseBrace();
+        }
+        w.Line($"return new {typeName}(global::System.Text.Json.JsonElement.ParseValue(ref reader));");
+        w.CloseBrace();
+        w.Line();
+        w.Line($"public static void WriteValue({Writer} writer, {typeName} value)");
+        w.OpenBrace();
+        for (var i = 0; i < type.Cases.Count; i++)
+        {
+            var c = type.Cases[i];
+            w.Line($"if (value.{c.Name} is {{ }} case{i})");
+            w.OpenBrace();
+            w.Line(WriteValueInline(c.Type, ns, "writer", "case" + i.ToString(CultureInfo.InvariantCulture), 0));
+            w.Line("return;");
+            w.CloseBrace();
+        }
+        w.Line("if (value.Unmatched is { } unmatched)");
+        w.OpenBrace();
+        w.Line("unmatched.WriteTo(writer);");
+        w.Line("return;");
+        w.CloseBrace();
+        w.Line("writer.WriteNullValue();");
+        w.CloseBrace();
+    }
+
+    /// <summary>The JSON token kinds an alternative can start with, as a condition on <c>reader</c>; null for any.</summary>
+    private static string? TokenCondition(TypeRef type)
+    {
+        var token = "reader.TokenType";
+        return type.Kind switch
+        {
+            TypeRefKind.List => $"{token} == {TokenType}.StartArray",
+            TypeRefKind.Map => $"{token} == {TokenType}.StartObject",
+            TypeRefKind.Primitive => type.Name switch
+            {
+                PrimitiveNames.Boolean => $"{token} is {TokenType}.True or {TokenType}.False",
+                PrimitiveNames.Int32 or PrimitiveNames.Int64 or PrimitiveNames.Single or PrimitiveNames.Double or PrimitiveNames.Decimal
+                    => $"{token} == {TokenType}.Number",
+                _ => $"{token} == {TokenType}.String",
+            },
+            // Generated types may be classes, enums or unions: their own reader decides.
+            _ => null,
+        };
     }
 
     // ------------------------------------------------------------ values
@@ -230,6 +328,8 @@ internal static class JsonEmitter
         PrimitiveNames.Decimal => $"{reader}.GetDecimal()",
         PrimitiveNames.DateTimeOffset => $"{reader}.GetDateTimeOffset()",
         PrimitiveNames.DateOnly => $"{Runtime}.ReadDateOnly(ref {reader})",
+        PrimitiveNames.TimeOnly => $"{Values}.ReadTimeOnly(ref {reader})",
+        PrimitiveNames.TimeSpan => $"{Values}.ReadDuration(ref {reader})",
         PrimitiveNames.Guid => $"{reader}.GetGuid()",
         PrimitiveNames.Uri => $"{Runtime}.ReadUri(ref {reader})",
         PrimitiveNames.Bytes => $"{reader}.GetBytesFromBase64()",
@@ -265,7 +365,7 @@ internal static class JsonEmitter
     public static void WriteValueStatements(SourceWriter w, TypeRef type, string ns, string value, int depth)
         => w.Line(WriteValueInline(type, ns, "writer", value, depth));
 
-    private static string WriteValueInline(TypeRef type, string ns, string writer, string value, int depth)
+    internal static string WriteValueInline(TypeRef type, string ns, string writer, string value, int depth)
     {
         if (type.Nullable)
         {
@@ -288,6 +388,9 @@ internal static class JsonEmitter
         PrimitiveNames.Int32 or PrimitiveNames.Int64 or PrimitiveNames.Single or PrimitiveNames.Double or PrimitiveNames.Decimal
             => $"{writer}.WriteNumberValue({value});",
         PrimitiveNames.DateOnly => $"{Runtime}.WriteDateOnly({writer}, {value});",
+        PrimitiveNames.DateTimeOffset => $"{Values}.WriteDateTimeOffset({writer}, {value});",
+        PrimitiveNames.TimeOnly => $"{Values}.WriteTimeOnly({writer}, {value});",
+        PrimitiveNames.TimeSpan => $"{Values}.WriteDuration({writer}, {value});",
         PrimitiveNames.Uri => $"{writer}.WriteStringValue({value}.OriginalString);",
         PrimitiveNames.Bytes => $"{writer}.WriteBase64StringValue({value});",
         _ => $"{writer}.WriteStringValue({value});",

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq;
 using Apiforge.Generator.Model;
 
 namespace Apiforge.Generator.Emitting;
@@ -6,6 +7,9 @@ namespace Apiforge.Generator.Emitting;
 /// <summary>Emits one file per generated type: the type itself and its JSON reader/writer.</summary>
 internal static class ModelEmitter
 {
+    private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"Apiforge\", \"1.0\")]";
+    private const string DeprecatedMessage = "Deprecated in the API description.";
+
     public static string Emit(TypeOutputSpec output)
     {
         var ns = output.Namespace;
@@ -14,13 +18,20 @@ internal static class ModelEmitter
         w.Lines(CSharp.Header);
         w.Line($"namespace {ns}");
         w.OpenBrace();
-        if (type.Kind == TypeSpecKind.Object)
+        switch (type.Kind)
         {
-            WriteClass(w, ns, type);
-        }
-        else
-        {
-            WriteEnum(w, type);
+            case TypeSpecKind.Object:
+                WriteClass(w, ns, type);
+                break;
+            case TypeSpecKind.StringEnum:
+                WriteStringEnum(w, type);
+                break;
+            case TypeSpecKind.IntegerEnum:
+                WriteIntegerEnum(w, type);
+                break;
+            default:
+                WriteUnion(w, ns, type);
+                break;
         }
         w.CloseBrace();
         w.Line();
@@ -34,23 +45,50 @@ internal static class ModelEmitter
     private static void WriteClass(SourceWriter w, string ns, TypeSpec type)
     {
         CSharp.DocElement(w, "summary", type.Description ?? $"The {type.Name} object of the API.");
+        // A deprecated type keeps a plain class: [Obsolete] goes on its public constructor, so that the generated
+        // members that mention the type stay warning-free while code that creates one is warned.
         if (type.Deprecated) w.Line("/// <remarks>Deprecated in the API description.</remarks>");
-        w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Apiforge\", \"1.0\")]");
-        w.Line($"public partial class {type.Name}");
+        w.Line(GeneratedCode);
+        var baseClause = type.BaseTypeName is null ? "" : $" : global::{ns}.{type.BaseTypeName}";
+        w.Line($"public partial class {type.Name}{baseClause}");
         w.OpenBrace();
         var first = true;
+        if (HasObsoleteConstructor(type))
+        {
+            w.Line($"/// <summary>Creates an empty <see cref=\"{type.Name}\"/>.</summary>");
+            w.Line($"[global::System.Obsolete({CSharp.Literal(DeprecatedMessage)})]");
+            w.Line($"public {type.Name}() {{ }}");
+            w.Line();
+            w.Line("/// <summary>Used by the generated serializer, which must not trip the deprecation warning.</summary>");
+            w.Line("/// <param name=\"serializer\">Ignored.</param>");
+            w.Line($"internal {type.Name}(bool serializer) {{ _ = serializer; }}");
+            first = false;
+        }
         foreach (var p in type.Properties)
         {
+            if (p.Inherited) continue;
             if (!first) w.Line();
             first = false;
             CSharp.DocElement(w, "summary", p.Description ?? $"The JSON property {CSharp.Literal(p.JsonName)}.");
-            if (p.Deprecated) w.Line("/// <remarks>Deprecated in the API description.</remarks>");
+            if (p.ReadOnly) w.Line("/// <remarks>Read-only: the API sends it and ignores it in requests.</remarks>");
+            else if (p.WriteOnly) w.Line("/// <remarks>Write-only: the API accepts it and never sends it back.</remarks>");
+            var typeName = CSharp.TypeName(p.Type, ns, p.IsNullable);
+            var initializer = Initializer(p, ns);
+            if (p.Deprecated)
+            {
+                // The generated serializer uses the field: only user code sees the deprecation.
+                w.Line($"[global::System.Obsolete({CSharp.Literal(DeprecatedMessage)})]");
+                w.Line($"[global::System.Text.Json.Serialization.JsonPropertyName({CSharp.Literal(p.JsonName)})]");
+                w.Line($"public {typeName} {p.Name} {{ get => {p.FieldName}; set => {p.FieldName} = value; }}");
+                w.Line();
+                w.Line($"/// <summary>Backing field of <c>{p.Name}</c>.</summary>");
+                w.Line($"internal {typeName} {p.FieldName}{initializer};");
+                continue;
+            }
             w.Line($"[global::System.Text.Json.Serialization.JsonPropertyName({CSharp.Literal(p.JsonName)})]");
-            var nullable = !p.Required || p.Type.Nullable;
-            var typeName = CSharp.TypeName(p.Type, ns, nullable);
-            w.Line($"public {(p.Required ? "required " : "")}{typeName} {p.Name} {{ get; set; }}");
+            w.Line($"public {(p.IsRequiredMember ? "required " : "")}{typeName} {p.Name} {{ get; set; }}{initializer}");
         }
-        if (type.ExtensionDataName is not null)
+        if (type.ExtensionDataName is not null && type.DeclaresExtensionData)
         {
             if (!first) w.Line();
             w.Line("/// <summary>Properties the API sent that the description does not list; they are written back as they came.</summary>");
@@ -60,19 +98,183 @@ internal static class ModelEmitter
         w.CloseBrace();
     }
 
-    private static void WriteEnum(SourceWriter w, TypeSpec type)
+    /// <summary>A deprecated class without derived classes (whose constructors would call it) gets an obsolete constructor.</summary>
+    public static bool HasObsoleteConstructor(TypeSpec type) => type.Deprecated && type.DerivedTypes.Count == 0 && type.Kind == TypeSpecKind.Object;
+
+    /// <summary><c> = value;</c> for a property with a default, or what a backing field needs; empty otherwise.</summary>
+    private static string Initializer(PropertySpec p, string ns)
+    {
+        var value = DefaultExpression(p, ns);
+        return value is null ? "" : $" = {value};";
+    }
+
+    public static string? DefaultExpression(PropertySpec p, string ns)
+    {
+        if (p.Default is not { } d || p.IsRequiredMember) return null;
+        return d.Kind switch
+        {
+            DefaultValueKind.String => CSharp.Literal(d.Value),
+            DefaultValueKind.Boolean => d.Value,
+            DefaultValueKind.EnumMember => $"global::{ns}.{p.Type.Name}.{d.Value}",
+            _ => p.Type.Name switch
+            {
+                PrimitiveNames.Int64 => d.Value + "L",
+                PrimitiveNames.Single => d.Value + "F",
+                PrimitiveNames.Decimal => d.Value + "M",
+                PrimitiveNames.Double => d.Value.Contains('.') || d.Value.Contains('E') ? d.Value : d.Value + "D",
+                _ => d.Value,
+            },
+        };
+    }
+
+    private static void WriteStringEnum(SourceWriter w, TypeSpec type)
+    {
+        var name = type.Name;
+        CSharp.DocElement(w, "summary", type.Description ?? $"The values of {name}.");
+        w.Line("/// <remarks>");
+        w.Line("/// An extensible enum: the listed values are static properties, and a value the API adds later is kept as it");
+        w.Line("/// came (see <see cref=\"IsKnown\"/>) instead of failing the whole response.");
+        if (type.Deprecated) w.Line("/// Deprecated in the API description.");
+        w.Line("/// </remarks>");
+        w.Line(GeneratedCode);
+        w.Line($"public readonly partial struct {name} : global::System.IEquatable<{name}>");
+        w.OpenBrace();
+        w.Line("private readonly string? _value;");
+        w.Line();
+        w.Line($"/// <summary>A value of <see cref=\"{name}\"/>; one the description does not list is kept as it is.</summary>");
+        w.Line("/// <param name=\"value\">The value on the wire.</param>");
+        w.Line($"public {name}(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
+        foreach (var member in type.Members)
+        {
+            w.Line();
+            CSharp.DocElement(w, "summary", member.Description is null ? "JSON value " + CSharp.Literal(member.JsonValue) + "." : member.Description + "\nJSON value " + CSharp.Literal(member.JsonValue) + ".");
+            w.Line($"public static {name} {member.Name} {{ get; }} = new {name}({CSharp.Literal(member.JsonValue)});");
+        }
+        w.Line();
+        w.Line("/// <summary>The value on the wire.</summary>");
+        w.Line("public string Value => _value ?? \"\";");
+        w.Line();
+        w.Line("/// <summary>Whether the API description lists this value.</summary>");
+        if (type.Members.Count == 0)
+        {
+            w.Line("public bool IsKnown => false;");
+        }
+        else
+        {
+            w.Line("public bool IsKnown => Value switch");
+            w.OpenBrace();
+            foreach (var member in type.Members) w.Line($"{CSharp.Literal(member.JsonValue)} => true,");
+            w.Line("_ => false,");
+            w.CloseBrace(";");
+        }
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line($"public bool Equals({name} other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);");
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line($"public override bool Equals(object? obj) => obj is {name} other && Equals(other);");
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line("public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);");
+        w.Line();
+        w.Line("/// <summary>The value on the wire.</summary>");
+        w.Line("/// <returns>The value on the wire.</returns>");
+        w.Line("public override string ToString() => Value;");
+        w.Line();
+        w.Line("/// <summary>Whether two values are the same wire value.</summary>");
+        w.Line("/// <param name=\"left\">A value.</param>");
+        w.Line("/// <param name=\"right\">Another value.</param>");
+        w.Line("/// <returns>Whether they are equal.</returns>");
+        w.Line($"public static bool operator ==({name} left, {name} right) => left.Equals(right);");
+        w.Line();
+        w.Line("/// <summary>Whether two values differ.</summary>");
+        w.Line("/// <param name=\"left\">A value.</param>");
+        w.Line("/// <param name=\"right\">Another value.</param>");
+        w.Line("/// <returns>Whether they differ.</returns>");
+        w.Line($"public static bool operator !=({name} left, {name} right) => !left.Equals(right);");
+        w.Line();
+        w.Line("/// <summary>The value for a wire string.</summary>");
+        w.Line("/// <param name=\"value\">The value on the wire.</param>");
+        w.Line($"public static explicit operator {name}(string value) => new {name}(value);");
+        w.CloseBrace();
+    }
+
+    private static void WriteIntegerEnum(SourceWriter w, TypeSpec type)
     {
         CSharp.DocElement(w, "summary", type.Description ?? $"The values of {type.Name}.");
-        if (type.Deprecated) w.Line("/// <remarks>Deprecated in the API description.</remarks>");
-        w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Apiforge\", \"1.0\")]");
-        var integer = type.Kind == TypeSpecKind.IntegerEnum;
-        w.Line($"public enum {type.Name}{(integer ? " : long" : "")}");
+        w.Line("/// <remarks>A number the description does not list is kept as an unnamed value of the enum.</remarks>");
+        w.Line(GeneratedCode);
+        w.Line($"public enum {type.Name} : long");
         w.OpenBrace();
         foreach (var member in type.Members)
         {
-            CSharp.DocElement(w, "summary", "JSON value: " + (integer ? member.JsonValue : CSharp.Literal(member.JsonValue)));
+            CSharp.DocElement(w, "summary", member.Description is null ? "JSON value " + member.JsonValue + "." : member.Description + "\nJSON value " + member.JsonValue + ".");
             w.Line($"{member.Name} = {member.IntegerValue.ToString(CultureInfo.InvariantCulture)},");
         }
         w.CloseBrace();
     }
+
+    private static void WriteUnion(SourceWriter w, string ns, TypeSpec type)
+    {
+        var name = type.Name;
+        CSharp.DocElement(w, "summary", type.Description ?? $"One of the shapes {name} can take.");
+        w.Line("/// <remarks>");
+        w.Line("/// Exactly one of the case properties is set: the first alternative the JSON matched");
+        w.Line(type.Discriminator is { } d
+            ? $"/// (chosen by the {CSharp.XmlText(CSharp.Literal(d.PropertyName))} property when it names one)."
+            : "/// (tried in the order the description lists them).");
+        w.Line("/// JSON no alternative matches is kept in <see cref=\"Unmatched\"/> and written back as it came.");
+        if (type.Deprecated) w.Line("/// Deprecated in the API description.");
+        w.Line("/// </remarks>");
+        w.Line(GeneratedCode);
+        w.Line($"public sealed partial class {name}");
+        w.OpenBrace();
+        foreach (var c in type.Cases)
+        {
+            var caseType = CSharp.TypeName(c.Type, ns, false);
+            w.Line($"/// <summary>A <see cref=\"{name}\"/> holding a {CSharp.XmlText(c.Name)}.</summary>");
+            w.Line("/// <param name=\"value\">The value.</param>");
+            w.Line($"public {name}({caseType} value)");
+            w.OpenBrace();
+            w.Line($"{c.Name} = value{(c.Type.IsValueType ? "" : " ?? throw new global::System.ArgumentNullException(nameof(value))")};");
+            w.CloseBrace();
+            w.Line();
+        }
+        if (!type.Cases.Any(c => c.Type.Kind == TypeRefKind.Any))
+        {
+            w.Line("/// <summary>JSON that matched no alternative.</summary>");
+            w.Line("/// <param name=\"unmatched\">The JSON as it came.</param>");
+            w.Line($"public {name}(global::System.Text.Json.JsonElement unmatched) => Unmatched = unmatched;");
+        }
+        foreach (var c in type.Cases)
+        {
+            w.Line();
+            w.Line($"/// <summary>The value, when it is a {CSharp.XmlText(c.Name)}.</summary>");
+            w.Line($"public {CSharp.TypeName(c.Type, ns, true)} {c.Name} {{ get; }}");
+        }
+        w.Line();
+        w.Line("/// <summary>The JSON, when it matched no alternative.</summary>");
+        w.Line("public global::System.Text.Json.JsonElement? Unmatched { get; }");
+        w.Line();
+        w.Line("/// <summary>Whichever value is set.</summary>");
+        w.Line("public object? Value");
+        w.OpenBrace();
+        w.Line("get");
+        w.OpenBrace();
+        foreach (var c in type.Cases) w.Line($"if ({c.Name} is {{ }} {Local(c)}) return {Local(c)};");
+        w.Line("return Unmatched;");
+        w.CloseBrace();
+        w.CloseBrace();
+        foreach (var c in type.Cases)
+        {
+            if (c.Type.Kind == TypeRefKind.Any) continue;
+            w.Line();
+            w.Line($"/// <summary>Wraps a {CSharp.XmlText(c.Name)}.</summary>");
+            w.Line("/// <param name=\"value\">The value.</param>");
+            w.Line($"public static implicit operator {name}({CSharp.TypeName(c.Type, ns, false)} value) => new {name}(value);");
+        }
+        w.CloseBrace();
+    }
+
+    private static string Local(UnionCaseSpec c) => "__" + c.Name;
 }

@@ -52,6 +52,9 @@ internal static class DocumentParser
             return Result(input, null, diagnostics);
         }
 
+        DocumentNormalizer.Normalize(rootObject, rootObject["swagger"] is not null, locator, diagnostics);
+        cancellationToken.ThrowIfCancellationRequested();
+
         ReadResult read;
         try
         {

@@ -7,19 +7,76 @@
 namespace Acme
 {
     /// <summary>Accepted, Approved, Declined, Requested, Revoked</summary>
+    /// <remarks>
+    /// An extensible enum: the listed values are static properties, and a value the API adds later is kept as it
+    /// came (see <see cref="IsKnown"/>) instead of failing the whole response.
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
-    public enum TradingPermissionStatus
+    public readonly partial struct TradingPermissionStatus : global::System.IEquatable<TradingPermissionStatus>
     {
-        /// <summary>JSON value: "Accepted"</summary>
-        Accepted = 0,
-        /// <summary>JSON value: "Approved"</summary>
-        Approved = 1,
-        /// <summary>JSON value: "Declined"</summary>
-        Declined = 2,
-        /// <summary>JSON value: "Requested"</summary>
-        Requested = 3,
-        /// <summary>JSON value: "Revoked"</summary>
-        Revoked = 4,
+        private readonly string? _value;
+
+        /// <summary>A value of <see cref="TradingPermissionStatus"/>; one the description does not list is kept as it is.</summary>
+        /// <param name="value">The value on the wire.</param>
+        public TradingPermissionStatus(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+        /// <summary>JSON value "Accepted".</summary>
+        public static TradingPermissionStatus Accepted { get; } = new TradingPermissionStatus("Accepted");
+
+        /// <summary>JSON value "Approved".</summary>
+        public static TradingPermissionStatus Approved { get; } = new TradingPermissionStatus("Approved");
+
+        /// <summary>JSON value "Declined".</summary>
+        public static TradingPermissionStatus Declined { get; } = new TradingPermissionStatus("Declined");
+
+        /// <summary>JSON value "Requested".</summary>
+        public static TradingPermissionStatus Requested { get; } = new TradingPermissionStatus("Requested");
+
+        /// <summary>JSON value "Revoked".</summary>
+        public static TradingPermissionStatus Revoked { get; } = new TradingPermissionStatus("Revoked");
+
+        /// <summary>The value on the wire.</summary>
+        public string Value => _value ?? "";
+
+        /// <summary>Whether the API description lists this value.</summary>
+        public bool IsKnown => Value switch
+        {
+            "Accepted" => true,
+            "Approved" => true,
+            "Declined" => true,
+            "Requested" => true,
+            "Revoked" => true,
+            _ => false,
+        };
+
+        /// <inheritdoc/>
+        public bool Equals(TradingPermissionStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is TradingPermissionStatus other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>The value on the wire.</summary>
+        /// <returns>The value on the wire.</returns>
+        public override string ToString() => Value;
+
+        /// <summary>Whether two values are the same wire value.</summary>
+        /// <param name="left">A value.</param>
+        /// <param name="right">Another value.</param>
+        /// <returns>Whether they are equal.</returns>
+        public static bool operator ==(TradingPermissionStatus left, TradingPermissionStatus right) => left.Equals(right);
+
+        /// <summary>Whether two values differ.</summary>
+        /// <param name="left">A value.</param>
+        /// <param name="right">Another value.</param>
+        /// <returns>Whether they differ.</returns>
+        public static bool operator !=(TradingPermissionStatus left, TradingPermissionStatus right) => !left.Equals(right);
+
+        /// <summary>The value for a wire string.</summary>
+        /// <param name="value">The value on the wire.</param>
+        public static explicit operator TradingPermissionStatus(string value) => new TradingPermissionStatus(value);
     }
 }
 
@@ -37,20 +94,13 @@ namespace Acme.Serialization
             if (reader.ValueTextEquals("Declined"u8)) return global::Acme.TradingPermissionStatus.Declined;
             if (reader.ValueTextEquals("Requested"u8)) return global::Acme.TradingPermissionStatus.Requested;
             if (reader.ValueTextEquals("Revoked"u8)) return global::Acme.TradingPermissionStatus.Revoked;
-            throw global::Apiforge.Runtime.ApiJson.UnknownEnumValue("TradingPermissionStatus", reader.GetString());
+            // A value the description does not list: kept as it came.
+            return new global::Acme.TradingPermissionStatus(reader.GetString()!);
         }
 
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.TradingPermissionStatus value) => writer.WriteStringValue(ToWireString(value));
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.TradingPermissionStatus value) => writer.WriteStringValue(value.Value);
 
         /// <summary>The value as it is written on the wire: in JSON, query strings, paths and headers.</summary>
-        public static string ToWireString(global::Acme.TradingPermissionStatus value) => value switch
-        {
-            global::Acme.TradingPermissionStatus.Accepted => "Accepted",
-            global::Acme.TradingPermissionStatus.Approved => "Approved",
-            global::Acme.TradingPermissionStatus.Declined => "Declined",
-            global::Acme.TradingPermissionStatus.Requested => "Requested",
-            global::Acme.TradingPermissionStatus.Revoked => "Revoked",
-            _ => throw global::Apiforge.Runtime.ApiJson.UndefinedEnumValue("TradingPermissionStatus", (long)value),
-        };
+        public static string ToWireString(global::Acme.TradingPermissionStatus value) => value.Value;
     }
 }

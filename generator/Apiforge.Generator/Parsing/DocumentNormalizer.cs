@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+using Apiforge.Generator.Diagnostics;
+
+namespace Apiforge.Generator.Parsing;
+
+/// <summary>
+/// Repairs, before Microsoft.OpenApi reads the document, the mistakes in real documents that make the reader throw
+/// instead of reporting: each repair is reported as a located warning, so one bad keyword does not cost the whole client.
+/// </summary>
+internal static class DocumentNormalizer
+{
+    private static readonly HashSet<string> s_booleanKeywords = new(StringComparer.Ordinal)
+    {
+        "nullable", "readOnly", "writeOnly", "deprecated", "uniqueItems", "allowEmptyValue", "explode", "allowReserved",
+    };
+
+    private static readonly HashSet<string> s_typeNames = new(StringComparer.Ordinal)
+    {
+        "string", "integer", "number", "boolean", "object", "array",
+    };
+
+    private static readonly HashSet<string> s_swagger2CollectionFormats = new(StringComparer.Ordinal)
+    {
+        "csv", "ssv", "pipes", "multi",
+    };
+
+    public static void Normalize(JsonObject root, bool swagger2, SpecLocator locator, List<DiagnosticInfo> diagnostics)
+    {
+        var pending = new Stack<(JsonNode Node, string Pointer)>();
+        pending.Push((root, "#"));
+        while (pending.Count > 0)
+        {
+            var (node, pointer) = pending.Pop();
+            if (node is JsonArray array)
+            {
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (array[i] is { } item) pending.Push((item, pointer + "/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                }
+                continue;
+            }
+            if (node is not JsonObject obj) continue;
+            foreach (var pair in obj.ToList())
+            {
+                var key = pair.Key;
+                var childPointer = pointer + "/" + ClientBuilder.EscapePointer(key);
+                // Examples and extensions are data, not schema: nothing in them is repaired.
+                if (key is "example" or "examples" or "x-example" || key.StartsWith("x-", StringComparison.Ordinal)) continue;
+                if (pair.Value is JsonValue value && value.TryGetValue<string>(out var text))
+                {
+                    if (s_booleanKeywords.Contains(key))
+                    {
+                        var parsed = string.Equals(text, "true", StringComparison.OrdinalIgnoreCase);
+                        obj[key] = JsonValue.Create(parsed);
+                        Report(locator, diagnostics, childPointer, $"'{key}' must be a boolean; the string '{text}' is read as {(parsed ? "true" : "false")}");
+                    }
+                    else if (key == "additionalProperties")
+                    {
+                        obj[key] = s_typeNames.Contains(text) ? new JsonObject { ["type"] = text } : JsonValue.Create(true);
+                        Report(locator, diagnostics, childPointer, s_typeNames.Contains(text)
+                            ? $"'additionalProperties' must be a boolean or a schema; '{text}' is read as {{ type: {text} }}"
+                            : $"'additionalProperties' must be a boolean or a schema; '{text}' is read as true");
+                    }
+                    else if (swagger2 && key == "collectionFormat" && !s_swagger2CollectionFormats.Contains(text))
+                    {
+                        obj[key] = "csv";
+                        Report(locator, diagnostics, childPointer, $"collectionFormat '{text}' is not supported; values are sent comma-separated");
+                    }
+                    continue;
+                }
+                if (pair.Value is { } child) pending.Push((child, childPointer));
+            }
+        }
+    }
+
+    private static void Report(SpecLocator locator, List<DiagnosticInfo> diagnostics, string pointer, string message)
+        => diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReaderError, locator.Locate(pointer), message));
+}
