@@ -9,7 +9,11 @@ using Microsoft.CodeAnalysis.Text;
 namespace Apiforge.Generator.Tests;
 
 /// <summary>A spec handed to the generator as an AdditionalFile with OpenApiSpec metadata.</summary>
-internal sealed record SpecFile(string Path, string Text, string? Namespace = "Acme", string? ClientName = null, string? NumberType = null);
+internal sealed record SpecFile(string Path, string Text, string? Namespace = "Acme", string? ClientName = null, string? NumberType = null)
+{
+    /// <summary>False for a file a spec references: an AdditionalFile without ApiforgeSpec metadata.</summary>
+    public bool IsSpec { get; init; } = true;
+}
 
 internal sealed class SpecText : AdditionalText
 {
@@ -105,7 +109,8 @@ internal static class GeneratorHarness
         var list = specs.ToList();
         var fileOptions = list.ToDictionary(s => s.Path, s =>
         {
-            var values = new Dictionary<string, string> { ["build_metadata.AdditionalFiles.ApiforgeSpec"] = "true" };
+            var values = new Dictionary<string, string>();
+            if (s.IsSpec) values["build_metadata.AdditionalFiles.ApiforgeSpec"] = "true";
             if (s.Namespace is not null) values["build_metadata.AdditionalFiles.Namespace"] = s.Namespace;
             if (s.ClientName is not null) values["build_metadata.AdditionalFiles.ClientName"] = s.ClientName;
             if (s.NumberType is not null) values["build_metadata.AdditionalFiles.NumberType"] = s.NumberType;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq;
 using Apiforge.Generator.Model;
 
 namespace Apiforge.Generator.Emitting;
@@ -45,11 +46,14 @@ internal static class JsonEmitter
         w.CloseBrace();
     }
 
-    private static void WriteDiscriminatorDispatch(SourceWriter w, string ns, TypeSpec type, System.Func<DiscriminatorCaseSpec, string> read)
+    private static void WriteDiscriminatorDispatch(SourceWriter w, TypeSpec type, bool tokenChecked, System.Func<DiscriminatorCaseSpec, string> read)
     {
         if (type.Discriminator is not { Mapping.Count: > 0 } discriminator) return;
-        w.Line($"if (reader.TokenType == {TokenType}.StartObject)");
-        w.OpenBrace();
+        if (!tokenChecked)
+        {
+            w.Line($"if (reader.TokenType == {TokenType}.StartObject)");
+            w.OpenBrace();
+        }
         w.Line($"switch ({Values}.PeekDiscriminator(reader, {CSharp.Utf8Literal(discriminator.PropertyName)}))");
         w.OpenBrace();
         foreach (var c in discriminator.Mapping)
@@ -60,7 +64,7 @@ internal static class JsonEmitter
             w.Indentation--;
         }
         w.CloseBrace();
-        w.CloseBrace();
+        if (!tokenChecked) w.CloseBrace();
     }
 
     private static void WriteObjectConverter(SourceWriter w, string ns, TypeSpec type, string typeName)
@@ -79,7 +83,7 @@ internal static class JsonEmitter
         if (dispatches)
         {
             w.Line($"if (reader.TokenType != {TokenType}.StartObject) {Runtime}.ThrowUnexpectedToken(ref reader, {CSharp.Literal(type.Name)});");
-            WriteDiscriminatorDispatch(w, ns, type, c => $"{ConverterName(ns, c.TypeName)}.ReadValue(ref reader)");
+            WriteDiscriminatorDispatch(w, type, tokenChecked: true, c => $"{ConverterName(ns, c.TypeName)}.ReadValue(ref reader)");
             w.Line("return ReadProperties(ref reader);");
             w.CloseBrace();
             w.Line();
@@ -148,6 +152,27 @@ internal static class JsonEmitter
         }
         if (type.ExtensionDataName is not null) w.Line($"{type.ExtensionDataName} = extra,");
         w.CloseBrace(";");
+        w.CloseBrace();
+        w.Line();
+
+        // How many of the object's properties this type does not know: unions rank their class alternatives by it.
+        w.Line($"public static int CountUnknownProperties({Reader} reader)");
+        w.OpenBrace();
+        w.Line("var unknown = 0;");
+        w.Line($"while (reader.Read() && reader.TokenType == {TokenType}.PropertyName)");
+        w.OpenBrace();
+        if (properties.Count == 0)
+        {
+            w.Line("unknown++;");
+        }
+        else
+        {
+            w.Line("if (!(" + string.Join(" || ", properties.Select(p => $"reader.ValueTextEquals({CSharp.Utf8Literal(p.JsonName)})")) + ")) unknown++;");
+        }
+        w.Line("reader.Read();");
+        w.Line("reader.Skip();");
+        w.CloseBrace();
+        w.Line("return unknown;");
         w.CloseBrace();
         w.Line();
 
@@ -236,12 +261,54 @@ internal static class JsonEmitter
     {
         w.Line($"public static {typeName} ReadValue(ref {Reader} reader)");
         w.OpenBrace();
-        WriteDiscriminatorDispatch(w, ns, type, c =>
+        WriteDiscriminatorDispatch(w, type, tokenChecked: false, c =>
             $"new {typeName}({ConverterName(ns, c.TypeName)}.ReadValue(ref reader))");
-        // Otherwise each alternative whose JSON kind fits is tried in order on a copy of the reader.
+        // Class alternatives: tried best match first (fewest properties they do not know), on a copy of the reader.
+        var classes = type.Cases.Where(c => c.IsClass).ToList();
+        if (classes.Count > 0)
+        {
+            w.Line($"if (reader.TokenType == {TokenType}.StartObject)");
+            w.OpenBrace();
+            w.Line($"global::System.Span<int> unknown = stackalloc int[{classes.Count.ToString(CultureInfo.InvariantCulture)}];");
+            for (var k = 0; k < classes.Count; k++)
+            {
+                w.Line($"unknown[{k.ToString(CultureInfo.InvariantCulture)}] = {ConverterName(ns, classes[k].Type.Name)}.CountUnknownProperties(reader);");
+            }
+            w.Line("for (var attempt = 0; attempt < unknown.Length; attempt++)");
+            w.OpenBrace();
+            w.Line("var best = -1;");
+            w.Line("for (var k = 0; k < unknown.Length; k++)");
+            w.OpenBrace();
+            w.Line("if (unknown[k] >= 0 && (best < 0 || unknown[k] < unknown[best])) best = k;");
+            w.CloseBrace();
+            w.Line("unknown[best] = -1;");
+            w.Line("var copy = reader;");
+            w.Line("try");
+            w.OpenBrace();
+            w.Line("switch (best)");
+            w.OpenBrace();
+            for (var k = 0; k < classes.Count; k++)
+            {
+                w.Line($"case {k.ToString(CultureInfo.InvariantCulture)}:");
+                w.OpenBrace();
+                w.Line($"var value = {ConverterName(ns, classes[k].Type.Name)}.ReadValue(ref copy);");
+                w.Line("reader = copy;");
+                w.Line($"return new {typeName}(value);");
+                w.CloseBrace();
+            }
+            w.CloseBrace();
+            w.CloseBrace();
+            w.Line("catch (global::System.Text.Json.JsonException) { }");
+            w.Line("catch (global::System.InvalidOperationException) { }");
+            w.Line("catch (global::System.FormatException) { }");
+            w.CloseBrace();
+            w.CloseBrace();
+        }
+        // Then every other alternative whose JSON kind fits, in order.
         for (var i = 0; i < type.Cases.Count; i++)
         {
             var c = type.Cases[i];
+            if (c.IsClass) continue;
             var condition = TokenCondition(c.Type);
             if (condition is not null) w.Line($"if ({condition})");
             w.OpenBrace();

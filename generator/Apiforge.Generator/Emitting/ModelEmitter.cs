@@ -82,7 +82,7 @@ internal static class ModelEmitter
                 w.Line($"public {typeName} {p.Name} {{ get => {p.FieldName}; set => {p.FieldName} = value; }}");
                 w.Line();
                 w.Line($"/// <summary>Backing field of <c>{p.Name}</c>.</summary>");
-                w.Line($"internal {typeName} {p.FieldName}{initializer};");
+                w.Line($"internal {typeName} {p.FieldName}{(initializer.Length > 0 ? initializer : ";")}");
                 continue;
             }
             w.Line($"[global::System.Text.Json.Serialization.JsonPropertyName({CSharp.Literal(p.JsonName)})]");

@@ -95,4 +95,8 @@ internal sealed record DiscriminatorSpec(string PropertyName, EquatableArray<Dis
 internal sealed record DiscriminatorCaseSpec(string Value, string TypeName);
 
 /// <param name="Name">The C# name of the union's property for this case.</param>
-internal sealed record UnionCaseSpec(string Name, TypeRef Type);
+internal sealed record UnionCaseSpec(string Name, TypeRef Type)
+{
+    /// <summary>A generated class: reading ranks such cases by how many of the JSON's properties they do not know.</summary>
+    public bool IsClass { get; init; }
+}

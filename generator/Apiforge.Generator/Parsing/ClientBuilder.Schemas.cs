@@ -490,6 +490,15 @@ internal sealed partial class ClientBuilder
     /// </summary>
     private void FinishTypes()
     {
+        var classes = new HashSet<string>(_types.Where(t => t.Kind == TypeSpecKind.Object).Select(t => t.Name), StringComparer.Ordinal);
+        for (var u = 0; u < _types.Count; u++)
+        {
+            if (_types[u].Kind != TypeSpecKind.Union) continue;
+            _types[u] = _types[u] with
+            {
+                Cases = _types[u].Cases.Select(c => c with { IsClass = c.Type.Kind == TypeRefKind.Object && classes.Contains(c.Type.Name) }).ToEquatableArray(),
+            };
+        }
         if (_baseTypes.Count == 0) return;
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < _types.Count; i++) index[_types[i].Name] = i;

@@ -72,6 +72,18 @@ namespace Acme.Serialization
             };
         }
 
+        public static int CountUnknownProperties(global::System.Text.Json.Utf8JsonReader reader)
+        {
+            var unknown = 0;
+            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+            {
+                if (!(reader.ValueTextEquals("accountId"u8) || reader.ValueTextEquals("userId"u8))) unknown++;
+                reader.Read();
+                reader.Skip();
+            }
+            return unknown;
+        }
+
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.CreateTradingPermission value)
         {
             writer.WriteStartObject();

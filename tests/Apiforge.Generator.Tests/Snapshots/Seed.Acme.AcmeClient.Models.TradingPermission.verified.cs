@@ -175,6 +175,18 @@ namespace Acme.Serialization
             };
         }
 
+        public static int CountUnknownProperties(global::System.Text.Json.Utf8JsonReader reader)
+        {
+            var unknown = 0;
+            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+            {
+                if (!(reader.ValueTextEquals("id"u8) || reader.ValueTextEquals("userId"u8) || reader.ValueTextEquals("accountId"u8) || reader.ValueTextEquals("accountHolderContact"u8) || reader.ValueTextEquals("accountHolderEmail"u8) || reader.ValueTextEquals("ctaContact"u8) || reader.ValueTextEquals("ctaEmail"u8) || reader.ValueTextEquals("status"u8) || reader.ValueTextEquals("updated"u8) || reader.ValueTextEquals("approvedById"u8))) unknown++;
+                reader.Read();
+                reader.Skip();
+            }
+            return unknown;
+        }
+
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.TradingPermission value)
         {
             writer.WriteStartObject();
@@ -200,7 +212,7 @@ namespace Acme.Serialization
             if (value.Updated is not null)
             {
                 writer.WritePropertyName(s_name8);
-                writer.WriteStringValue(value.Updated.Value);
+                global::Apiforge.Runtime.ApiJsonValues.WriteDateTimeOffset(writer, value.Updated.Value);
             }
             if (value.ApprovedById is not null)
             {
