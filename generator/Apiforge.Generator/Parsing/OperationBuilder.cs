@@ -397,31 +397,33 @@ internal sealed partial class ClientBuilder
             errors.Add(new ErrorResponseSpec(key.ToUpperInvariant() == "DEFAULT" ? "default" : key.ToUpperInvariant(), type, Text(responseObject.Description)));
         }
 
-        var emptyAllowed = success.Any(r => r.Value.Content is not { Count: > 0 });
+        // A media type without a schema says nothing about the body (Swagger 2.0's 'produces' puts one on every response).
+        static bool HasBody(IOpenApiResponse response)
+            => response.Content is { Count: > 0 } content && content.Any(m => m.Value.Schema is not null || !IsJsonMediaType(m.Key));
+        var emptyAllowed = success.Any(r => !HasBody(r.Value));
         foreach (var pair in success)
         {
             var content = pair.Value.Content;
-            if (content is not { Count: > 0 }) continue;
+            if (content is null || !HasBody(pair.Value)) continue;
             var responsePointer = pointer + "/responses/" + pair.Key + "/content/";
             foreach (var media in content)
             {
-                if (IsJsonMediaType(media.Key))
+                if (IsJsonMediaType(media.Key) && media.Value.Schema is not null)
                 {
-                    var type = media.Value.Schema is null
-                        ? TypeRef.Any()
-                        : MapSchema(media.Value.Schema, operationName + "Response", responsePointer + EscapePointer(media.Key) + "/schema", 0);
+                    var type = MapSchema(media.Value.Schema, operationName + "Response", responsePointer + EscapePointer(media.Key) + "/schema", 0);
                     AddRoot(type);
                     return new ResponseSpec(ResponseKind.Json, type, media.Key, Text(pair.Value.Description), emptyAllowed);
                 }
             }
             foreach (var media in content)
             {
-                if (MediaTypeOnly(media.Key).StartsWith("text/", StringComparison.Ordinal))
+                if (MediaTypeOnly(media.Key).StartsWith("text/", StringComparison.Ordinal) && !IsJsonMediaType(media.Key))
                 {
                     return new ResponseSpec(ResponseKind.Text, TypeRef.Primitive(PrimitiveNames.String), media.Key, Text(pair.Value.Description));
                 }
             }
-            return new ResponseSpec(ResponseKind.Stream, TypeRef.Primitive(PrimitiveNames.Stream), content.Keys.First(), Text(pair.Value.Description));
+            var binary = content.Keys.FirstOrDefault(k => !IsJsonMediaType(k)) ?? content.Keys.First();
+            return new ResponseSpec(ResponseKind.Stream, TypeRef.Primitive(PrimitiveNames.Stream), binary, Text(pair.Value.Description));
         }
         return new ResponseSpec(ResponseKind.None, null, null, Text(success.FirstOrDefault().Value?.Description));
     }
