@@ -36,4 +36,21 @@ public class OperationCorpusTests
         Assert.Equal(0, skipped);
         CompileTests.AssertCompilesCleanly(result);
     }
+
+    [Fact]
+    public void Stripe_form_bodies_use_deepObject_fields_and_empty_GET_bodies_disappear()
+    {
+        var path = Path.Combine(GeneratorHarness.SharedDirectory, "corpus", "stripe-2019-12.yaml");
+        var result = GeneratorHarness.Run(new SpecFile(path, File.ReadAllText(path), "Stripe", "StripeClient"));
+        var client = result.Source("Stripe.StripeClient.g.cs");
+
+        // GET /v1/account: the empty form schema is no parameter; 'expand' is a deepObject query array.
+        Assert.Contains("GetAccountAsync(global::System.Collections.Generic.List<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)", client, StringComparison.Ordinal);
+        Assert.Contains("ApiParameter.Pairs(\"expand\", global::System.Linq.Enumerable.Select(expand, static __item => global::Apiforge.Runtime.ApiFormat.Format(__item)), global::Apiforge.Runtime.ParameterStyle.DeepObject, true)", client, StringComparison.Ordinal);
+        // POST /v1/account: a form body whose encoding object makes nested fields deepObject.
+        Assert.Contains("new(\"metadata\", global::Apiforge.Runtime.ParameterStyle.DeepObject, true)", client, StringComparison.Ordinal);
+        Assert.Contains("global::Apiforge.Runtime.ApiContent.Form(body, StripeClientJsonContext.Default.PostAccountRequest, new global::Apiforge.Runtime.FormField[]", client, StringComparison.Ordinal);
+        // 'default' is Stripe's error body.
+        Assert.Contains("ReadErrorAsync(__response, StripeClientJsonContext.Default.Error, cancellationToken)", client, StringComparison.Ordinal);
+    }
 }
