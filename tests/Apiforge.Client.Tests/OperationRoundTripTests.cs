@@ -278,6 +278,53 @@ public class OperationRoundTripTests
         Assert.Equal(bytes, copy.ToArray());
     }
 
+    /// <summary>A body that never ends: buffering it would never finish.</summary>
+    private sealed class EndlessStream : Stream
+    {
+        public long BytesRead { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            Array.Fill(buffer, (byte)'x', offset, count);
+            BytesRead += count;
+            return count;
+        }
+
+        public override void Flush() { }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    [Fact]
+    public async Task Binary_download_is_never_buffered()
+    {
+        var endless = new EndlessStream();
+        var (client, _) = Create(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(endless) });
+
+        await using (var file = await client.GetBlobAsync("huge").WaitAsync(TimeSpan.FromSeconds(10)))
+        {
+            var buffer = new byte[1024];
+            await file.Stream.ReadExactlyAsync(buffer);
+            Assert.Equal((byte)'x', buffer[^1]);
+        }
+
+        Assert.InRange(endless.BytesRead, 1024, 1024 * 1024);
+    }
+
     [Fact]
     public async Task Binary_download_error_is_typed()
     {
