@@ -369,6 +369,16 @@ public class OperationRoundTripTests
     }
 
     [Fact]
+    public async Task A_value_type_result_is_null_on_204()
+    {
+        var (client, handler) = Create(_ => new HttpResponseMessage(HttpStatusCode.NoContent));
+        Assert.Null(await client.GetCounterAsync());
+
+        handler.Respond = _ => WireHandler.Json(HttpStatusCode.OK, "0");
+        Assert.Equal(0, await client.GetCounterAsync());
+    }
+
+    [Fact]
     public async Task Operation_without_an_id_is_named_from_method_and_path()
     {
         var (client, handler) = Create(_ => WireHandler.Json(HttpStatusCode.OK, """{"db":"ok","cache":"slow"}"""));

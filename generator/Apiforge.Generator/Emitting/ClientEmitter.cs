@@ -266,8 +266,18 @@ internal static class ClientEmitter
         {
             case ResponseKind.Json:
                 var type = operation.Response.Type!;
-                var method = type.Nullable || operation.Response.EmptyAllowed ? "ReadJsonOrNullAsync" : "ReadJsonAsync";
-                w.Line($"var __value = await {Runtime}.ApiResponse.{method}(__response, {TypeInfo(type)}, cancellationToken).ConfigureAwait(false);");
+                if (operation.Response.EmptyAllowed && type.IsValueType)
+                {
+                    // ReadJsonOrNullAsync<T> gives default(T), not null, for a value type: test for "no body" here.
+                    w.Line($"{ValueType(operation, ns)} __value = __response.StatusCode == global::System.Net.HttpStatusCode.NoContent || __response.Content.Headers.ContentLength == 0");
+                    w.Line($"    ? null");
+                    w.Line($"    : await {Runtime}.ApiResponse.ReadJsonAsync(__response, {TypeInfo(type)}, cancellationToken).ConfigureAwait(false);");
+                }
+                else
+                {
+                    var method = type.Nullable || operation.Response.EmptyAllowed ? "ReadJsonOrNullAsync" : "ReadJsonAsync";
+                    w.Line($"var __value = await {Runtime}.ApiResponse.{method}(__response, {TypeInfo(type)}, cancellationToken).ConfigureAwait(false);");
+                }
                 w.Line($"return {Runtime}.ApiResult.From<{ValueType(operation, ns)}>(__response, __value);");
                 break;
             case ResponseKind.Text:

@@ -194,6 +194,18 @@ public partial interface IOperationsClient
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Ops.Note?>> PostNoteWithResponseAsync(global::Ops.Note? body, global::System.Threading.CancellationToken cancellationToken = default);
 
+    /// <summary>GET /counter</summary>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The count.</returns>
+    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
+    global::System.Threading.Tasks.Task<int?> GetCounterAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>GET /counter</summary>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The response body with the status code and headers.</returns>
+    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
+    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<int?>> GetCounterWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
     /// <summary>GET /health</summary>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>Status by component.</returns>
@@ -605,6 +617,29 @@ public partial class OperationsClient : IOperationsClient
         }
         var __value = await global::Apiforge.Runtime.ApiResponse.ReadJsonOrNullAsync(__response, OperationsClientJsonContext.Default.Note, cancellationToken).ConfigureAwait(false);
         return global::Apiforge.Runtime.ApiResult.From<global::Ops.Note?>(__response, __value);
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<int?> GetCounterAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        => (await GetCounterWithResponseAsync(cancellationToken).ConfigureAwait(false)).Value;
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<int?>> GetCounterWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+        __url.AppendPath("/counter");
+        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
+        __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
+        __request.Headers.TryAddWithoutValidation("Accept", "application/json");
+        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        if (!__response.IsSuccessStatusCode)
+        {
+            await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
+        }
+        int? __value = __response.StatusCode == global::System.Net.HttpStatusCode.NoContent || __response.Content.Headers.ContentLength == 0
+            ? null
+            : await global::Apiforge.Runtime.ApiResponse.ReadJsonAsync(__response, OperationsClientJsonContext.Default.Int, cancellationToken).ConfigureAwait(false);
+        return global::Apiforge.Runtime.ApiResult.From<int?>(__response, __value);
     }
 
     /// <inheritdoc/>
