@@ -67,9 +67,11 @@ public class Swagger2RoundTripTests
     {
         var (client, handler) = Create(_ => WireHandler.Json(HttpStatusCode.OK, "[]"));
 
-        var pets = await client.FindPetsAsync(ids: [1, 2], names: ["x", "y"]);
+        var pets = await client.FindPetsAsync(status: ["available", "sold"], ids: [1, 2], names: ["x", "y"], tabbed: ["t", "u"], xTags: ["a", "b"]);
 
         Assert.Empty(pets);
-        Assert.Equal("https://legacy.example.com/api/pets/find?ids=1%7C2&names=x&names=y", handler.Last.Uri);
+        // csv (the default) is one comma-separated value, pipes '|', multi repeats; tsv is read as csv.
+        Assert.Equal("https://legacy.example.com/api/pets/find?status=available,sold&ids=1%7C2&names=x&names=y&tabbed=t,u", handler.Last.Uri);
+        Assert.Equal("a,b", handler.Last.Headers["X-Tags"]);
     }
 }

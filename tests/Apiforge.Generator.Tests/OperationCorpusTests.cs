@@ -18,6 +18,8 @@ public class OperationCorpusTests
     [InlineData("box-platform.json")]
     [InlineData("discord-v10.json")]
     [InlineData("oai-v2-petstore.json")]
+    [InlineData("autorest-url.json")]
+    [InlineData("autorest-header.json")]
     [InlineData("oai-callback-example.json")]
     [InlineData("oai-webhook-example.yaml")]
     public void Corpus_document_generates_and_compiles(string file)

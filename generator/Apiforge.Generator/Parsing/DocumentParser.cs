@@ -52,6 +52,8 @@ internal static class DocumentParser
             return Result(input, null, diagnostics);
         }
 
+        if (version.StartsWith("2.0", StringComparison.Ordinal)) Swagger2Fixups.Apply(rootObject);
+
         ReadResult read;
         try
         {

@@ -144,6 +144,11 @@ internal sealed partial class ClientBuilder
                 if (type.Kind != TypeRefKind.Any) AddRoot(type);
             }
             var explode = parameter.Style is null ? style == Model.ParameterStyle.Form : parameter.Explode;
+            if (parameter.Extensions is { } extensions && extensions.ContainsKey(Swagger2Fixups.CollectionFormatExtension))
+            {
+                // Swagger 2.0 csv (or tsv): one comma-separated value.
+                explode = false;
+            }
             var required = parameter.Required || location == Model.ParameterLocation.Path;
             parameters.Add(new ParameterSpec(ParameterName(parameter.Name, parameterNames), parameter.Name, location, type, required,
                 json ? Model.ParameterStyle.Simple : style, explode, json, Text(parameter.Description)));

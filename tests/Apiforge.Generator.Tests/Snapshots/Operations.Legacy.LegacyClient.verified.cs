@@ -62,19 +62,23 @@ public partial interface ILegacyClient
     /// <param name="status">The query parameter 'status'; left out when null.</param>
     /// <param name="ids">The query parameter 'ids'; left out when null.</param>
     /// <param name="names">The query parameter 'names'; left out when null.</param>
+    /// <param name="tabbed">The query parameter 'tabbed'; left out when null.</param>
+    /// <param name="xTags">The header parameter 'X-Tags'; left out when null.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The pets.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Legacy.Pet>> FindPetsAsync(global::System.Collections.Generic.List<string>? status = null, global::System.Collections.Generic.List<long>? ids = null, global::System.Collections.Generic.List<string>? names = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Legacy.Pet>> FindPetsAsync(global::System.Collections.Generic.List<string>? status = null, global::System.Collections.Generic.List<long>? ids = null, global::System.Collections.Generic.List<string>? names = null, global::System.Collections.Generic.List<string>? tabbed = null, global::System.Collections.Generic.List<string>? xTags = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /pets/find</summary>
     /// <param name="status">The query parameter 'status'; left out when null.</param>
     /// <param name="ids">The query parameter 'ids'; left out when null.</param>
     /// <param name="names">The query parameter 'names'; left out when null.</param>
+    /// <param name="tabbed">The query parameter 'tabbed'; left out when null.</param>
+    /// <param name="xTags">The header parameter 'X-Tags'; left out when null.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body with the status code and headers.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::System.Collections.Generic.List<global::Legacy.Pet>>> FindPetsWithResponseAsync(global::System.Collections.Generic.List<string>? status = null, global::System.Collections.Generic.List<long>? ids = null, global::System.Collections.Generic.List<string>? names = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::System.Collections.Generic.List<global::Legacy.Pet>>> FindPetsWithResponseAsync(global::System.Collections.Generic.List<string>? status = null, global::System.Collections.Generic.List<long>? ids = null, global::System.Collections.Generic.List<string>? names = null, global::System.Collections.Generic.List<string>? tabbed = null, global::System.Collections.Generic.List<string>? xTags = null, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <summary>The LegacyClient API.</summary>
@@ -166,17 +170,17 @@ public partial class LegacyClient : ILegacyClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Legacy.Pet>> FindPetsAsync(global::System.Collections.Generic.List<string>? status = null, global::System.Collections.Generic.List<long>? ids = null, global::System.Collections.Generic.List<string>? names = null, global::System.Threading.CancellationToken cancellationToken = default)
-        => (await FindPetsWithResponseAsync(status, ids, names, cancellationToken).ConfigureAwait(false)).Value;
+    public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Legacy.Pet>> FindPetsAsync(global::System.Collections.Generic.List<string>? status = null, global::System.Collections.Generic.List<long>? ids = null, global::System.Collections.Generic.List<string>? names = null, global::System.Collections.Generic.List<string>? tabbed = null, global::System.Collections.Generic.List<string>? xTags = null, global::System.Threading.CancellationToken cancellationToken = default)
+        => (await FindPetsWithResponseAsync(status, ids, names, tabbed, xTags, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::System.Collections.Generic.List<global::Legacy.Pet>>> FindPetsWithResponseAsync(global::System.Collections.Generic.List<string>? status = null, global::System.Collections.Generic.List<long>? ids = null, global::System.Collections.Generic.List<string>? names = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::System.Collections.Generic.List<global::Legacy.Pet>>> FindPetsWithResponseAsync(global::System.Collections.Generic.List<string>? status = null, global::System.Collections.Generic.List<long>? ids = null, global::System.Collections.Generic.List<string>? names = null, global::System.Collections.Generic.List<string>? tabbed = null, global::System.Collections.Generic.List<string>? xTags = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/pets/find");
         if (status is not null)
         {
-            __url.AppendQueryEscaped(global::Apiforge.Runtime.ApiParameter.Pairs("status", global::System.Linq.Enumerable.Select(status, static __item => global::Apiforge.Runtime.ApiFormat.Format(__item)), global::Apiforge.Runtime.ParameterStyle.Form, true));
+            __url.AppendQueryEscaped(global::Apiforge.Runtime.ApiParameter.Pairs("status", global::System.Linq.Enumerable.Select(status, static __item => global::Apiforge.Runtime.ApiFormat.Format(__item)), global::Apiforge.Runtime.ParameterStyle.Form, false));
         }
         if (ids is not null)
         {
@@ -186,7 +190,15 @@ public partial class LegacyClient : ILegacyClient
         {
             __url.AppendQueryEscaped(global::Apiforge.Runtime.ApiParameter.Pairs("names", global::System.Linq.Enumerable.Select(names, static __item => global::Apiforge.Runtime.ApiFormat.Format(__item)), global::Apiforge.Runtime.ParameterStyle.Form, true));
         }
+        if (tabbed is not null)
+        {
+            __url.AppendQueryEscaped(global::Apiforge.Runtime.ApiParameter.Pairs("tabbed", global::System.Linq.Enumerable.Select(tabbed, static __item => global::Apiforge.Runtime.ApiFormat.Format(__item)), global::Apiforge.Runtime.ParameterStyle.Form, false));
+        }
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
+        if (xTags is not null)
+        {
+            __request.Headers.TryAddWithoutValidation("X-Tags", global::Apiforge.Runtime.ApiParameter.Text("X-Tags", global::System.Linq.Enumerable.Select(xTags, static __item => global::Apiforge.Runtime.ApiFormat.Format(__item)), global::Apiforge.Runtime.ParameterStyle.Simple, false, false));
+        }
         __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
