@@ -42,9 +42,19 @@ public static class ApiFormat
     /// <summary>Base64.</summary>
     public static string Format(byte[] value) => Convert.ToBase64String(value ?? throw new ArgumentNullException(nameof(value)));
 
-    /// <summary>RFC 3339 <c>time</c>: <c>HH:mm:ss[.fraction]</c>.</summary>
-    public static string Format(TimeOnly value) => ApiJsonValues.FormatTimeOnly(value);
+    /// <summary>ISO 8601 partial-time (<c>HH:mm:ss</c> with fractions when there are any).</summary>
+    public static string Format(TimeOnly value) => value.ToString("HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture).TrimEnd('.');
 
-    /// <summary>ISO 8601 duration, such as <c>P1DT2H</c>.</summary>
+    /// <summary>ISO 8601 duration, such as <c>PT1H30M</c>.</summary>
     public static string Format(TimeSpan value) => System.Xml.XmlConvert.ToString(value);
+
+    /// <summary>A string's value, a number's digits, <c>true</c>/<c>false</c>; JSON text for arrays and objects.</summary>
+    public static string Format(System.Text.Json.JsonElement value) => value.ValueKind switch
+    {
+        System.Text.Json.JsonValueKind.String => value.GetString() ?? "",
+        System.Text.Json.JsonValueKind.True => "true",
+        System.Text.Json.JsonValueKind.False => "false",
+        System.Text.Json.JsonValueKind.Null or System.Text.Json.JsonValueKind.Undefined => "",
+        _ => value.GetRawText(),
+    };
 }

@@ -87,5 +87,5 @@ public static class ApiJsonValues
     /// <summary>Writes a <c>duration</c> in ISO 8601 (<c>P1DT2H</c>).</summary>
     public static void WriteDuration(Utf8JsonWriter writer, TimeSpan value) => writer.WriteStringValue(XmlConvert.ToString(value));
 
-    internal static string FormatTimeOnly(TimeOnly value) => value.ToString("HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+    internal static string FormatTimeOnly(TimeOnly value) => value.ToString("HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture).TrimEnd('.');
 }

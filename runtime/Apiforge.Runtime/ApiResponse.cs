@@ -42,7 +42,7 @@ public static class ApiResponse
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            if (response.Content.Headers.ContentLength == 0) return default;
+            if (response.Content.Headers.ContentLength == 0 || response.StatusCode == System.Net.HttpStatusCode.NoContent) return default;
             try
             {
                 return await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false);
@@ -74,6 +74,35 @@ public static class ApiResponse
             response.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// The exception for an error response whose body the API description documents: <see cref="ApiException{TError}"/>
+    /// with the parsed body, or a plain <see cref="ApiException"/> when the body is not that JSON.
+    /// </summary>
+    public static async Task<ApiException> ReadErrorAsync<TError>(HttpResponseMessage response, JsonTypeInfo<TError> typeInfo, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        var body = await ReadErrorBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        var message = $"The server answered {(int)response.StatusCode} ({response.ReasonPhrase}).";
+        var headers = ApiException.CollectHeaders(response);
+        if (!string.IsNullOrWhiteSpace(body) && body.Length < MaxErrorBodyLength)
+        {
+            try
+            {
+                var error = JsonSerializer.Deserialize(body, typeInfo);
+                if (error is not null)
+                {
+                    return new ApiException<TError>(message, (int)response.StatusCode, body, headers, error);
+                }
+            }
+            catch (JsonException)
+            {
+                // Not the documented body: the plain exception below still carries the text.
+            }
+        }
+        return new ApiException(message, (int)response.StatusCode, body, headers);
     }
 
     private static async Task<string?> ReadErrorBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text;
 
 namespace Apiforge.Runtime;
@@ -29,6 +30,17 @@ public sealed class RequestUriBuilder
     {
         _query = _query is null ? new StringBuilder("?") : _query.Append('&');
         _query.Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value ?? ""));
+    }
+
+    /// <summary>Appends pairs that are already escaped (see <see cref="ApiParameter"/>).</summary>
+    public void AppendQueryEscaped(IEnumerable<KeyValuePair<string, string>> escapedPairs)
+    {
+        ArgumentNullException.ThrowIfNull(escapedPairs);
+        foreach (var pair in escapedPairs)
+        {
+            _query = _query is null ? new StringBuilder("?") : _query.Append('&');
+            _query.Append(pair.Key).Append('=').Append(pair.Value);
+        }
     }
 
     /// <summary>The absolute URI.</summary>

@@ -205,7 +205,7 @@ public class SchemaShapeTests
         var property = typeof(Shapes.Shapes).GetProperty(nameof(Shapes.Shapes.Mode))!;
         Assert.Null(property.GetCustomAttributes(typeof(ObsoleteAttribute), false).SingleOrDefault());
         Assert.NotNull(typeof(Shapes.Shapes).GetProperty("Old")!.GetCustomAttributes(typeof(ObsoleteAttribute), false).SingleOrDefault());
-        Assert.NotNull(typeof(Legacy).GetConstructor(Type.EmptyTypes)!.GetCustomAttributes(typeof(ObsoleteAttribute), false).SingleOrDefault());
+        Assert.NotNull(typeof(Shapes.Legacy).GetConstructor(Type.EmptyTypes)!.GetCustomAttributes(typeof(ObsoleteAttribute), false).SingleOrDefault());
         var legacy = JsonSerializer.Deserialize("""{"value":"v"}""", Json.Legacy)!;
         Assert.Equal("""{"value":"v"}""", JsonSerializer.Serialize(legacy, Json.Legacy));
         var shapes = JsonSerializer.Deserialize("""{"requiredNullable":"x","created":"2024-01-02T03:04:05Z","old":"o"}""", Json.Shapes)!;

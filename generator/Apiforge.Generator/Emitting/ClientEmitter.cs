@@ -5,13 +5,18 @@ using Apiforge.Generator.Model;
 
 namespace Apiforge.Generator.Emitting;
 
-/// <summary>Emits <c>I{Client}</c> and <c>{Client}</c>: one method per operation.</summary>
+/// <summary>
+/// Emits <c>I{Client}</c> and <c>{Client}</c>: per operation a simple method (<c>XAsync</c>, the body or nothing) and,
+/// unless the result is a stream (which carries its own status and headers), <c>XWithResponseAsync</c> with the
+/// status code and headers as well.
+/// </summary>
 internal static class ClientEmitter
 {
     private const string Http = "global::System.Net.Http";
     private const string Task = "global::System.Threading.Tasks.Task";
     private const string CancellationToken = "global::System.Threading.CancellationToken";
     private const string Runtime = "global::Apiforge.Runtime";
+    private const string Json = "global::System.Text.Json.JsonSerializer";
 
     public static string Emit(ClientSpec client)
     {
@@ -31,9 +36,16 @@ internal static class ClientEmitter
         {
             if (!first) w.Line();
             first = false;
-            WriteDocs(w, operation);
+            WriteDocs(w, operation, withResponse: false);
             if (operation.Deprecated) w.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
-            w.Line($"{Signature(operation, ns)};");
+            w.Line($"{Signature(operation, ns, withResponse: false)};");
+            if (HasResponseMethod(operation))
+            {
+                w.Line();
+                WriteDocs(w, operation, withResponse: true);
+                if (operation.Deprecated) w.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
+                w.Line($"{Signature(operation, ns, withResponse: true)};");
+            }
         }
         w.CloseBrace();
         w.Line();
@@ -61,7 +73,29 @@ internal static class ClientEmitter
             w.Line();
             w.Line("/// <inheritdoc/>");
             if (operation.Deprecated) w.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
-            w.Line($"public async {Signature(operation, ns)}");
+            if (!HasResponseMethod(operation))
+            {
+                w.Line($"public async {Signature(operation, ns, withResponse: false)}");
+                w.OpenBrace();
+                WriteBody(w, client, operation, typeInfoNames);
+                w.CloseBrace();
+                continue;
+            }
+            var arguments = string.Join(", ", SignatureParameters(operation, ns).Select(p => p.Name).Concat(new[] { "cancellationToken" }));
+            var call = $"{operation.ResponseMethodName}({arguments})";
+            if (operation.Response.Kind == ResponseKind.None)
+            {
+                w.Line($"public {Signature(operation, ns, withResponse: false)} => {call};");
+            }
+            else
+            {
+                w.Line($"public async {Signature(operation, ns, withResponse: false)}");
+                w.Line($"    => (await {call}.ConfigureAwait(false)).Value;");
+            }
+            w.Line();
+            w.Line("/// <inheritdoc/>");
+            if (operation.Deprecated) w.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
+            w.Line($"public async {Signature(operation, ns, withResponse: true)}");
             w.OpenBrace();
             WriteBody(w, client, operation, typeInfoNames);
             w.CloseBrace();
@@ -70,38 +104,84 @@ internal static class ClientEmitter
         return w.ToString();
     }
 
-    private static IEnumerable<ParameterSpec> RequiredParameters(OperationSpec operation) => operation.Parameters.Where(p => p.Required);
+    private static bool HasResponseMethod(OperationSpec operation) => operation.Response.Kind != ResponseKind.Stream;
 
-    private static IEnumerable<ParameterSpec> OptionalParameters(OperationSpec operation) => operation.Parameters.Where(p => !p.Required);
-
-    private static string ReturnType(OperationSpec operation, string ns) => operation.Response.Kind switch
+    /// <summary>The result type of the simple method, without <c>Task</c>; null for none.</summary>
+    private static string? ValueType(OperationSpec operation, string ns) => operation.Response.Kind switch
     {
-        ResponseKind.Json => $"{Task}<{CSharp.TypeName(operation.Response.Type!, ns, operation.Response.Type!.Nullable)}>",
-        ResponseKind.Text => $"{Task}<string>",
-        ResponseKind.Stream => $"{Task}<{Runtime}.FileResponse>",
-        _ => Task,
+        ResponseKind.Json => CSharp.TypeName(operation.Response.Type!, ns, operation.Response.Type!.Nullable || operation.Response.EmptyAllowed),
+        ResponseKind.Text => "string",
+        ResponseKind.Stream => $"{Runtime}.FileResponse",
+        _ => null,
     };
 
-    private static string Signature(OperationSpec operation, string ns)
+    private static string ReturnType(OperationSpec operation, string ns, bool withResponse)
     {
-        var parameters = new List<string>();
-        foreach (var p in RequiredParameters(operation))
+        var value = ValueType(operation, ns);
+        if (withResponse) return value is null ? $"{Task}<{Runtime}.ApiResult>" : $"{Task}<{Runtime}.ApiResult<{value}>>";
+        return value is null ? Task : $"{Task}<{value}>";
+    }
+
+    /// <summary>One parameter of the generated method, in signature order.</summary>
+    private sealed record MethodParameter(string Name, string Declaration, string Doc);
+
+    private static List<MethodParameter> SignatureParameters(OperationSpec operation, string ns)
+    {
+        var result = new List<MethodParameter>();
+        foreach (var p in operation.Parameters.Where(p => p.Required))
         {
-            parameters.Add($"{CSharp.TypeName(p.Type, ns, false)} {p.Name}");
+            result.Add(new(p.Name, $"{CSharp.TypeName(p.Type, ns, false)} {p.Name}",
+                Doc(p.Description, $"The {Location(p.Location)} parameter '{p.WireName}'.")));
         }
         if (operation.Body is { } body)
         {
-            parameters.Add($"{CSharp.TypeName(body.Type, ns, !body.Required || body.Type.Nullable)} {body.Name}");
+            if (body.Kind == BodyKind.Multipart && body.Parts.Count > 0)
+            {
+                foreach (var part in body.Parts.Where(p => p.Required))
+                {
+                    result.Add(new(part.Name, $"{PartType(part, ns)} {part.Name}", Doc(part.Description, $"The part '{part.WireName}'.")));
+                }
+            }
+            else
+            {
+                var nullable = !body.Required || body.Type.Nullable;
+                var type = body.Kind == BodyKind.Multipart ? body.Type.Name : CSharp.TypeName(body.Type, ns, false);
+                result.Add(new(body.Name, $"{type}{(nullable ? "?" : "")} {body.Name}",
+                    Doc(body.Description, body.Kind == BodyKind.Multipart ? "The multipart body." : "The request body.")));
+            }
+            foreach (var part in body.Parts.Where(p => !p.Required))
+            {
+                result.Add(new(part.Name, $"{PartType(part, ns)}? {part.Name} = null", Doc(part.Description, $"The part '{part.WireName}'; left out when null.")));
+            }
         }
-        foreach (var p in OptionalParameters(operation))
+        foreach (var p in operation.Parameters.Where(p => !p.Required))
         {
-            parameters.Add($"{CSharp.TypeName(p.Type, ns, true)} {p.Name} = null");
+            result.Add(new(p.Name, $"{CSharp.TypeName(p.Type, ns, true)} {p.Name} = null",
+                Doc(p.Description, $"The {Location(p.Location)} parameter '{p.WireName}'; left out when null.")));
         }
-        parameters.Add($"{CancellationToken} cancellationToken = default");
-        return $"{ReturnType(operation, ns)} {operation.MethodName}({string.Join(", ", parameters)})";
+        return result;
     }
 
-    private static void WriteDocs(SourceWriter w, OperationSpec operation)
+    private static string Doc(string? text, string fallback) => string.IsNullOrWhiteSpace(text) ? fallback : text!;
+
+    private static string Location(ParameterLocation location) => location.ToString().ToLowerInvariant();
+
+    private static string PartType(PartSpec part, string ns) => part.Kind switch
+    {
+        PartKind.File => $"{Runtime}.ApiFile",
+        PartKind.Files => $"global::System.Collections.Generic.IEnumerable<{Runtime}.ApiFile>",
+        _ => CSharp.TypeName(part.Type, ns, false),
+    };
+
+    private static string Signature(OperationSpec operation, string ns, bool withResponse)
+    {
+        var parameters = SignatureParameters(operation, ns).Select(p => p.Declaration).ToList();
+        parameters.Add($"{CancellationToken} cancellationToken = default");
+        var name = withResponse ? operation.ResponseMethodName : operation.MethodName;
+        return $"{ReturnType(operation, ns, withResponse)} {name}({string.Join(", ", parameters)})";
+    }
+
+    private static void WriteDocs(SourceWriter w, OperationSpec operation, bool withResponse)
     {
         var summary = operation.Summary ?? operation.Description ?? $"{operation.HttpMethod} {operation.PathTemplate}";
         CSharp.DocElement(w, "summary", summary);
@@ -109,22 +189,25 @@ internal static class ClientEmitter
         {
             CSharp.DocElement(w, "remarks", operation.Description);
         }
-        foreach (var p in RequiredParameters(operation))
+        foreach (var p in SignatureParameters(operation, ns: ""))
         {
-            CSharp.DocElement(w, "param", p.Description ?? $"The {p.Location.ToString().ToLowerInvariant()} parameter '{p.WireName}'.", $"name=\"{p.Name.TrimStart('@')}\"");
-        }
-        if (operation.Body is { } body)
-        {
-            CSharp.DocElement(w, "param", body.Description ?? "The request body.", $"name=\"{body.Name}\"");
-        }
-        foreach (var p in OptionalParameters(operation))
-        {
-            CSharp.DocElement(w, "param", p.Description ?? $"The {p.Location.ToString().ToLowerInvariant()} parameter '{p.WireName}'; left out when null.", $"name=\"{p.Name.TrimStart('@')}\"");
+            CSharp.DocElement(w, "param", p.Doc, $"name=\"{p.Name.TrimStart('@')}\"");
         }
         w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
-        if (operation.Response.Kind != ResponseKind.None)
+        if (withResponse)
         {
-            CSharp.DocElement(w, "returns", operation.Response.Description ?? "The response body.");
+            var what = operation.Response.Kind == ResponseKind.None ? "The status code and headers" : "The response body with the status code and headers";
+            CSharp.DocElement(w, "returns", what + ".");
+        }
+        else if (operation.Response.Kind != ResponseKind.None)
+        {
+            CSharp.DocElement(w, "returns", Doc(operation.Response.Description, "The response body."));
+        }
+        foreach (var error in operation.Errors)
+        {
+            var status = error.Status == "default" ? "any other error status" : "status " + error.Status;
+            CSharp.DocElement(w, "exception", $"{Doc(error.Description, "An error")} ({status}), with the parsed body in Error.",
+                $"cref=\"{Runtime}.ApiException{{T}}\"");
         }
         w.Line($"/// <exception cref=\"{Runtime}.ApiException\">The server answered with a status code that is not a success.</exception>");
     }
@@ -132,21 +215,18 @@ internal static class ClientEmitter
     private static void WriteBody(SourceWriter w, ClientSpec client, OperationSpec operation, Dictionary<TypeRef, string> typeInfoNames)
     {
         var ns = client.Namespace;
+        string TypeInfo(TypeRef type) => $"{client.ContextName}.Default.{typeInfoNames[type.WithNullable(false)]}";
         var baseAddress = client.DefaultBaseAddress is null ? "null" : "DefaultBaseAddress";
         w.Line($"var __url = new {Runtime}.RequestUriBuilder(_httpClient.BaseAddress, {baseAddress});");
-        WritePath(w, operation, ns);
+        WritePath(w, operation, ns, TypeInfo);
         foreach (var p in operation.Parameters.Where(p => p.Location == ParameterLocation.Query))
         {
-            WriteParameter(w, p, ns, value => $"__url.AppendQuery({CSharp.Literal(p.WireName)}, {value});", explodeLists: p.Explode);
+            WriteParameter(w, p, ns, TypeInfo);
         }
         w.Line($"using var __request = new {Http}.HttpRequestMessage({HttpMethod(operation.HttpMethod)}, __url.ToUri());");
-        foreach (var p in operation.Parameters.Where(p => p.Location == ParameterLocation.Header))
+        foreach (var p in operation.Parameters.Where(p => p.Location is ParameterLocation.Header or ParameterLocation.Cookie))
         {
-            WriteParameter(w, p, ns, value => $"__request.Headers.TryAddWithoutValidation({CSharp.Literal(p.WireName)}, {value});", explodeLists: false);
-        }
-        foreach (var p in operation.Parameters.Where(p => p.Location == ParameterLocation.Cookie))
-        {
-            WriteParameter(w, p, ns, value => $"{Runtime}.ApiRequest.AddCookie(__request, {CSharp.Literal(p.WireName)}, {value});", explodeLists: false);
+            WriteParameter(w, p, ns, TypeInfo);
         }
         if (!operation.RequiresAuthentication)
         {
@@ -154,23 +234,7 @@ internal static class ClientEmitter
         }
         if (operation.Body is { } body)
         {
-            var content = body.Kind switch
-            {
-                BodyKind.Json => $"{Runtime}.ApiContent.Json({body.Name}, {client.ContextName}.Default.{typeInfoNames[body.Type.WithNullable(false)]}, {CSharp.Literal(body.MediaType)})",
-                BodyKind.Text => $"{Runtime}.ApiContent.Text({body.Name}, {CSharp.Literal(body.MediaType)})",
-                _ => $"{Runtime}.ApiContent.Binary({body.Name}, {CSharp.Literal(body.MediaType)})",
-            };
-            if (!body.Required || body.Type.Nullable)
-            {
-                w.Line($"if ({body.Name} is not null)");
-                w.OpenBrace();
-                w.Line($"__request.Content = {content};");
-                w.CloseBrace();
-            }
-            else
-            {
-                w.Line($"__request.Content = {content};");
-            }
+            WriteRequestBody(w, body, ns, TypeInfo);
         }
         if (operation.Response.Kind == ResponseKind.Json || operation.Response.Kind == ResponseKind.Text)
         {
@@ -179,30 +243,143 @@ internal static class ClientEmitter
         }
 
         var send = $"await _httpClient.SendAsync(__request, {Http}.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false)";
+        if (operation.Response.Kind == ResponseKind.Stream)
+        {
+            // Not disposed here on success: the FileResponse owns the response and the caller disposes it.
+            w.Line($"var __response = {send};");
+            w.Line("if (!__response.IsSuccessStatusCode)");
+            w.OpenBrace();
+            w.Line("using (__response)");
+            w.OpenBrace();
+            WriteErrors(w, operation, TypeInfo);
+            w.CloseBrace();
+            w.CloseBrace();
+            w.Line($"return await {Runtime}.ApiResponse.ReadFileAsync(__response, cancellationToken).ConfigureAwait(false);");
+            return;
+        }
+        w.Line($"using var __response = {send};");
+        w.Line("if (!__response.IsSuccessStatusCode)");
+        w.OpenBrace();
+        WriteErrors(w, operation, TypeInfo);
+        w.CloseBrace();
         switch (operation.Response.Kind)
         {
-            case ResponseKind.Stream:
-                w.Line($"var __response = {send};");
-                w.Line($"return await {Runtime}.ApiResponse.ReadFileAsync(__response, cancellationToken).ConfigureAwait(false);");
-                break;
             case ResponseKind.Json:
-                w.Line($"using var __response = {send};");
-                w.Line($"await {Runtime}.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);");
                 var type = operation.Response.Type!;
-                var method = type.Nullable ? "ReadJsonOrNullAsync" : "ReadJsonAsync";
-                w.Line($"return await {Runtime}.ApiResponse.{method}(__response, {client.ContextName}.Default.{typeInfoNames[type.WithNullable(false)]}, cancellationToken).ConfigureAwait(false);");
+                if (operation.Response.EmptyAllowed && type.IsValueType)
+                {
+                    // ReadJsonOrNullAsync<T> gives default(T), not null, for a value type: test for "no body" here.
+                    w.Line($"{ValueType(operation, ns)} __value = __response.StatusCode == global::System.Net.HttpStatusCode.NoContent || __response.Content.Headers.ContentLength == 0");
+                    w.Line($"    ? null");
+                    w.Line($"    : await {Runtime}.ApiResponse.ReadJsonAsync(__response, {TypeInfo(type)}, cancellationToken).ConfigureAwait(false);");
+                }
+                else
+                {
+                    var method = type.Nullable || operation.Response.EmptyAllowed ? "ReadJsonOrNullAsync" : "ReadJsonAsync";
+                    w.Line($"var __value = await {Runtime}.ApiResponse.{method}(__response, {TypeInfo(type)}, cancellationToken).ConfigureAwait(false);");
+                }
+                w.Line($"return {Runtime}.ApiResult.From<{ValueType(operation, ns)}>(__response, __value);");
                 break;
             case ResponseKind.Text:
-                w.Line($"using var __response = {send};");
-                w.Line($"await {Runtime}.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);");
-                w.Line($"return await {Runtime}.ApiResponse.ReadTextAsync(__response, cancellationToken).ConfigureAwait(false);");
+                w.Line($"var __value = await {Runtime}.ApiResponse.ReadTextAsync(__response, cancellationToken).ConfigureAwait(false);");
+                w.Line($"return {Runtime}.ApiResult.From<string>(__response, __value);");
                 break;
             default:
-                w.Line($"using var __response = {send};");
-                w.Line($"await {Runtime}.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);");
+                w.Line($"return {Runtime}.ApiResult.From(__response);");
                 break;
         }
     }
+
+    /// <summary>Inside <c>if (!IsSuccessStatusCode)</c>: the documented error bodies, then the plain exception.</summary>
+    private static void WriteErrors(SourceWriter w, OperationSpec operation, System.Func<TypeRef, string> typeInfo)
+    {
+        var errors = operation.Errors;
+        if (errors.Any(e => e.Status != "default"))
+        {
+            w.Line("var __status = (int)__response.StatusCode;");
+        }
+        foreach (var error in errors)
+        {
+            var read = $"throw await {Runtime}.ApiResponse.ReadErrorAsync(__response, {typeInfo(error.Type)}, cancellationToken).ConfigureAwait(false);";
+            if (error.Status == "default")
+            {
+                w.Line(read);
+                return;
+            }
+            var condition = error.Status.EndsWith("XX", System.StringComparison.Ordinal)
+                ? $"__status >= {error.Status[0]}00 && __status <= {error.Status[0]}99"
+                : $"__status == {error.Status}";
+            w.Line($"if ({condition})");
+            w.OpenBrace();
+            w.Line(read);
+            w.CloseBrace();
+        }
+        w.Line($"await {Runtime}.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);");
+    }
+
+    private static void WriteRequestBody(SourceWriter w, BodySpec body, string ns, System.Func<TypeRef, string> typeInfo)
+    {
+        if (body.Kind == BodyKind.Multipart && body.Parts.Count > 0)
+        {
+            w.Line($"var __form = new {Http}.MultipartFormDataContent();");
+            w.Line("__request.Content = __form;");
+            foreach (var part in body.Parts)
+            {
+                var access = !part.Required && part.Kind is PartKind.Text or PartKind.Json && part.Type.IsValueType ? part.Name + ".Value" : part.Name;
+                var contentType = part.ContentType is null ? "null" : CSharp.Literal(part.ContentType);
+                var add = part.Kind switch
+                {
+                    PartKind.File => $"{Runtime}.ApiContent.AddFile(__form, {CSharp.Literal(part.WireName)}, {access}, {contentType});",
+                    PartKind.Files => $"{Runtime}.ApiContent.AddFiles(__form, {CSharp.Literal(part.WireName)}, {access}, {contentType});",
+                    PartKind.Text => $"{Runtime}.ApiContent.AddText(__form, {CSharp.Literal(part.WireName)}, {Format(part.Type.WithNullable(false), ns, access)}, {contentType});",
+                    _ => $"{Runtime}.ApiContent.AddJson(__form, {CSharp.Literal(part.WireName)}, {access}, {typeInfo(part.Type)}, {contentType});",
+                };
+                if (part.Required)
+                {
+                    w.Line(add);
+                }
+                else
+                {
+                    w.Line($"if ({part.Name} is not null)");
+                    w.OpenBrace();
+                    w.Line(add);
+                    w.CloseBrace();
+                }
+            }
+            return;
+        }
+
+        var optional = !body.Required || body.Type.Nullable;
+        var value = optional && body.Type.IsValueType && body.Kind != BodyKind.Multipart ? body.Name + ".Value" : body.Name;
+        var content = body.Kind switch
+        {
+            BodyKind.Json => $"{Runtime}.ApiContent.Json({value}, {typeInfo(body.Type)}, {CSharp.Literal(body.MediaType)})",
+            BodyKind.Form => $"{Runtime}.ApiContent.Form({value}, {typeInfo(body.Type)}, {FormFields(body)})",
+            BodyKind.Text => $"{Runtime}.ApiContent.Text({value}, {CSharp.Literal(body.MediaType)})",
+            BodyKind.Multipart => value,
+            _ => $"{Runtime}.ApiContent.Binary({value}, {CSharp.Literal(body.MediaType)})",
+        };
+        if (optional)
+        {
+            w.Line($"if ({body.Name} is not null)");
+            w.OpenBrace();
+            w.Line($"__request.Content = {content};");
+            w.CloseBrace();
+        }
+        else
+        {
+            w.Line($"__request.Content = {content};");
+        }
+    }
+
+    private static string FormFields(BodySpec body)
+    {
+        if (body.Fields.Count == 0) return "null";
+        var fields = body.Fields.Select(f => $"new({CSharp.Literal(f.WireName)}, {Style(f.Style)}, {(f.Explode ? "true" : "false")})");
+        return $"new {Runtime}.FormField[] {{ {string.Join(", ", fields)} }}";
+    }
+
+    private static string Style(ParameterStyle style) => $"{Runtime}.ParameterStyle.{style}";
 
     private static string HttpMethod(string method) => method switch
     {
@@ -217,7 +394,7 @@ internal static class ClientEmitter
         _ => $"new {Http}.HttpMethod({CSharp.Literal(method)})",
     };
 
-    private static void WritePath(SourceWriter w, OperationSpec operation, string ns)
+    private static void WritePath(SourceWriter w, OperationSpec operation, string ns, System.Func<TypeRef, string> typeInfo)
     {
         var template = operation.PathTemplate;
         var index = 0;
@@ -242,7 +419,15 @@ internal static class ClientEmitter
             }
             else
             {
-                w.Line($"__url.AppendPathValue({Format(parameter.Type, ns, parameter.Name)});");
+                var type = parameter.Type.WithNullable(false);
+                if (parameter.Json || Shape(type) == ValueShape.Scalar && parameter.Style is not (ParameterStyle.Label or ParameterStyle.Matrix))
+                {
+                    w.Line($"__url.AppendPathValue({ValueText(parameter, ns, parameter.Name, escape: false, typeInfo)});");
+                }
+                else
+                {
+                    w.Line($"__url.AppendPath({ValueText(parameter, ns, parameter.Name, escape: true, typeInfo)});");
+                }
             }
             index = close + 1;
         }
@@ -267,33 +452,88 @@ internal static class ClientEmitter
         return builder.ToString();
     }
 
-    private static void WriteParameter(SourceWriter w, ParameterSpec p, string ns, System.Func<string, string> add, bool explodeLists)
+    /// <summary>The kind of value a parameter is, for writing it.</summary>
+    private enum ValueShape
     {
-        var value = p.Name;
-        var valueAccess = !p.Required && p.Type.IsValueType ? value + ".Value" : value;
+        /// <summary>A primitive or enum: <c>ApiFormat.Format</c> or the enum's wire string.</summary>
+        Scalar,
+        /// <summary>A list of scalars: formatted item by item.</summary>
+        ScalarList,
+        /// <summary>Anything else: serialized to JSON with the generated metadata, then styled.</summary>
+        Structured,
+    }
+
+    private static ValueShape Shape(TypeRef type)
+    {
+        if (IsScalar(type)) return ValueShape.Scalar;
+        if (type.Kind == TypeRefKind.List && IsScalar(type.Element!)) return ValueShape.ScalarList;
+        return ValueShape.Structured;
+    }
+
+    private static bool IsScalar(TypeRef type) => type.Kind == TypeRefKind.Enum || type.Kind == TypeRefKind.Primitive && type.Name != PrimitiveNames.Stream;
+
+    private static string JsonElementOf(TypeRef type, string value, System.Func<TypeRef, string> typeInfo)
+        => type.Kind == TypeRefKind.Any ? value : $"{Json}.SerializeToElement({value}, {typeInfo(type)})";
+
+    private static string ScalarItems(TypeRef list, string ns, string value)
+        => $"global::System.Linq.Enumerable.Select({value}, static __item => {Format(list.Element!, ns, "__item")})";
+
+    /// <summary>The text of a path, header or cookie value.</summary>
+    private static string ValueText(ParameterSpec p, string ns, string value, bool escape, System.Func<TypeRef, string> typeInfo)
+    {
+        var type = p.Type.WithNullable(false);
+        var name = CSharp.Literal(p.WireName);
+        var esc = escape ? "true" : "false";
+        var explode = p.Explode ? "true" : "false";
+        if (p.Json) return $"{Json}.Serialize({value}, {typeInfo(type)})";
+        return Shape(type) switch
+        {
+            ValueShape.Scalar => p.Style is ParameterStyle.Label or ParameterStyle.Matrix
+                ? $"{Runtime}.ApiParameter.Text({name}, {Format(type, ns, value)}, {Style(p.Style)}, {esc})"
+                : Format(type, ns, value),
+            ValueShape.ScalarList => $"{Runtime}.ApiParameter.Text({name}, {ScalarItems(type, ns, value)}, {Style(p.Style)}, {explode}, {esc})",
+            _ => $"{Runtime}.ApiParameter.Text({name}, {JsonElementOf(type, value, typeInfo)}, {Style(p.Style)}, {explode}, {esc})",
+        };
+    }
+
+    private static void WriteParameter(SourceWriter w, ParameterSpec p, string ns, System.Func<TypeRef, string> typeInfo)
+    {
+        var value = !p.Required && p.Type.IsValueType ? p.Name + ".Value" : p.Name;
         if (!p.Required)
         {
-            w.Line($"if ({value} is not null)");
+            w.Line($"if ({p.Name} is not null)");
             w.OpenBrace();
         }
-        if (p.Type.Kind == TypeRefKind.List)
+        var type = p.Type.WithNullable(false);
+        var name = CSharp.Literal(p.WireName);
+        switch (p.Location)
         {
-            var element = p.Type.Element!;
-            if (explodeLists)
-            {
-                w.Line($"foreach (var __item in {valueAccess})");
-                w.OpenBrace();
-                w.Line(add(Format(element, ns, "__item")));
-                w.CloseBrace();
-            }
-            else
-            {
-                w.Line(add($"string.Join(\",\", global::System.Linq.Enumerable.Select({valueAccess}, static __item => {Format(element, ns, "__item")}))"));
-            }
-        }
-        else
-        {
-            w.Line(add(Format(p.Type, ns, valueAccess)));
+            case ParameterLocation.Header:
+                w.Line($"__request.Headers.TryAddWithoutValidation({name}, {ValueText(p, ns, value, escape: false, typeInfo)});");
+                break;
+            case ParameterLocation.Cookie:
+                w.Line($"{Runtime}.ApiRequest.AddCookie(__request, {name}, {ValueText(p, ns, value, escape: false, typeInfo)});");
+                break;
+            default:
+                var explode = p.Explode ? "true" : "false";
+                if (p.Json)
+                {
+                    w.Line($"__url.AppendQuery({name}, {Json}.Serialize({value}, {typeInfo(type)}));");
+                    break;
+                }
+                switch (Shape(type))
+                {
+                    case ValueShape.Scalar:
+                        w.Line($"__url.AppendQuery({name}, {Format(type, ns, value)});");
+                        break;
+                    case ValueShape.ScalarList:
+                        w.Line($"__url.AppendQueryEscaped({Runtime}.ApiParameter.Pairs({name}, {ScalarItems(type, ns, value)}, {Style(p.Style)}, {explode}));");
+                        break;
+                    default:
+                        w.Line($"__url.AppendQueryEscaped({Runtime}.ApiParameter.Pairs({name}, {JsonElementOf(type, value, typeInfo)}, {Style(p.Style)}, {explode}));");
+                        break;
+                }
+                break;
         }
         if (!p.Required)
         {
@@ -312,9 +552,7 @@ internal static class ClientEmitter
         return type.Kind switch
         {
             TypeRefKind.Enum => $"{JsonEmitter.ConverterName(ns, type.Name)}.ToWireString({value})",
-            TypeRefKind.Any => $"{value}.GetRawText()",
-            TypeRefKind.Primitive => $"{Runtime}.ApiFormat.Format({value})",
-            _ => throw new System.InvalidOperationException("The parser lets only simple parameter types through; got " + type.Kind + "."),
+            _ => $"{Runtime}.ApiFormat.Format({value})",
         };
     }
 }

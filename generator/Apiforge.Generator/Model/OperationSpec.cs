@@ -8,6 +8,18 @@ internal enum ParameterLocation
     Cookie,
 }
 
+/// <summary>OpenAPI's <c>style</c>; the names match <c>Apiforge.Runtime.ParameterStyle</c>.</summary>
+internal enum ParameterStyle
+{
+    Simple,
+    Label,
+    Matrix,
+    Form,
+    SpaceDelimited,
+    PipeDelimited,
+    DeepObject,
+}
+
 internal enum ResponseKind
 {
     /// <summary>No body the caller needs: the method returns <c>Task</c>.</summary>
@@ -23,11 +35,18 @@ internal enum BodyKind
     Json,
     Text,
     Binary,
+    /// <summary><c>application/x-www-form-urlencoded</c>: the body type serialized to JSON, then flattened to fields.</summary>
+    Form,
+    /// <summary><c>multipart/form-data</c>: each part is a method parameter (<see cref="BodySpec.Parts"/>).</summary>
+    Multipart,
 }
 
 /// <summary>One client method.</summary>
+/// <param name="MethodName">The simple method's name (ends in <c>Async</c>).</param>
+/// <param name="ResponseMethodName">The method that also hands back status and headers (<c>…WithResponseAsync</c>).</param>
 internal sealed record OperationSpec(
     string MethodName,
+    string ResponseMethodName,
     string HttpMethod,
     string PathTemplate,
     string JsonPointer,
@@ -37,19 +56,67 @@ internal sealed record OperationSpec(
     EquatableArray<ParameterSpec> Parameters,
     BodySpec? Body,
     ResponseSpec Response,
+    EquatableArray<ErrorResponseSpec> Errors,
     bool RequiresAuthentication);
 
 /// <param name="Name">The C# parameter name (already a valid identifier).</param>
 /// <param name="WireName">The name in the path template, query string or header.</param>
+/// <param name="Json">Declared with <c>content</c> (a JSON media type): the value's JSON text, in one piece.</param>
 internal sealed record ParameterSpec(
     string Name,
     string WireName,
     ParameterLocation Location,
     TypeRef Type,
     bool Required,
+    ParameterStyle Style,
     bool Explode,
+    bool Json,
     string? Description);
 
-internal sealed record BodySpec(string Name, BodyKind Kind, string MediaType, TypeRef Type, bool Required, string? Description);
+/// <param name="Name">The C# parameter name of the body (for multipart: unused; the parts are parameters).</param>
+/// <param name="Fields">Form bodies: per-property serialization from the <c>encoding</c> object.</param>
+/// <param name="Parts">Multipart bodies: one method parameter per part.</param>
+internal sealed record BodySpec(
+    string Name,
+    BodyKind Kind,
+    string MediaType,
+    TypeRef Type,
+    bool Required,
+    string? Description,
+    EquatableArray<FormFieldSpec> Fields,
+    EquatableArray<PartSpec> Parts);
 
-internal sealed record ResponseSpec(ResponseKind Kind, TypeRef? Type, string? MediaType, string? Description);
+/// <summary>How one top-level property of a form body is written, from the media type's <c>encoding</c>.</summary>
+internal sealed record FormFieldSpec(string WireName, ParameterStyle Style, bool Explode);
+
+internal enum PartKind
+{
+    /// <summary>A primitive or enum, written as text.</summary>
+    Text,
+    /// <summary>An <c>ApiFile</c>: stream, file name and content type.</summary>
+    File,
+    /// <summary>Several files under one name.</summary>
+    Files,
+    /// <summary>Anything else, written as JSON.</summary>
+    Json,
+}
+
+/// <param name="Name">The C# parameter name.</param>
+/// <param name="WireName">The part's name in Content-Disposition.</param>
+/// <param name="Type">The C# type (for <see cref="PartKind.File"/> and <see cref="PartKind.Files"/> unused).</param>
+/// <param name="ContentType">The <c>encoding</c> object's content type for this part, if any.</param>
+internal sealed record PartSpec(
+    string Name,
+    string WireName,
+    PartKind Kind,
+    TypeRef Type,
+    bool Required,
+    string? ContentType,
+    string? Description);
+
+/// <param name="EmptyAllowed">Some success status has no body: the result may be null.</param>
+internal sealed record ResponseSpec(ResponseKind Kind, TypeRef? Type, string? MediaType, string? Description, bool EmptyAllowed = false);
+
+/// <summary>A documented error body.</summary>
+/// <param name="Status">A status code (<c>404</c>), a range (<c>4XX</c>) or <c>default</c>.</param>
+internal sealed record ErrorResponseSpec(string Status, TypeRef Type, string? Description);

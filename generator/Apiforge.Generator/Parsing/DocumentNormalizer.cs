@@ -22,12 +22,7 @@ internal static class DocumentNormalizer
         "string", "integer", "number", "boolean", "object", "array",
     };
 
-    private static readonly HashSet<string> s_swagger2CollectionFormats = new(StringComparer.Ordinal)
-    {
-        "csv", "ssv", "pipes", "multi",
-    };
-
-    public static void Normalize(JsonObject root, bool swagger2, SpecLocator locator, List<DiagnosticInfo> diagnostics)
+    public static void Normalize(JsonObject root, SpecLocator locator, List<DiagnosticInfo> diagnostics)
     {
         var pending = new Stack<(JsonNode Node, string Pointer)>();
         pending.Push((root, "#"));
@@ -63,11 +58,6 @@ internal static class DocumentNormalizer
                         Report(locator, diagnostics, childPointer, s_typeNames.Contains(text)
                             ? $"'additionalProperties' must be a boolean or a schema; '{text}' is read as {{ type: {text} }}"
                             : $"'additionalProperties' must be a boolean or a schema; '{text}' is read as true");
-                    }
-                    else if (swagger2 && key == "collectionFormat" && !s_swagger2CollectionFormats.Contains(text))
-                    {
-                        obj[key] = "csv";
-                        Report(locator, diagnostics, childPointer, $"collectionFormat '{text}' is not supported; values are sent comma-separated");
                     }
                     continue;
                 }

@@ -52,8 +52,9 @@ internal static class DocumentParser
             return Result(input, null, diagnostics);
         }
 
-        DocumentNormalizer.Normalize(rootObject, rootObject["swagger"] is not null, locator, diagnostics);
+        DocumentNormalizer.Normalize(rootObject, locator, diagnostics);
         cancellationToken.ThrowIfCancellationRequested();
+        if (version.StartsWith("2.0", StringComparison.Ordinal)) Swagger2Fixups.Apply(rootObject);
 
         ReadResult read;
         try

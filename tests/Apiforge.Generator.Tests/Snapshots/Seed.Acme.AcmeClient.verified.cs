@@ -23,6 +23,20 @@ public partial interface IAcmeClient
     /// <returns>TradingPermissionResponse</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     global::System.Threading.Tasks.Task<global::Acme.TradingPermissionResponse> CreateTradingPermissionAsync(global::Acme.CreateTradingPermission? body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Create Trading Permission</summary>
+    /// <remarks>
+    /// ### Create a trading permission
+    /// <para/>
+    /// ***Note***: The [/user/createEvaluationAccounts](/api/rest-api-endpoints/users/create-evaluation-accounts) endpoint replaces [/user/openDemoAccount](/api/rest-api-endpoints/users/open-demo-account) and [/user/createTradingPermission](/api/rest-api-endpoints/users/create-trading-permission).
+    /// <para/>
+    /// Intended for use by B2B Partners. Create a new Trading Permission for account with ID `accountId` using that user's ID, `userId`.
+    /// </remarks>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The response body with the status code and headers.</returns>
+    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
+    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Acme.TradingPermissionResponse>> CreateTradingPermissionWithResponseAsync(global::Acme.CreateTradingPermission? body, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <summary>The AcmeClient API.</summary>
@@ -42,6 +56,10 @@ public partial class AcmeClient : IAcmeClient
 
     /// <inheritdoc/>
     public async global::System.Threading.Tasks.Task<global::Acme.TradingPermissionResponse> CreateTradingPermissionAsync(global::Acme.CreateTradingPermission? body, global::System.Threading.CancellationToken cancellationToken = default)
+        => (await CreateTradingPermissionWithResponseAsync(body, cancellationToken).ConfigureAwait(false)).Value;
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Acme.TradingPermissionResponse>> CreateTradingPermissionWithResponseAsync(global::Acme.CreateTradingPermission? body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/user/createtradingpermission");
@@ -52,7 +70,11 @@ public partial class AcmeClient : IAcmeClient
         }
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-        return await global::Apiforge.Runtime.ApiResponse.ReadJsonAsync(__response, AcmeClientJsonContext.Default.TradingPermissionResponse, cancellationToken).ConfigureAwait(false);
+        if (!__response.IsSuccessStatusCode)
+        {
+            await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
+        }
+        var __value = await global::Apiforge.Runtime.ApiResponse.ReadJsonAsync(__response, AcmeClientJsonContext.Default.TradingPermissionResponse, cancellationToken).ConfigureAwait(false);
+        return global::Apiforge.Runtime.ApiResult.From<global::Acme.TradingPermissionResponse>(__response, __value);
     }
 }
