@@ -61,6 +61,9 @@ internal sealed class ClientBuilder
         _typeNames.Add(contextName);
         // Converters live in {Namespace}.Serialization: no type may take that name.
         _typeNames.Add("Serialization");
+        // What the dependency injection output declares when the consumer references Microsoft.Extensions.Http.
+        _typeNames.Add(_clientName + "Options");
+        _typeNames.Add(_clientName + "ServiceCollectionExtensions");
 
         var schemas = _document.Components?.Schemas;
         if (schemas is not null)
@@ -79,6 +82,7 @@ internal sealed class ClientBuilder
             }
         }
 
+        ReadSecuritySchemes();
         var operations = BuildOperations(out var rootTypes);
 
         return new ClientSpec(
@@ -89,7 +93,11 @@ internal sealed class ClientBuilder
             _document.Info?.Description,
             _types.ToEquatableArray(),
             operations.ToEquatableArray(),
-            JsonTypes(contextName, rootTypes).ToEquatableArray());
+            JsonTypes(contextName, rootTypes).ToEquatableArray())
+        {
+            SecuritySchemes = _securitySchemes.Values.ToEquatableArray(),
+            ErrorTextProperty = _input.Options.ErrorTextProperty,
+        };
     }
 
     /// <summary>Every generated type and every body or response type, each with a unique accessor name.</summary>
@@ -582,7 +590,10 @@ internal sealed class ClientBuilder
         var summary = string.IsNullOrWhiteSpace(operation.Summary) ? null : operation.Summary;
         var description = string.IsNullOrWhiteSpace(operation.Description) ? null : operation.Description;
         return new OperationSpec(operationName + "Async", methodText, path, pointer, summary, description, operation.Deprecated,
-            parameters.ToEquatableArray(), body, response, requiresAuthentication);
+            parameters.ToEquatableArray(), body, response, requiresAuthentication)
+        {
+            Security = requiresAuthentication ? SecurityOf(operation) : EquatableArray<EquatableArray<string>>.Empty,
+        };
     }
 
     private static bool IsSimpleParameterType(TypeRef type) => type.Kind switch
@@ -592,6 +603,59 @@ internal sealed class ClientBuilder
         TypeRefKind.List => type.Element!.Kind != TypeRefKind.List && IsSimpleParameterType(type.Element!),
         _ => false,
     };
+
+    /// <summary>The document's security schemes a client can satisfy, by name; others (mutual TLS, digest, …) are left out.</summary>
+    private readonly SortedDictionary<string, SecuritySchemeSpec> _securitySchemes = new(StringComparer.Ordinal);
+
+    private void ReadSecuritySchemes()
+    {
+        var schemes = _document.Components?.SecuritySchemes;
+        if (schemes is null) return;
+        foreach (var pair in schemes)
+        {
+            var scheme = pair.Value;
+            if (pair.Key is null || scheme is null) continue;
+            SecuritySchemeSpec? spec = scheme.Type switch
+            {
+                SecuritySchemeType.Http when string.Equals(scheme.Scheme, "basic", StringComparison.OrdinalIgnoreCase)
+                    => new SecuritySchemeSpec(pair.Key, SecuritySchemeKind.Basic, null, Model.ParameterLocation.Header),
+                SecuritySchemeType.Http when string.Equals(scheme.Scheme, "bearer", StringComparison.OrdinalIgnoreCase)
+                    => new SecuritySchemeSpec(pair.Key, SecuritySchemeKind.Bearer, null, Model.ParameterLocation.Header),
+                SecuritySchemeType.OAuth2 or SecuritySchemeType.OpenIdConnect
+                    => new SecuritySchemeSpec(pair.Key, SecuritySchemeKind.Bearer, null, Model.ParameterLocation.Header),
+                SecuritySchemeType.ApiKey when !string.IsNullOrEmpty(scheme.Name)
+                    => new SecuritySchemeSpec(pair.Key, SecuritySchemeKind.ApiKey, scheme.Name, scheme.In switch
+                    {
+                        Microsoft.OpenApi.ParameterLocation.Query => Model.ParameterLocation.Query,
+                        Microsoft.OpenApi.ParameterLocation.Cookie => Model.ParameterLocation.Cookie,
+                        _ => Model.ParameterLocation.Header,
+                    }),
+                _ => null,
+            };
+            if (spec is not null) _securitySchemes[pair.Key] = spec;
+        }
+    }
+
+    /// <summary>
+    /// The alternatives of the operation's (or the document's) security requirement, each the sorted names of its
+    /// schemes; an alternative naming a scheme the client cannot satisfy is left out.
+    /// </summary>
+    private EquatableArray<EquatableArray<string>> SecurityOf(OpenApiOperation operation)
+    {
+        var requirements = operation.Security ?? _document.Security;
+        if (requirements is null) return EquatableArray<EquatableArray<string>>.Empty;
+        var alternatives = new List<EquatableArray<string>>();
+        foreach (var requirement in requirements)
+        {
+            if (requirement is null) continue;
+            var names = requirement.Keys.Select(k => k?.Reference?.Id).ToList();
+            if (names.Any(n => n is null || !_securitySchemes.ContainsKey(n))) continue;
+            var alternative = names.Select(n => n!).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray();
+            if (!alternatives.Contains(alternative)) alternatives.Add(alternative);
+        }
+        // Only "no credentials" left: nothing for the handler to choose from.
+        return alternatives.All(a => a.Count == 0) ? EquatableArray<EquatableArray<string>>.Empty : alternatives.ToEquatableArray();
+    }
 
     private bool HasSecurity(OpenApiOperation operation)
     {
