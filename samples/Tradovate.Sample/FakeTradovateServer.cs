@@ -170,7 +170,7 @@ internal sealed class FakeTradovateServer : IAsyncDisposable
         if (PenaltySeconds is { } seconds)
         {
             var now = DateTimeOffset.UtcNow;
-            var valid = ticket is not null && _tickets.TryRemove(ticket, out var notBefore) && now >= notBefore;
+            var valid = ticket is not null && _tickets.TryRemove(ticket, out var notBefore) && now >= notBefore - TimeSpan.FromMilliseconds(20);
             if (!valid && (ticket is not null || Logins == 0))
             {
                 // The first login (and a ticket sent too early) gets a penalty, as a busy subnet would.

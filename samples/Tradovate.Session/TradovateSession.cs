@@ -254,7 +254,8 @@ public sealed class TradovateSession : IAccessTokenSource, IDisposable
             }
             _options.Log?.Invoke($"time penalty: waiting {penalty.Wait.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s, then resending with the ticket");
             Interlocked.Increment(ref _penalties);
-            await Task.Delay(penalty.Wait, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            // A little over p-time: timers may fire a hair early, and a ticket sent too soon earns a new penalty.
+            await Task.Delay(penalty.Wait + TimeSpan.FromMilliseconds(100), _options.TimeProvider, cancellationToken).ConfigureAwait(false);
             request.AdditionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
             request.AdditionalProperties["p-ticket"] = penalty.Ticket;
         }

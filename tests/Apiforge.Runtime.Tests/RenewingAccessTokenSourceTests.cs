@@ -161,8 +161,8 @@ public class RenewingAccessTokenSourceTests
         var calls = 0;
         using var source = new RenewingAccessTokenSource(async (_, ct) =>
         {
-            Interlocked.Increment(ref calls);
             acquisitionToken = ct;
+            Interlocked.Increment(ref calls);
             await gate.Task.WaitAsync(ct);
             return new AccessToken("shared", null);
         });
@@ -174,6 +174,7 @@ public class RenewingAccessTokenSourceTests
 
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => impatient);
+        Assert.True(acquisitionToken.CanBeCanceled); // the source's own token, not the caller's
         Assert.False(acquisitionToken.IsCancellationRequested);
         Assert.False(patient.IsCompleted);
 
