@@ -38,6 +38,19 @@ public class DependencyInjectionTests
     }
 
     [Fact]
+    public async Task Credential_headers_are_redacted_in_the_factory_logs()
+    {
+        var services = new ServiceCollection();
+        services.AddSecureClient();
+        await using var provider = services.BuildServiceProvider();
+        var options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.Extensions.Http.HttpClientFactoryOptions>>().Get(nameof(ISecureClient));
+        Assert.True(options.ShouldRedactHeaderValue("Authorization"));
+        Assert.True(options.ShouldRedactHeaderValue("x-api-key"));
+        Assert.True(options.ShouldRedactHeaderValue("Cookie"));
+        Assert.False(options.ShouldRedactHeaderValue("Accept"));
+    }
+
+    [Fact]
     public async Task Without_a_configured_base_address_the_documents_server_is_used()
     {
         var services = new ServiceCollection();

@@ -1,9 +1,11 @@
+using System.Linq;
 using Apiforge.Generator.Model;
 
 namespace Apiforge.Generator.Emitting;
 
 /// <summary>What the dependency injection output of one client needs.</summary>
-internal sealed record DependencyInjectionSpec(string Namespace, string ClientName, bool HasDefaultBaseAddress);
+/// <param name="SecretHeaders">Headers that carry credentials, redacted in IHttpClientFactory's logs.</param>
+internal sealed record DependencyInjectionSpec(string Namespace, string ClientName, bool HasDefaultBaseAddress, EquatableArray<string> SecretHeaders);
 
 /// <summary>
 /// Emits <c>{Client}Options</c> and <c>services.Add{Client}()</c>, a typed client through IHttpClientFactory with
@@ -18,7 +20,11 @@ internal static class DependencyInjectionEmitter
     private const string DI = "global::Microsoft.Extensions.DependencyInjection";
 
     public static DependencyInjectionSpec Describe(ClientSpec client)
-        => new(client.Namespace, client.ClientName, client.DefaultBaseAddress is not null);
+        => new(client.Namespace, client.ClientName, client.DefaultBaseAddress is not null,
+            new[] { "Authorization", "Cookie" }
+                .Concat(client.SecuritySchemes.Where(s => s.Kind == SecuritySchemeKind.ApiKey && s.Location == ParameterLocation.Header).Select(s => s.ParameterName!))
+                .Distinct(System.StringComparer.OrdinalIgnoreCase)
+                .ToEquatableArray());
 
     public static string Emit(DependencyInjectionSpec spec)
     {
@@ -74,6 +80,8 @@ internal static class DependencyInjectionEmitter
         }
         w.CloseBrace(");");
         w.Line($"{DI}.HttpClientBuilderExtensions.AddHttpMessageHandler(builder, serviceProvider => new {Runtime}.ApiAuthenticationHandler(credentials.Resolve(serviceProvider)));");
+        w.Line("// Credentials stay out of IHttpClientFactory's request logs.");
+        w.Line($"{DI}.HttpClientBuilderExtensions.RedactLoggedHeaders(builder, new string[] {{ {string.Join(", ", spec.SecretHeaders.Select(CSharp.Literal))} }});");
         w.Line("return builder;");
         w.CloseBrace();
         w.CloseBrace();
