@@ -19,6 +19,9 @@ namespace Apiforge.Runtime;
 /// </summary>
 public sealed class ApiAuthenticationHandler : DelegatingHandler
 {
+    /// <summary>Set once credentials are on the request, so a handler chain that resends it does not add a key twice.</summary>
+    private static readonly HttpRequestOptionsKey<bool> s_applied = new("Apiforge.CredentialsApplied");
+
     private readonly ApiCredentials _credentials;
 
     /// <summary>Creates the handler; set <see cref="DelegatingHandler.InnerHandler"/> or let IHttpClientFactory do it.</summary>
@@ -39,9 +42,10 @@ public sealed class ApiAuthenticationHandler : DelegatingHandler
     {
         ArgumentNullException.ThrowIfNull(request);
         List<(IAccessTokenSource Source, string Token)>? used = null;
-        if (!ApiRequest.IsAnonymous(request))
+        if (!ApiRequest.IsAnonymous(request) && !(request.Options.TryGetValue(s_applied, out var applied) && applied))
         {
             used = await ApplyAsync(request, cancellationToken).ConfigureAwait(false);
+            request.Options.Set(s_applied, true);
         }
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.Unauthorized && used is not null)

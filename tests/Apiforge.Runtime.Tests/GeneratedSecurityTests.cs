@@ -56,6 +56,17 @@ public class GeneratedSecurityTests
     }
 
     [Fact]
+    public async Task A_resent_request_gets_its_query_and_cookie_keys_once()
+    {
+        var inner = new RecordingHandler(HttpStatusCode.OK, "");
+        using var http = new HttpClient(new ApiAuthenticationHandler(All(), new ApiAuthenticationHandler(All(), inner)));
+        await new SecureClient(http).GetQueryKeyAsync();
+        await new SecureClient(http).GetCookieKeyAsync();
+        Assert.Equal("https://secure.example.com/api/query-key?api_key=query%20secret", inner.Requests[0].Uri.OriginalString);
+        Assert.Equal("session_key=cookie-secret", inner.Requests[1].Headers["Cookie"]);
+    }
+
+    [Fact]
     public async Task An_unnamed_api_key_serves_every_api_key_scheme()
     {
         var (client, inner) = Create(new ApiCredentials().UseApiKey("any-key"), "");
