@@ -79,6 +79,12 @@ public sealed class RenewingAccessTokenSourceOptions
 
     /// <summary>The clock and timers; replace it in tests.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// Renew when the margin is reached even if no call asks for a token then, so an idle application keeps its
+    /// session instead of logging in anew. A failed background renewal is tried again by the next call. Default: false.
+    /// </summary>
+    public bool RenewInBackground { get; set; }
 }
 
 /// <summary>
@@ -136,7 +142,9 @@ public sealed class RenewingAccessTokenSource : IAccessTokenSource, IDisposable
     private readonly TimeSpan _margin;
     private readonly AccessTokenRetryPolicy _retryPolicy;
     private readonly TimeProvider _time;
+    private readonly bool _renewInBackground;
     private readonly CancellationTokenSource _disposed = new();
+    private ITimer? _timer;
     private readonly object _gate = new();
     private AccessToken? _current;
     private Task<AccessToken>? _pending;
@@ -153,6 +161,7 @@ public sealed class RenewingAccessTokenSource : IAccessTokenSource, IDisposable
         _margin = options.RenewalMargin;
         _retryPolicy = options.RetryPolicy ?? AccessTokenRetry.None;
         _time = options.TimeProvider ?? TimeProvider.System;
+        _renewInBackground = options.RenewInBackground;
     }
 
     /// <summary>How many acquisitions have started (each may make several attempts).</summary>
@@ -201,6 +210,7 @@ public sealed class RenewingAccessTokenSource : IAccessTokenSource, IDisposable
     {
         // Cancelled, not disposed: a running acquisition may still read its token.
         _disposed.Cancel();
+        Interlocked.Exchange(ref _timer, null)?.Dispose();
     }
 
     /// <summary>Describes the source without any token.</summary>
@@ -237,6 +247,33 @@ public sealed class RenewingAccessTokenSource : IAccessTokenSource, IDisposable
         }
     }
 
+    private void ScheduleRenewal(AccessToken token)
+    {
+        if (!_renewInBackground || token.ExpiresAt is not { } expiresAt || _disposed.IsCancellationRequested) return;
+        var due = expiresAt - _margin - _time.GetUtcNow();
+        // A token that is due as soon as it arrives is renewed by the next call, not in a loop here.
+        if (due <= TimeSpan.Zero) return;
+        var timer = _time.CreateTimer(static state => ((RenewingAccessTokenSource)state!).RenewNow(), this, due, Timeout.InfiniteTimeSpan);
+        Interlocked.Exchange(ref _timer, timer)?.Dispose();
+        if (_disposed.IsCancellationRequested) Interlocked.Exchange(ref _timer, null)?.Dispose();
+    }
+
+    private void RenewNow()
+    {
+        if (_disposed.IsCancellationRequested) return;
+        var current = Volatile.Read(ref _current);
+        if (current is null) return;
+        if (!IsDue(current, _time.GetUtcNow()))
+        {
+            // The timer ran a hair before the clock reached the margin: wait the rest.
+            ScheduleRenewal(current);
+            return;
+        }
+        // Nobody awaits this: a failure is left for the next call, which tries again.
+        _ = WaitForAcquisitionAsync(CancellationToken.None).ContinueWith(
+            static task => _ = task.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
     private async Task<AccessToken> AcquireAsync(AccessToken? current)
     {
         // Leave the caller's lock and context first: the delegate runs outside both.
@@ -256,6 +293,7 @@ public sealed class RenewingAccessTokenSource : IAccessTokenSource, IDisposable
                         _current = token;
                         _pending = null;
                     }
+                    ScheduleRenewal(token);
                     return token;
                 }
                 catch (Exception ex) when (!_disposed.IsCancellationRequested)

@@ -82,7 +82,8 @@ if (accounts.Count > 0 && accounts[0].Id is long firstId)
 
     if (!live)
     {
-        // Past the renewal margin: the next call renews the token first (through /auth/renewaccesstoken).
+        // Past the renewal margin: the session renews the token through /auth/renewaccesstoken (KeepAlive does it
+        // at the margin even when idle; otherwise the next call would, before it is sent).
         await Task.Delay(TimeSpan.FromSeconds(1.8));
         var again = await client.AccountItemAsync(firstId);
         Console.WriteLine($"account/item?id={firstId} after the renewal: {again.Name}");

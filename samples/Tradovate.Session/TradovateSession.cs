@@ -76,6 +76,9 @@ public sealed class TradovateSessionOptions
     /// <summary>A longer penalty than this is not waited out but reported. Default: 5 minutes.</summary>
     public TimeSpan MaxPenaltyWait { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Renew at the margin even when no call needs a token then, so an idle application keeps its session. Default: true.</summary>
+    public bool KeepAlive { get; set; } = true;
+
     /// <summary>The clock and timers.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -144,6 +147,7 @@ public sealed class TradovateSession : IAccessTokenSource, IDisposable
             RenewalMargin = options.RenewalMargin,
             RetryPolicy = options.RetryPolicy,
             TimeProvider = options.TimeProvider,
+            RenewInBackground = options.KeepAlive,
         });
     }
 

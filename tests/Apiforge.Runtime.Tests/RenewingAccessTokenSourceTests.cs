@@ -60,6 +60,25 @@ public class RenewingAccessTokenSourceTests
     }
 
     [Fact]
+    public async Task With_background_renewal_an_idle_source_renews_at_the_margin()
+    {
+        var calls = 0;
+        using var source = new RenewingAccessTokenSource((_, _) =>
+        {
+            var n = Interlocked.Increment(ref calls);
+            // The first token is due 200 ms after it arrives; the second lives long.
+            var lifetime = n == 1 ? TimeSpan.FromMilliseconds(1200) : TimeSpan.FromHours(1);
+            return new ValueTask<AccessToken>(new AccessToken("token-" + n, DateTimeOffset.UtcNow + lifetime));
+        }, new RenewingAccessTokenSourceOptions { RenewalMargin = TimeSpan.FromSeconds(1), RenewInBackground = true });
+
+        Assert.Equal("token-1", await source.GetAccessTokenAsync(CancellationToken.None));
+        await WaitUntilAsync(() => Volatile.Read(ref calls) == 2);
+        await WaitUntilAsync(() => source.ExpiresAt > DateTimeOffset.UtcNow + TimeSpan.FromMinutes(30));
+        Assert.Equal("token-2", await source.GetAccessTokenAsync(CancellationToken.None));
+        Assert.Equal(2, calls);
+    }
+
+    [Fact]
     public async Task A_failed_renewal_inside_the_margin_keeps_the_valid_token_and_the_next_call_tries_again()
     {
         var time = new ManualTimeProvider();

@@ -7,12 +7,13 @@ namespace Apiforge.Runtime.Tests;
 /// <summary>The sample's Tradovate session against the sample's loopback server.</summary>
 public class TradovateSessionTests
 {
-    private static TradovateSession Session(FakeTradovateServer server, string name = FakeTradovateServer.UserName, string password = FakeTradovateServer.Password, TimeSpan? margin = null)
+    private static TradovateSession Session(FakeTradovateServer server, string name = FakeTradovateServer.UserName, string password = FakeTradovateServer.Password, TimeSpan? margin = null, bool keepAlive = false)
         => new(new TradovateSessionOptions
         {
             BaseAddress = server.BaseAddress,
             Credentials = new TradovateCredentials { Name = name, Password = password, AppId = "tests", AppVersion = "1", Cid = "8", Sec = "secret-sec", DeviceId = "dev" },
             RenewalMargin = margin ?? TimeSpan.FromMinutes(15),
+            KeepAlive = keepAlive,
         });
 
     [Fact]
@@ -82,6 +83,19 @@ public class TradovateSessionTests
         Assert.Equal(1, server.Renewals);
         Assert.Equal(1, session.Renewals);
         Assert.True(session.ExpiresAt > firstExpiry);
+    }
+
+    [Fact]
+    public async Task With_keep_alive_an_idle_session_renews_without_any_call()
+    {
+        await using var server = FakeTradovateServer.Start();
+        server.TokenLifetime = TimeSpan.FromSeconds(30);
+        using var session = Session(server, margin: TimeSpan.FromSeconds(29.6), keepAlive: true);
+
+        await session.GetAccessTokenAsync(CancellationToken.None);
+        await RenewingAccessTokenSourceTests.WaitUntilAsync(() => server.Renewals >= 1);
+        Assert.Equal(1, server.Logins);
+        Assert.True(session.Renewals >= 1);
     }
 
     [Fact]
