@@ -284,6 +284,7 @@ public sealed class TradovateSession : IAccessTokenSource, IDisposable
         {
             MarketDataToken = md.GetString();
         }
-        return new AccessToken(response.AccessToken, response.ExpirationTime);
+        // Tradovate always sends expirationTime; without it, assume the shortest lifetime it documents (80 minutes).
+        return new AccessToken(response.AccessToken, response.ExpirationTime ?? _options.TimeProvider.GetUtcNow() + TimeSpan.FromMinutes(80));
     }
 }

@@ -18,6 +18,7 @@ public class DependencyInjectionAndSecurityTests
             bearerAuth: { type: http, scheme: bearer }
             queryKey: { type: apiKey, in: query, name: "api\"key" }
             digest: { type: http, scheme: digest }
+            unused: { type: apiKey, in: header, name: X-Unused }
         paths:
           /a:
             get:
@@ -92,6 +93,7 @@ public class DependencyInjectionAndSecurityTests
         // The literal in the key name is escaped; the digest scheme, which a client cannot satisfy, drops out.
         Assert.Contains("new(\"queryKey\", global::Apiforge.Runtime.ApiSecuritySchemeKind.ApiKey, \"api\\\"key\", global::Apiforge.Runtime.ApiKeyLocation.Query)", source, StringComparison.Ordinal);
         Assert.DoesNotContain("digest", source, StringComparison.Ordinal);
+        Assert.DoesNotContain("X-Unused", source, StringComparison.Ordinal);
         var getA = Method(source, "GetAAsync");
         Assert.Contains("ApiSecurity.Requirements, __security0", getA, StringComparison.Ordinal);
         Assert.Contains("ApiSecurity.Requirements, __security1", Method(source, "GetBAsync"), StringComparison.Ordinal);

@@ -231,9 +231,11 @@ internal static class ClientEmitter
         var requirements = DistinctSecurity(client);
         if (requirements.Count == 0) return;
         var schemeFields = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        var used = new HashSet<string>(requirements.SelectMany(r => r).SelectMany(a => a), System.StringComparer.Ordinal);
         for (var i = 0; i < client.SecuritySchemes.Count; i++)
         {
             var scheme = client.SecuritySchemes[i];
+            if (!used.Contains(scheme.Name)) continue;
             var field = "__scheme" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
             schemeFields[scheme.Name] = field;
             var arguments = scheme.Kind == SecuritySchemeKind.ApiKey
