@@ -59,6 +59,20 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             AddSource(spc, $"{client.Namespace}.{client.ClientName}.g.cs", () => ClientEmitter.Emit(client), client.ClientName);
             AddSource(spc, $"{client.Namespace}.{client.ContextName}.g.cs", () => JsonEmitter.EmitContext(client), client.ContextName);
         });
+
+        // services.Add{Client}() only when the consumer references Microsoft.Extensions.Http. The compilation changes on
+        // every edit, but this bool rarely does, so the output below stays cached.
+        var hasHttpClientFactory = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.GetTypeByMetadataName(DependencyInjectionEmitter.MarkerType) is not null)
+            .WithTrackingName(TrackingNames.HttpClientFactory);
+        var dependencyInjection = clientSpecs
+            .Select(static (client, _) => DependencyInjectionEmitter.Describe(client))
+            .Combine(hasHttpClientFactory)
+            .Where(static pair => pair.Right)
+            .Select(static (pair, _) => pair.Left)
+            .WithTrackingName(TrackingNames.DependencyInjection);
+        context.RegisterSourceOutput(dependencyInjection, static (spc, spec) =>
+            AddSource(spc, $"{spec.Namespace}.{spec.ClientName}.DependencyInjection.g.cs", () => DependencyInjectionEmitter.Emit(spec), spec.ClientName + "Options"));
     }
 
     private static ParseResult SafeParse(SpecInput input, System.Threading.CancellationToken cancellationToken)

@@ -8,4 +8,6 @@ internal static class TrackingNames
     public const string Diagnostics = nameof(Diagnostics);
     public const string Types = nameof(Types);
     public const string Clients = nameof(Clients);
+    public const string HttpClientFactory = nameof(HttpClientFactory);
+    public const string DependencyInjection = nameof(DependencyInjection);
 }

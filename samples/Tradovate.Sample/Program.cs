@@ -1,23 +1,69 @@
-using System.Net;
-using System.Text;
 using Apiforge.Runtime;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
 using Tradovate;
+using Tradovate.Sample;
 
-// Apiforge sample: the Tradovate partner API (350 operations) as a client generated at compile time from
-// specs/tradovate-partner.json. Without TRADOVATE_ACCESS_TOKEN it plays against a loopback server started
-// below, in this process; with it, it calls the demo environment.
-var accessToken = Environment.GetEnvironmentVariable("TRADOVATE_ACCESS_TOKEN");
-var live = !string.IsNullOrWhiteSpace(accessToken);
+// Apiforge sample: a Tradovate session on the client generated at compile time from specs/tradovate-partner.json,
+// registered with IHttpClientFactory, renewing its access token ahead of expiry.
+//
+// Configuration (appsettings.json beside the program, or environment variables such as Tradovate__Name):
+//   Tradovate:Name, Password, AppId, AppVersion, Cid, Sec, DeviceId, and optionally BaseAddress.
+// Without a name and password it plays against a loopback server started below, in this process, which answers
+// the first login with a time penalty and issues tokens that live 4 seconds, so a renewal shows up too.
+var configuration = new ConfigurationBuilder()
+    .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+    .AddEnvironmentVariables()
+    .Build();
+var section = configuration.GetSection("Tradovate");
+var credentials = TradovateCredentials.FromConfiguration(section);
+var live = credentials is not null;
 
 await using var server = live ? null : FakeTradovateServer.Start();
-var baseAddress = live ? new Uri(TradovateClient.DefaultBaseAddress + "/") : server!.BaseAddress;
-var tokenSource = AccessTokenSource.FromToken(live ? accessToken! : FakeTradovateServer.Token);
+var sessionOptions = new TradovateSessionOptions
+{
+    Credentials = credentials ?? new TradovateCredentials
+    {
+        Name = FakeTradovateServer.UserName,
+        Password = FakeTradovateServer.Password,
+        AppId = "Apiforge sample",
+        AppVersion = "1.0",
+        Cid = "0",
+        Sec = "sample-secret",
+        DeviceId = "apiforge-sample-device",
+    },
+    Log = message => Console.WriteLine("  [session] " + message),
+};
+if (live)
+{
+    if (section["BaseAddress"] is { Length: > 0 } baseAddress) sessionOptions.BaseAddress = new Uri(baseAddress);
+}
+else
+{
+    server!.PenaltySeconds = 1;
+    server.TokenLifetime = TimeSpan.FromSeconds(4);
+    server.Log = Console.WriteLine;
+    sessionOptions.BaseAddress = server.BaseAddress;
+    sessionOptions.RenewalMargin = TimeSpan.FromSeconds(2.5);
+}
 
-// The bearer handler adds the token; the logging handler inside it shows what goes on the wire.
-using var http = new HttpClient(new BearerTokenHandler(tokenSource, new LoggingHandler(new HttpClientHandler()))) { BaseAddress = baseAddress };
-ITradovateClient client = new TradovateClient(http);
+// What an application writes: the session as the token source, the generated client registered with it.
+var services = new ServiceCollection();
+services.AddSingleton(_ => new TradovateSession(sessionOptions));
+services.AddTradovateClient(options =>
+    {
+        options.BaseAddress = sessionOptions.BaseAddress;
+        options.ConfigureCredentials = (provider, credentials) => credentials.UseBearer(provider.GetRequiredService<TradovateSession>());
+    })
+    // Tradovate: never retry a mutation automatically; reads may be retried.
+    .AddStandardResilienceHandler(resilience => resilience.Retry.DisableForUnsafeHttpMethods());
 
-Console.WriteLine(live ? $"Calling the Tradovate demo environment at {baseAddress}" : $"Calling the loopback Tradovate server at {baseAddress}");
+await using var provider = services.BuildServiceProvider();
+var client = provider.GetRequiredService<ITradovateClient>();
+var session = provider.GetRequiredService<TradovateSession>();
+
+Console.WriteLine(live ? $"Calling Tradovate at {sessionOptions.BaseAddress}" : $"Calling the loopback Tradovate server at {sessionOptions.BaseAddress}");
 Console.WriteLine();
 
 var accounts = await client.AccountListAsync();
@@ -36,15 +82,25 @@ if (accounts.Count > 0 && accounts[0].Id is long firstId)
 
     if (!live)
     {
+        // Past the renewal margin: the session renews the token through /auth/renewaccesstoken (KeepAlive does it
+        // at the margin even when idle; otherwise the next call would, before it is sent).
+        await Task.Delay(TimeSpan.FromSeconds(1.8));
+        var again = await client.AccountItemAsync(firstId);
+        Console.WriteLine($"account/item?id={firstId} after the renewal: {again.Name}");
+        Console.WriteLine();
+
         var permission = await client.CreateTradingPermissionAsync(new CreateTradingPermission { AccountId = firstId, UserId = account.UserId });
-        if (!string.IsNullOrEmpty(permission.ErrorText))
+        Console.WriteLine($"user/createtradingpermission: permission #{permission.TradingPermission?.Id} is {permission.TradingPermission?.Status}");
+        try
         {
-            Console.WriteLine($"user/createtradingpermission failed: {permission.ErrorText}");
+            // The fake answers the second request with HTTP 200 and an errorText, as Tradovate does.
+            await client.CreateTradingPermissionAsync(new CreateTradingPermission { AccountId = firstId, UserId = account.UserId });
         }
-        else if (permission.TradingPermission is { } created)
+        catch (ApiErrorTextException ex)
         {
-            Console.WriteLine($"user/createtradingpermission: permission #{created.Id} for account {created.AccountId} is {created.Status} (updated {created.Updated:O})");
+            Console.WriteLine($"user/createtradingpermission again: ApiErrorTextException (HTTP {ex.StatusCode}): {ex.ErrorText}");
         }
+        Console.WriteLine();
     }
 }
 
@@ -57,125 +113,24 @@ catch (ApiException ex)
     Console.WriteLine($"account/item?id=-1: ApiException {ex.StatusCode}: {ex.Response}");
 }
 
-/// <summary>Prints each request and response as it passes.</summary>
-internal sealed class LoggingHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+if (!live)
 {
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    // A captcha penalty cannot be answered by an API client: the session says what the user must do.
+    using var captcha = new TradovateSession(new TradovateSessionOptions
     {
-        Console.WriteLine($"> {request.Method} {request.RequestUri}");
-        if (request.Headers.Authorization is { } auth) Console.WriteLine($"> Authorization: {auth.Scheme} <{auth.Parameter?.Length ?? 0} characters>");
-        if (request.Content is not null) Console.WriteLine("> " + await request.Content.ReadAsStringAsync(cancellationToken));
-        var response = await base.SendAsync(request, cancellationToken);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        Console.WriteLine($"< {(int)response.StatusCode} {body}");
-        return response;
+        BaseAddress = server!.BaseAddress,
+        Credentials = new TradovateCredentials { Name = FakeTradovateServer.CaptchaUserName, Password = "x" },
+    });
+    try
+    {
+        await captcha.GetAccessTokenAsync(CancellationToken.None);
+    }
+    catch (AccessTokenAcquisitionException ex) when (ex.InnerException is TradovateSessionException { CaptchaRequired: true } inner)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"login as {FakeTradovateServer.CaptchaUserName}: {inner.Message}");
     }
 }
 
-/// <summary>Plays a few Tradovate operations on 127.0.0.1, with the answers the API documents.</summary>
-internal sealed class FakeTradovateServer : IAsyncDisposable
-{
-    public const string Token = "sample-access-token";
-
-    private readonly HttpListener _listener;
-    private readonly Task _loop;
-
-    private FakeTradovateServer(HttpListener listener, Uri baseAddress)
-    {
-        _listener = listener;
-        BaseAddress = baseAddress;
-        _loop = Task.Run(LoopAsync);
-    }
-
-    public Uri BaseAddress { get; }
-
-    public static FakeTradovateServer Start()
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var port = Random.Shared.Next(20000, 60000);
-            var listener = new HttpListener();
-            listener.Prefixes.Add($"http://127.0.0.1:{port}/v1/");
-            try
-            {
-                listener.Start();
-                return new FakeTradovateServer(listener, new Uri($"http://127.0.0.1:{port}/v1/"));
-            }
-            catch (HttpListenerException) when (attempt < 20)
-            {
-                listener.Close();
-            }
-        }
-    }
-
-    private async Task LoopAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception) when (!_listener.IsListening)
-            {
-                return;
-            }
-            var (status, body) = Answer(context.Request);
-            var bytes = Encoding.UTF8.GetBytes(body);
-            context.Response.StatusCode = status;
-            context.Response.ContentType = "application/json";
-            context.Response.ContentLength64 = bytes.Length;
-            await context.Response.OutputStream.WriteAsync(bytes);
-            context.Response.Close();
-        }
-    }
-
-    private static (int Status, string Body) Answer(HttpListenerRequest request)
-    {
-        if (request.Headers["Authorization"] != "Bearer " + Token)
-        {
-            return (401, "{\"errorText\":\"Access is denied\"}");
-        }
-        var path = request.Url!.AbsolutePath;
-        switch (request.HttpMethod, path)
-        {
-            case ("GET", "/v1/account/list"):
-                return (200, $"[{Account(1001, "DEMO1001")},{Account(1002, "DEMO1002")}]");
-            case ("GET", "/v1/account/item"):
-                return long.TryParse(request.QueryString["id"], out var id) && id > 0
-                    ? (200, Account(id, "DEMO" + id))
-                    : (404, "{\"errorText\":\"Account not found\"}");
-            case ("POST", "/v1/user/createtradingpermission"):
-                using (var reader = new StreamReader(request.InputStream, Encoding.UTF8))
-                {
-                    using var json = System.Text.Json.JsonDocument.Parse(reader.ReadToEnd());
-                    var accountId = json.RootElement.GetProperty("accountId").GetInt64();
-                    var userId = json.RootElement.GetProperty("userId").GetInt64();
-                    return (200, "{\"tradingPermission\":{\"id\":77,\"userId\":" + userId + ",\"accountId\":" + accountId +
-                        ",\"accountHolderContact\":\"Jane Doe\",\"accountHolderEmail\":\"jane@example.com\",\"ctaContact\":\"CTA Desk\"," +
-                        "\"ctaEmail\":\"cta@example.com\",\"status\":\"Requested\",\"updated\":\"2024-01-15T09:30:00Z\"}}");
-                }
-            default:
-                return (404, "{\"errorText\":\"Unknown operation\"}");
-        }
-    }
-
-    private static string Account(long id, string name)
-        => "{\"id\":" + id + ",\"name\":\"" + name + "\",\"userId\":42,\"accountType\":\"Customer\",\"active\":true,\"clearingHouseId\":2," +
-           "\"riskCategoryId\":2,\"autoLiqProfileId\":2,\"marginAccountType\":\"Speculator\",\"legalStatus\":\"Individual\"," +
-           "\"timestamp\":\"2024-01-15T09:30:00Z\",\"restricted\":false,\"closed\":false,\"readonly\":false}";
-
-    public async ValueTask DisposeAsync()
-    {
-        _listener.Stop();
-        _listener.Close();
-        try
-        {
-            await _loop;
-        }
-        catch (ObjectDisposedException)
-        {
-        }
-    }
-}
+Console.WriteLine();
+Console.WriteLine($"session: {session.Logins} login(s), {session.Penalties} penalty(ies) waited out, {session.Renewals} renewal(s); token expires {session.ExpiresAt:O}");

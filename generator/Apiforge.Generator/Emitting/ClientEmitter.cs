@@ -67,6 +67,7 @@ internal static class ClientEmitter
         w.OpenBrace();
         w.Line("_httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));");
         w.CloseBrace();
+        WriteSecurityFields(w, client);
 
         foreach (var operation in client.Operations)
         {
@@ -232,6 +233,10 @@ internal static class ClientEmitter
         {
             w.Line($"__request.Options.Set({Runtime}.ApiRequest.SkipAuthentication, true);");
         }
+        else if (operation.Security.Count > 0)
+        {
+            w.Line($"__request.Options.Set({Runtime}.ApiSecurity.Requirements, {SecurityFieldName(client, operation)});");
+        }
         if (operation.Body is { } body)
         {
             WriteRequestBody(w, body, ns, TypeInfo);
@@ -265,6 +270,7 @@ internal static class ClientEmitter
         switch (operation.Response.Kind)
         {
             case ResponseKind.Json:
+                WriteErrorTextCheck(w, client);
                 var type = operation.Response.Type!;
                 if (operation.Response.EmptyAllowed && type.IsValueType)
                 {
@@ -285,6 +291,7 @@ internal static class ClientEmitter
                 w.Line($"return {Runtime}.ApiResult.From<string>(__response, __value);");
                 break;
             default:
+                WriteErrorTextCheck(w, client);
                 w.Line($"return {Runtime}.ApiResult.From(__response);");
                 break;
         }
@@ -380,6 +387,47 @@ internal static class ClientEmitter
     }
 
     private static string Style(ParameterStyle style) => $"{Runtime}.ParameterStyle.{style}";
+
+    /// <summary>With ErrorTextProperty set: a success whose JSON carries a non-empty error text throws.</summary>
+    private static void WriteErrorTextCheck(SourceWriter w, ClientSpec client)
+    {
+        if (client.ErrorTextProperty is null) return;
+        w.Line($"await {Runtime}.ApiErrorText.ThrowIfPresentAsync(__response, {CSharp.Literal(client.ErrorTextProperty)}, cancellationToken).ConfigureAwait(false);");
+    }
+
+    /// <summary>The distinct security requirements of the operations, in order; each becomes one static field.</summary>
+    private static List<EquatableArray<EquatableArray<string>>> DistinctSecurity(ClientSpec client)
+        => client.Operations.Where(o => o.RequiresAuthentication && o.Security.Count > 0).Select(o => o.Security).Distinct().ToList();
+
+    private static string SecurityFieldName(ClientSpec client, OperationSpec operation)
+        => "__security" + DistinctSecurity(client).IndexOf(operation.Security).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The security schemes and requirements the requests are tagged with, for the runtime's authentication handler.</summary>
+    private static void WriteSecurityFields(SourceWriter w, ClientSpec client)
+    {
+        var requirements = DistinctSecurity(client);
+        if (requirements.Count == 0) return;
+        var schemeFields = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        var used = new HashSet<string>(requirements.SelectMany(r => r).SelectMany(a => a), System.StringComparer.Ordinal);
+        for (var i = 0; i < client.SecuritySchemes.Count; i++)
+        {
+            var scheme = client.SecuritySchemes[i];
+            if (!used.Contains(scheme.Name)) continue;
+            var field = "__scheme" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            schemeFields[scheme.Name] = field;
+            var arguments = scheme.Kind == SecuritySchemeKind.ApiKey
+                ? $", {CSharp.Literal(scheme.ParameterName ?? "")}, {Runtime}.ApiKeyLocation.{scheme.Location}"
+                : "";
+            w.Line();
+            w.Line($"private static readonly {Runtime}.ApiSecurityScheme {field} = new({CSharp.Literal(scheme.Name)}, {Runtime}.ApiSecuritySchemeKind.{scheme.Kind}{arguments});");
+        }
+        for (var i = 0; i < requirements.Count; i++)
+        {
+            var alternatives = requirements[i].Select(a => $"new {Runtime}.ApiSecurityRequirement({string.Join(", ", a.Select(n => schemeFields[n]))})");
+            w.Line();
+            w.Line($"private static readonly global::System.Collections.Generic.IReadOnlyList<{Runtime}.ApiSecurityRequirement> __security{i.ToString(System.Globalization.CultureInfo.InvariantCulture)} = new {Runtime}.ApiSecurityRequirement[] {{ {string.Join(", ", alternatives)} }};");
+        }
+    }
 
     private static string HttpMethod(string method) => method switch
     {

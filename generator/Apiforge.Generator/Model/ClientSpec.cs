@@ -9,7 +9,24 @@ internal sealed record ClientSpec(
     string? Description,
     EquatableArray<TypeSpec> Types,
     EquatableArray<OperationSpec> Operations,
-    EquatableArray<JsonTypeInfoSpec> JsonTypes);
+    EquatableArray<JsonTypeInfoSpec> JsonTypes)
+{
+    /// <summary>The document's security schemes that a client can satisfy (components/securitySchemes).</summary>
+    public EquatableArray<SecuritySchemeSpec> SecuritySchemes { get; init; } = EquatableArray<SecuritySchemeSpec>.Empty;
+
+    /// <summary>The JSON property whose non-empty value in a success response makes the client throw (ErrorTextProperty); null when off.</summary>
+    public string? ErrorTextProperty { get; init; }
+}
+
+internal enum SecuritySchemeKind
+{
+    Bearer,
+    Basic,
+    ApiKey,
+}
+
+/// <summary>One security scheme; <paramref name="ParameterName"/> and <paramref name="Location"/> are for API keys.</summary>
+internal sealed record SecuritySchemeSpec(string Name, SecuritySchemeKind Kind, string? ParameterName, ParameterLocation Location);
 
 /// <summary>A type the client's JSON context exposes as a <c>JsonTypeInfo&lt;T&gt;</c> property.</summary>
 internal sealed record JsonTypeInfoSpec(TypeRef Type, string PropertyName);

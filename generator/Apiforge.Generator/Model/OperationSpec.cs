@@ -57,7 +57,14 @@ internal sealed record OperationSpec(
     BodySpec? Body,
     ResponseSpec Response,
     EquatableArray<ErrorResponseSpec> Errors,
-    bool RequiresAuthentication);
+    bool RequiresAuthentication)
+{
+    /// <summary>
+    /// The operation's security requirement: alternatives, each the names of the schemes it needs together (an
+    /// empty alternative: no credentials). Empty when the document names none the client can satisfy.
+    /// </summary>
+    public EquatableArray<EquatableArray<string>> Security { get; init; } = EquatableArray<EquatableArray<string>>.Empty;
+}
 
 /// <param name="Name">The C# parameter name (already a valid identifier).</param>
 /// <param name="WireName">The name in the path template, query string or header.</param>

@@ -3,7 +3,11 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace Apiforge.Generator.Options;
 
 /// <summary>The options of one OpenApiSpec item, as raw text; validated by the parser so errors are located.</summary>
-internal sealed record SpecOptions(string? Namespace, string? ClientName, string? NumberType, string? RootNamespace);
+internal sealed record SpecOptions(string? Namespace, string? ClientName, string? NumberType, string? RootNamespace)
+{
+    /// <summary>ErrorTextProperty: a JSON property whose non-empty value in a success response is an error.</summary>
+    public string? ErrorTextProperty { get; init; }
+}
 
 /// <summary>Reads the MSBuild metadata that buildTransitive/Apiforge.Generator.props makes visible to the compiler.</summary>
 internal static class SpecOptionsReader
@@ -17,7 +21,10 @@ internal static class SpecOptionsReader
             Get(fileOptions, "build_metadata.AdditionalFiles.Namespace"),
             Get(fileOptions, "build_metadata.AdditionalFiles.ClientName"),
             Get(fileOptions, "build_metadata.AdditionalFiles.NumberType"),
-            Get(globalOptions, "build_property.RootNamespace"));
+            Get(globalOptions, "build_property.RootNamespace"))
+        {
+            ErrorTextProperty = Get(fileOptions, "build_metadata.AdditionalFiles.ErrorTextProperty"),
+        };
 
     private static string? Get(AnalyzerConfigOptions options, string key)
         => options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;

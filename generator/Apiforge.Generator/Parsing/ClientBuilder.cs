@@ -53,6 +53,9 @@ internal sealed partial class ClientBuilder
         _typeNames.Add(contextName);
         // Converters live in {Namespace}.Serialization: no type may take that name.
         _typeNames.Add("Serialization");
+        // What the dependency injection output declares when the consumer references Microsoft.Extensions.Http.
+        _typeNames.Add(_clientName + "Options");
+        _typeNames.Add(_clientName + "ServiceCollectionExtensions");
 
         var schemas = _document.Components?.Schemas;
         if (schemas is not null)
@@ -71,6 +74,7 @@ internal sealed partial class ClientBuilder
             }
         }
 
+        ReadSecuritySchemes();
         var operations = BuildOperations(out var rootTypes);
         FinishTypes();
 
@@ -82,7 +86,11 @@ internal sealed partial class ClientBuilder
             _document.Info?.Description,
             _types.ToEquatableArray(),
             operations.ToEquatableArray(),
-            JsonTypes(contextName, rootTypes).ToEquatableArray());
+            JsonTypes(contextName, rootTypes).ToEquatableArray())
+        {
+            SecuritySchemes = _securitySchemes.Values.ToEquatableArray(),
+            ErrorTextProperty = _input.Options.ErrorTextProperty,
+        };
     }
 
     /// <summary>Every generated type and every body or response type, each with a unique accessor name.</summary>

@@ -172,7 +172,10 @@ internal sealed partial class ClientBuilder
         var summary = Text(operation.Summary);
         var description = Text(operation.Description);
         return new OperationSpec(operationName + "Async", operationName + "WithResponseAsync", methodText, path, pointer, summary, description,
-            operation.Deprecated, parameters.ToEquatableArray(), body, response, errors.ToEquatableArray(), requiresAuthentication);
+            operation.Deprecated, parameters.ToEquatableArray(), body, response, errors.ToEquatableArray(), requiresAuthentication)
+        {
+            Security = requiresAuthentication ? SecurityOf(operation) : EquatableArray<EquatableArray<string>>.Empty,
+        };
     }
 
     private static string? Text(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
@@ -217,6 +220,59 @@ internal sealed partial class ClientBuilder
         TypeRefKind.Enum => true,
         _ => false,
     };
+
+    /// <summary>The document's security schemes a client can satisfy, by name; others (mutual TLS, digest, …) are left out.</summary>
+    private readonly SortedDictionary<string, SecuritySchemeSpec> _securitySchemes = new(StringComparer.Ordinal);
+
+    private void ReadSecuritySchemes()
+    {
+        var schemes = _document.Components?.SecuritySchemes;
+        if (schemes is null) return;
+        foreach (var pair in schemes)
+        {
+            var scheme = pair.Value;
+            if (pair.Key is null || scheme is null) continue;
+            SecuritySchemeSpec? spec = scheme.Type switch
+            {
+                SecuritySchemeType.Http when string.Equals(scheme.Scheme, "basic", StringComparison.OrdinalIgnoreCase)
+                    => new SecuritySchemeSpec(pair.Key, SecuritySchemeKind.Basic, null, Model.ParameterLocation.Header),
+                SecuritySchemeType.Http when string.Equals(scheme.Scheme, "bearer", StringComparison.OrdinalIgnoreCase)
+                    => new SecuritySchemeSpec(pair.Key, SecuritySchemeKind.Bearer, null, Model.ParameterLocation.Header),
+                SecuritySchemeType.OAuth2 or SecuritySchemeType.OpenIdConnect
+                    => new SecuritySchemeSpec(pair.Key, SecuritySchemeKind.Bearer, null, Model.ParameterLocation.Header),
+                SecuritySchemeType.ApiKey when !string.IsNullOrEmpty(scheme.Name)
+                    => new SecuritySchemeSpec(pair.Key, SecuritySchemeKind.ApiKey, scheme.Name, scheme.In switch
+                    {
+                        Microsoft.OpenApi.ParameterLocation.Query => Model.ParameterLocation.Query,
+                        Microsoft.OpenApi.ParameterLocation.Cookie => Model.ParameterLocation.Cookie,
+                        _ => Model.ParameterLocation.Header,
+                    }),
+                _ => null,
+            };
+            if (spec is not null) _securitySchemes[pair.Key] = spec;
+        }
+    }
+
+    /// <summary>
+    /// The alternatives of the operation's (or the document's) security requirement, each the sorted names of its
+    /// schemes; an alternative naming a scheme the client cannot satisfy is left out.
+    /// </summary>
+    private EquatableArray<EquatableArray<string>> SecurityOf(OpenApiOperation operation)
+    {
+        var requirements = operation.Security ?? _document.Security;
+        if (requirements is null) return EquatableArray<EquatableArray<string>>.Empty;
+        var alternatives = new List<EquatableArray<string>>();
+        foreach (var requirement in requirements)
+        {
+            if (requirement is null) continue;
+            var names = requirement.Keys.Select(k => k?.Reference?.Id).ToList();
+            if (names.Any(n => n is null || !_securitySchemes.ContainsKey(n))) continue;
+            var alternative = names.Select(n => n!).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray();
+            if (!alternatives.Contains(alternative)) alternatives.Add(alternative);
+        }
+        // Only "no credentials" left: nothing for the handler to choose from.
+        return alternatives.All(a => a.Count == 0) ? EquatableArray<EquatableArray<string>>.Empty : alternatives.ToEquatableArray();
+    }
 
     private bool HasSecurity(OpenApiOperation operation)
     {
