@@ -68,6 +68,8 @@ internal static class DocumentParser
         {
             foreach (var error in readerDiagnostic.Errors.Concat(readerDiagnostic.Warnings))
             {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (IsKnownFalsePositive(version, error.Message)) continue;
                 var pointer = string.IsNullOrEmpty(error.Pointer) ? SpecLocator.PointerFromMessage(error.Message) : error.Pointer;
                 var message = string.IsNullOrEmpty(error.Pointer) ? error.Message : $"{error.Message} (at {error.Pointer})";
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReaderError, locator.Locate(pointer), message));
@@ -83,6 +85,24 @@ internal static class DocumentParser
         var builder = new ClientBuilder(input, read.Document, locator, diagnostics, cancellationToken);
         var client = builder.Build();
         return Result(input, client, diagnostics);
+    }
+
+    /// <summary>
+    /// Swagger 2.0 fields the Microsoft.OpenApi 2.0 reader does not know (an operation's <c>schemes</c>, a parameter's
+    /// <c>uniqueItems</c>, ...). Reporting them would flood a valid document with warnings (5,125 on the Kubernetes spec).
+    /// </summary>
+    private static readonly HashSet<string> s_valid20Fields = new(StringComparer.Ordinal)
+    {
+        "schemes", "uniqueItems", "collectionFormat", "allowEmptyValue", "maxItems", "minItems", "multipleOf",
+        "exclusiveMaximum", "exclusiveMinimum", "maxLength", "minLength", "pattern",
+    };
+
+    private static bool IsKnownFalsePositive(string version, string message)
+    {
+        if (!version.StartsWith("2.0", StringComparison.Ordinal)) return false;
+        const string Suffix = " is not a valid property at ";
+        var end = message.IndexOf(Suffix, StringComparison.Ordinal);
+        return end > 0 && s_valid20Fields.Contains(message.Substring(0, end));
     }
 
     private static ParseResult Result(SpecInput input, ClientSpec? client, List<DiagnosticInfo> diagnostics)
