@@ -3,7 +3,11 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace Apiforge.Generator.Options;
 
 /// <summary>The options of one OpenApiSpec item, as raw text; validated by the parser so errors are located.</summary>
-internal sealed record SpecOptions(string? Namespace, string? ClientName, string? NumberType, string? RootNamespace);
+internal sealed record SpecOptions(string? Namespace, string? ClientName, string? NumberType, string? RootNamespace)
+{
+    /// <summary>Limits against hostile input (MaxDocumentSize, MaxNestingDepth, MaxEnumMembers, MaxExpandedNodes metadata).</summary>
+    public SpecLimits Limits { get; init; } = SpecLimits.Default;
+}
 
 /// <summary>Reads the MSBuild metadata that buildTransitive/Apiforge.Generator.props makes visible to the compiler.</summary>
 internal static class SpecOptionsReader
@@ -17,7 +21,10 @@ internal static class SpecOptionsReader
             Get(fileOptions, "build_metadata.AdditionalFiles.Namespace"),
             Get(fileOptions, "build_metadata.AdditionalFiles.ClientName"),
             Get(fileOptions, "build_metadata.AdditionalFiles.NumberType"),
-            Get(globalOptions, "build_property.RootNamespace"));
+            Get(globalOptions, "build_property.RootNamespace"))
+        {
+            Limits = SpecLimits.Read(fileOptions),
+        };
 
     private static string? Get(AnalyzerConfigOptions options, string key)
         => options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
