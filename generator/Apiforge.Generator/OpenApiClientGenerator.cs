@@ -29,7 +29,24 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
                 return new SpecInput(file.Path, text, SpecOptionsReader.Read(fileOptions, options.GlobalOptions));
             })
             .Where(static input => input is not null)
-            .Select(static (input, _) => input!)
+            .Select(static (input, _) => input!);
+
+        // Every other .yaml/.yml/.json AdditionalFile may be the target of a relative $ref. Each spec keeps only the
+        // files it refers to (transitively), so editing an unrelated file does not parse the spec again.
+        var externalFiles = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) =>
+            {
+                var (file, options) = pair;
+                if (!IsDocumentFile(file.Path) || SpecOptionsReader.IsSpec(options.GetOptions(file))) return null;
+                return new ExternalFile(file.Path, file.GetText(cancellationToken)?.ToString() ?? "");
+            })
+            .Where(static file => file is not null)
+            .Collect();
+
+        inputs = inputs
+            .Combine(externalFiles)
+            .Select(static (pair, _) => pair.Left with { ExternalFiles = ExternalRefBundler.Referenced(pair.Left.Path, pair.Left.Text, pair.Right!) })
             .WithTrackingName(TrackingNames.SpecInputs);
 
         var parsed = inputs
@@ -60,6 +77,10 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             AddSource(spc, $"{client.Namespace}.{client.ContextName}.g.cs", () => JsonEmitter.EmitContext(client), client.ContextName);
         });
     }
+
+    private static bool IsDocumentFile(string path)
+        => path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) ||
+           path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
 
     private static ParseResult SafeParse(SpecInput input, System.Threading.CancellationToken cancellationToken)
     {

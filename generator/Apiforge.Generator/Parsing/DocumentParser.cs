@@ -58,6 +58,12 @@ internal static class DocumentParser
             return Result(input, null, diagnostics);
         }
 
+        if (ExternalRefBundler.HasExternalRefs(text))
+        {
+            new ExternalRefBundler(input, rootObject, version.StartsWith("2.0", StringComparison.Ordinal), locator, loader, diagnostics, cancellationToken).Run();
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
         ReadResult read;
         try
         {
