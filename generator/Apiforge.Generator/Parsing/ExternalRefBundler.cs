@@ -225,7 +225,7 @@ internal sealed class ExternalRefBundler
     {
         unresolved = false;
         var handled = HandleReference(visit, obj, reference, queue);
-        if (!handled && !reference.StartsWith("#", StringComparison.Ordinal) || !handled && visit.Work.File != NormalizePath(_input.Path))
+        if (!handled && IsDocumentPath(reference) && (!reference.StartsWith("#", StringComparison.Ordinal) || visit.Work.File != NormalizePath(_input.Path)))
         {
             unresolved = true;
         }
@@ -253,6 +253,8 @@ internal sealed class ExternalRefBundler
                 Report(visit, DiagnosticDescriptors.ExternalFileMissing, reference, filePart);
                 return false;
             }
+            // Only documents are bundled; a $ref to a .md or .cs file (misplaced in a description, say) is the reader's to report.
+            if (!IsDocumentPath(filePart)) return false;
             targetFile = Resolve(work.File, Uri.UnescapeDataString(filePart));
         }
 
@@ -487,6 +489,19 @@ internal sealed class ExternalRefBundler
         if (!_reported.Add(descriptor.Id + visit.Work.File + pointer)) return;
         var locator = _locators.TryGetValue(visit.Work.File, out var l) ? l : _locators[NormalizePath(_input.Path)];
         _diagnostics.Add(DiagnosticInfo.Create(descriptor, locator.Locate(pointer), args));
+    }
+
+    private static bool IsDocumentPath(string reference)
+    {
+        var hash = reference.IndexOf('#');
+        var file = hash < 0 ? reference : reference.Substring(0, hash);
+        var slash = file.LastIndexOf('/');
+        var name = slash >= 0 ? file.Substring(slash + 1) : file;
+        var dot = name.LastIndexOf('.');
+        if (dot < 0) return true;
+        var extension = name.Substring(dot);
+        return extension.Equals(".yaml", StringComparison.OrdinalIgnoreCase) || extension.Equals(".yml", StringComparison.OrdinalIgnoreCase) ||
+               extension.Equals(".json", StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool HasScheme(string reference)
