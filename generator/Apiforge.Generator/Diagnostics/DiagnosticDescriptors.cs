@@ -107,7 +107,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ReferenceCycle = new(
         "AF0012",
         "$ref cycle",
-        "The $ref '{0}' is part of a reference cycle that never reaches a schema; JsonElement is used in its place",
+        "The schema '{0}' is part of a $ref cycle that never reaches a type; JsonElement is used in its place",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,

@@ -72,6 +72,9 @@ internal sealed class IndexNode
 /// <summary>Builds the position index of a JSON or YAML text in one pass, with an explicit stack.</summary>
 internal static class SpecIndex
 {
+    /// <summary>SharpYaml's own nesting limit (64 by default) is lifted: its parser does not recurse. Documents deeper than
+    /// twice MaxNestingDepth never get here (the loader rejects them first).</summary>
+    private const int YamlParserMaxDepth = 1_000_000;
     private sealed class Frame(IndexNode node, bool isMapping)
     {
         public IndexNode Node { get; } = node;
@@ -244,7 +247,7 @@ internal static class SpecIndex
             text = text.Substring(1);
             offset = 1;
         }
-        var parser = YamlParser.CreateParser(new StringReader(text));
+        var parser = YamlParser.CreateParser(new StringReader(text), YamlParserMaxDepth);
         IndexNode? root = null;
         var stack = new Stack<Frame>();
         while (parser.MoveNext())

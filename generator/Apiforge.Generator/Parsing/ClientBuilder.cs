@@ -69,7 +69,10 @@ internal sealed class ClientBuilder
             {
                 if (CreatesType(pair.Value))
                 {
-                    _componentTypeNames[pair.Key] = Names.Unique(Names.Pascal(pair.Key, "Model"), _typeNames);
+                    var wanted = Names.Pascal(pair.Key, "Model");
+                    var typeName = Names.Unique(wanted, _typeNames);
+                    _componentTypeNames[pair.Key] = typeName;
+                    if (typeName != wanted) ReportRenamed("#/components/schemas/" + EscapePointer(pair.Key), wanted, typeName);
                 }
             }
             foreach (var pair in schemas)
@@ -228,6 +231,10 @@ internal sealed class ClientBuilder
         // An alias (a primitive, an array, a map, another $ref): resolve through it, guarding against cycles.
         if (!_resolvingComponents.Add(key))
         {
+            if (_reportedPointers.Add("cycle:" + pointer))
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReferenceCycle, _locator.Locate(pointer), pointer));
+            }
             return TypeRef.Any();
         }
         var resolved = MapSchema(schema, Names.Pascal(key, "Model"), pointer, 0).WithNullable(false);
@@ -452,6 +459,9 @@ internal sealed class ClientBuilder
         _ => PrimitiveNames.String,
     };
 
+    private void ReportRenamed(string pointer, string wanted, string given)
+        => _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameCollision, _locator.Locate(pointer), wanted, given));
+
     private void ReportUnsupported(string pointer, string what)
     {
         if (!_reportedPointers.Add(pointer)) return;
@@ -511,6 +521,7 @@ internal sealed class ClientBuilder
             ? Names.Pascal(id, "Operation")
             : Names.Pascal(method.Method.ToLowerInvariant() + " " + path, "Operation");
         var operationName = Names.Unique(baseName, methodNames);
+        if (operationName != baseName) ReportRenamed(pointer, baseName, operationName);
 
         // Parameters: path-level first, overridden by operation-level ones with the same name and location.
         var merged = new List<(IOpenApiParameter Parameter, string Pointer)>();

@@ -23,6 +23,7 @@ namespace Apiforge.Generator.Parsing;
 internal sealed class DocumentLoader
 {
     private const int CheckEvery = 1024;
+    internal static int YamlParserDepth(SpecLimits limits) => limits.MaxNestingDepth > 500_000 ? 1_000_000 : limits.MaxNestingDepth * 2;
     private const int MaxReportsPerRule = 20;
     private static readonly Regex s_jsonNumber = new(@"^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$", RegexOptions.CultureInvariant);
     private static readonly HashSet<string> s_yamlNulls = new(StringComparer.Ordinal) { "~", "null", "Null", "NULL" };
@@ -112,6 +113,12 @@ internal sealed class DocumentLoader
         catch (YamlException ex)
         {
             var location = ex.Start.Index >= 0 ? _locator.AtOffset(ex.Start.Index + bomOffset) : _locator.AtOffset(0);
+            if (ex.Message.IndexOf("maximum nesting depth", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DocumentLimitExceeded, location, FileName,
+                    "its nesting", $"{YamlParserDepth(_limits).ToString(CultureInfo.InvariantCulture)} levels (twice MaxNestingDepth)", "MaxNestingDepth"));
+                return null;
+            }
             _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableDocument, location, FileName, ex.Message));
             return null;
         }
@@ -119,7 +126,9 @@ internal sealed class DocumentLoader
 
     private JsonNode? BuildYaml(string text, int bomOffset)
     {
-        var parser = YamlParser.CreateParser(new StringReader(text));
+        // SharpYaml's scanner slows down quadratically with flow nesting: it stops at twice the limit (reported as
+        // AF0010); between the limit and that, the loader cuts deep parts back itself (AF0011).
+        var parser = YamlParser.CreateParser(new StringReader(text), YamlParserDepth(_limits));
         var anchors = new Dictionary<string, (JsonNode? Node, int Count)>(StringComparer.Ordinal);
         var stack = new Stack<Frame>();
         JsonNode? root = null;

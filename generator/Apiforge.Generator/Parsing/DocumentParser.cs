@@ -64,6 +64,8 @@ internal static class DocumentParser
             cancellationToken.ThrowIfCancellationRequested();
         }
 
+        RefCycles.Break(rootObject, locator, diagnostics, cancellationToken);
+
         ReadResult read;
         try
         {
