@@ -67,8 +67,18 @@ internal static class CSharp
     {
         var result = new List<string>();
         var current = new StringBuilder();
-        foreach (var c in text.Replace("\r\n", "\n"))
+        var normalized = text.Replace("\r\n", "\n");
+        for (var i = 0; i < normalized.Length; i++)
         {
+            var c = normalized[i];
+            // Characters XML does not allow (U+FFFE, U+FFFF, unpaired surrogates) would make the comment malformed.
+            if (c is '\uFFFE' or '\uFFFF' ||
+                (char.IsHighSurrogate(c) && (i + 1 >= normalized.Length || !char.IsLowSurrogate(normalized[i + 1]))) ||
+                (char.IsLowSurrogate(c) && (i == 0 || !char.IsHighSurrogate(normalized[i - 1]))))
+            {
+                current.Append(' ');
+                continue;
+            }
             // Every character C# treats as a line end ends the comment line, so split on all of them.
             if (c is '\n' or '\r' or '\u0085' or '\u2028' or '\u2029')
             {
