@@ -94,9 +94,18 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         }
         catch (Exception ex)
         {
-            var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, null, input.Path, ex.GetType().Name + ": " + ex.Message);
+            var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, null, input.Path, ex.GetType().Name + ": " + ex.Message + WhereThrown(ex));
             return new ParseResult(input.Path, null, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
         }
+    }
+
+    /// <summary>The frames where an exception was thrown, for the bug report (" at Type.Method" ...).</summary>
+    private static string WhereThrown(Exception ex)
+    {
+        var frames = (ex.StackTrace ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("at ", StringComparison.Ordinal)).Take(3)
+            .Select(l => l.IndexOf(" in ", StringComparison.Ordinal) is var i and > 0 ? l.Substring(0, i) : l);
+        var text = string.Join("; ", frames);
+        return text.Length == 0 ? "" : " (" + text + ")";
     }
 
     private static ClientSet ResolveDuplicates(System.Collections.Immutable.ImmutableArray<ParseResult> results)

@@ -47,8 +47,14 @@ internal static class CSharp
     /// <summary>Writes <paramref name="text"/> as an XML doc element, escaped so it cannot leave the comment.</summary>
     public static void DocElement(SourceWriter writer, string element, string? text, string? attributes = null)
     {
-        if (string.IsNullOrWhiteSpace(text)) return;
+        if (text is null) return;
         var open = attributes is null ? element : element + " " + attributes;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            // Blank text in the document: still an element, so a public member never goes undocumented (CS1591).
+            writer.Line($"/// <{open}/>");
+            return;
+        }
         var lines = DocLines(text!);
         if (lines.Count == 1)
         {

@@ -154,9 +154,11 @@ internal static class ClientEmitter
         }
         if (operation.Body is { } body)
         {
+            // An optional body of a value type (an enum, a number) is a Nullable<T>: pass its value, or T is not inferred.
+            var bodyValue = (!body.Required || body.Type.Nullable) && body.Type.IsValueType ? body.Name + ".Value" : body.Name;
             var content = body.Kind switch
             {
-                BodyKind.Json => $"{Runtime}.ApiContent.Json({body.Name}, {client.ContextName}.Default.{typeInfoNames[body.Type.WithNullable(false)]}, {CSharp.Literal(body.MediaType)})",
+                BodyKind.Json => $"{Runtime}.ApiContent.Json({bodyValue}, {client.ContextName}.Default.{typeInfoNames[body.Type.WithNullable(false)]}, {CSharp.Literal(body.MediaType)})",
                 BodyKind.Text => $"{Runtime}.ApiContent.Text({body.Name}, {CSharp.Literal(body.MediaType)})",
                 _ => $"{Runtime}.ApiContent.Binary({body.Name}, {CSharp.Literal(body.MediaType)})",
             };

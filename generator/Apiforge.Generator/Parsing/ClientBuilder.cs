@@ -176,9 +176,9 @@ internal sealed class ClientBuilder
     // ---------------------------------------------------------------- schemas
 
     /// <summary>Whether a component schema becomes a C# type (class or enum) rather than an alias of another type.</summary>
-    private static bool CreatesType(IOpenApiSchema schema)
+    private static bool CreatesType(IOpenApiSchema? schema)
     {
-        if (schema is OpenApiSchemaReference) return false;
+        if (schema is null or OpenApiSchemaReference) return false;
         if (IsEnum(schema, out _)) return true;
         return IsObjectWithProperties(schema);
     }
@@ -193,10 +193,11 @@ internal sealed class ClientBuilder
         return false;
     }
 
-    private static bool IsEnum(IOpenApiSchema schema, out bool integer)
+    private static bool IsEnum(IOpenApiSchema? schema, out bool integer)
     {
         integer = false;
-        if (schema.Enum is not { Count: > 0 } values) return false;
+        // A component may be null in a broken document ("Pet": null).
+        if (schema?.Enum is not { Count: > 0 } values) return false;
         var type = (schema.Type ?? 0) & ~JsonSchemaType.Null;
         var nonNull = values.Where(v => v is not null).ToList();
         if (nonNull.Count == 0) return false;
@@ -333,7 +334,7 @@ internal sealed class ClientBuilder
             var propertyPointer = pointer + "/properties/" + EscapePointer(pair.Key);
             var propertyName = Names.Unique(Names.Pascal(pair.Key, "Property"), memberNames);
             var type = MapSchema(pair.Value, owner + propertyName, propertyPointer, depth + 1);
-            properties.Add(new PropertySpec(propertyName, pair.Key, type, required.Contains(pair.Key), Describe(pair.Value), pair.Value.Deprecated));
+            properties.Add(new PropertySpec(propertyName, pair.Key, type, required.Contains(pair.Key), Describe(pair.Value), pair.Value?.Deprecated ?? false));
         }
     }
 
@@ -468,10 +469,10 @@ internal sealed class ClientBuilder
         _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedSchema, _locator.Locate(pointer), pointer, what));
     }
 
-    private static string? Describe(IOpenApiSchema schema)
+    private static string? Describe(IOpenApiSchema? schema)
     {
-        var text = schema.Description;
-        if (string.IsNullOrWhiteSpace(text)) text = schema.Title;
+        var text = schema?.Description;
+        if (string.IsNullOrWhiteSpace(text)) text = schema?.Title;
         return string.IsNullOrWhiteSpace(text) ? null : text;
     }
 
@@ -618,7 +619,7 @@ internal sealed class ClientBuilder
         {
             if (IsJsonMediaType(pair.Key))
             {
-                var type = MapSchema(pair.Value.Schema, operationName + "Request", pointer + "/content/" + EscapePointer(pair.Key) + "/schema", 0);
+                var type = MapSchema(pair.Value?.Schema, operationName + "Request", pointer + "/content/" + EscapePointer(pair.Key) + "/schema", 0);
                 return new BodySpec(name, BodyKind.Json, pair.Key, type, requestBody.Required, requestBody.Description);
             }
         }
@@ -648,27 +649,27 @@ internal sealed class ClientBuilder
             .ToList();
         foreach (var pair in success)
         {
-            var content = pair.Value.Content;
+            var content = pair.Value?.Content;
             if (content is not { Count: > 0 }) continue;
             var responsePointer = pointer + "/responses/" + pair.Key + "/content/";
             foreach (var media in content)
             {
                 if (IsJsonMediaType(media.Key))
                 {
-                    var type = media.Value.Schema is null
+                    var type = media.Value?.Schema is null
                         ? TypeRef.Any()
-                        : MapSchema(media.Value.Schema, operationName + "Response", responsePointer + EscapePointer(media.Key) + "/schema", 0);
-                    return new ResponseSpec(ResponseKind.Json, type, media.Key, pair.Value.Description);
+                        : MapSchema(media.Value!.Schema, operationName + "Response", responsePointer + EscapePointer(media.Key) + "/schema", 0);
+                    return new ResponseSpec(ResponseKind.Json, type, media.Key, pair.Value!.Description);
                 }
             }
             foreach (var media in content)
             {
                 if (MediaTypeOnly(media.Key).StartsWith("text/", StringComparison.Ordinal))
                 {
-                    return new ResponseSpec(ResponseKind.Text, TypeRef.Primitive(PrimitiveNames.String), media.Key, pair.Value.Description);
+                    return new ResponseSpec(ResponseKind.Text, TypeRef.Primitive(PrimitiveNames.String), media.Key, pair.Value!.Description);
                 }
             }
-            return new ResponseSpec(ResponseKind.Stream, TypeRef.Primitive(PrimitiveNames.Stream), content.Keys.First(), pair.Value.Description);
+            return new ResponseSpec(ResponseKind.Stream, TypeRef.Primitive(PrimitiveNames.Stream), content.Keys.First(), pair.Value!.Description);
         }
         return new ResponseSpec(ResponseKind.None, null, null, success.FirstOrDefault().Value?.Description);
     }

@@ -67,19 +67,12 @@ internal sealed class DocumentLoader
     {
         try
         {
-            // Depth is not limited here: JsonDocument parses without recursion, and Sanitize cuts deep parts back
-            // before anything walks them recursively.
-            var node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions
-            {
-                AllowTrailingCommas = true,
-                CommentHandling = JsonCommentHandling.Skip,
-                MaxDepth = int.MaxValue,
-            });
-            if (node is null)
+            var root = BuildJson(text);
+            if (root is null)
             {
                 _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotOpenApi, _locator.AtOffset(0), FileName, "the document is empty"));
             }
-            return node;
+            return root;
         }
         catch (JsonException ex)
         {
@@ -89,6 +82,113 @@ internal sealed class DocumentLoader
             return null;
         }
     }
+
+    /// <summary>
+    /// Builds the tree from a <see cref="Utf8JsonReader"/> with an explicit stack: eagerly (so nothing fails later on
+    /// first access, as a lazily read JsonObject with a repeated key does), the first of repeated keys kept (AF0014),
+    /// parts nested deeper than the limit replaced by an empty object (AF0011).
+    /// </summary>
+    private JsonNode? BuildJson(string text)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions
+        {
+            AllowTrailingCommas = true,
+            CommentHandling = JsonCommentHandling.Skip,
+            MaxDepth = int.MaxValue,
+        });
+        var stack = new Stack<(JsonNode Container, string? Key)>();
+        JsonNode? root = null;
+        string? pendingKey = null;
+        var pendingKeyOffset = 0L;
+        var skipDepth = -1;
+        var tokens = 0;
+        while (reader.Read())
+        {
+            if (++tokens % CheckEvery == 0) _cancellationToken.ThrowIfCancellationRequested();
+            if (skipDepth >= 0)
+            {
+                if ((reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray) && reader.CurrentDepth == skipDepth) skipDepth = -1;
+                continue;
+            }
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.PropertyName:
+                    pendingKey = reader.GetString();
+                    pendingKeyOffset = reader.TokenStartIndex;
+                    continue;
+                case JsonTokenType.EndObject:
+                case JsonTokenType.EndArray:
+                    stack.Pop();
+                    continue;
+            }
+
+            JsonNode? value;
+            var startsContainer = reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray;
+            if (startsContainer && reader.CurrentDepth >= _limits.MaxNestingDepth)
+            {
+                ReportDepth(CharOffset(bytes, reader.TokenStartIndex));
+                skipDepth = reader.CurrentDepth;
+                value = new JsonObject();
+                startsContainer = false;
+            }
+            else
+            {
+                value = reader.TokenType switch
+                {
+                    JsonTokenType.StartObject => new JsonObject(),
+                    JsonTokenType.StartArray => new JsonArray(),
+                    JsonTokenType.String => JsonValue.Create(reader.GetString()),
+                    JsonTokenType.Number => reader.TryGetInt64(out var l) ? JsonValue.Create(l)
+                        : reader.TryGetDecimal(out var m) ? JsonValue.Create(m)
+                        : JsonValue.Create(reader.GetDouble()),
+                    JsonTokenType.True => JsonValue.Create(true),
+                    JsonTokenType.False => JsonValue.Create(false),
+                    _ => null,
+                };
+            }
+
+            var attached = true;
+            if (stack.Count == 0)
+            {
+                root = value;
+            }
+            else if (stack.Peek().Container is JsonObject obj)
+            {
+                var key = pendingKey ?? "";
+                if (obj.ContainsKey(key))
+                {
+                    Report("duplicate-key", DiagnosticDescriptors.DuplicateKey, _locator.AtOffset(CharOffset(bytes, pendingKeyOffset)), key, "the first one is used");
+                    attached = false;
+                }
+                else
+                {
+                    obj[key] = value;
+                }
+            }
+            else if (stack.Peek().Container is JsonArray array)
+            {
+                array.Add(value);
+            }
+
+            if (startsContainer)
+            {
+                if (attached)
+                {
+                    stack.Push((value!, pendingKey));
+                }
+                else
+                {
+                    // A repeated key's value is skipped whole.
+                    skipDepth = reader.CurrentDepth;
+                }
+            }
+        }
+        return root;
+    }
+
+    private static int CharOffset(byte[] bytes, long byteOffset)
+        => System.Text.Encoding.UTF8.GetCharCount(bytes, 0, (int)Math.Min(byteOffset, bytes.Length));
 
     // ---------------------------------------------------------------- YAML
 
