@@ -14,7 +14,8 @@ namespace Apiforge.Generator.Tests;
 /// <summary>
 /// Deterministic mutations of small corpus documents. The property: no exception escapes the generator (no CS8785,
 /// no AF9999), every diagnostic about the document is located in it, and whatever is generated compiles cleanly.
-/// A few hundred mutants per run with a fixed seed; APIFORGE_FUZZ_LONG=N runs N mutants instead.
+/// A few hundred mutants per run with a fixed seed; APIFORGE_FUZZ_LONG=N runs N mutants instead (APIFORGE_FUZZ_SEED
+/// another seed, APIFORGE_FUZZ_DUMP a folder for failing mutants, APIFORGE_FUZZ_REPORT a file for the summary).
 /// </summary>
 public class FuzzTests(ITestOutputHelper output)
 {
@@ -41,7 +42,8 @@ public class FuzzTests(ITestOutputHelper output)
         var count = int.TryParse(Environment.GetEnvironmentVariable("APIFORGE_FUZZ_LONG"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
             ? n
             : CiMutants;
-        var random = new Random(Seed);
+        var seed = int.TryParse(Environment.GetEnvironmentVariable("APIFORGE_FUZZ_SEED"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : Seed;
+        var random = new Random(seed);
         var originals = s_documents
             .Select(name => Path.Combine(GeneratorHarness.SharedDirectory, "corpus", name))
             .Select(path => (Path: path, Text: File.ReadAllText(path)))
@@ -105,7 +107,7 @@ public class FuzzTests(ITestOutputHelper output)
         stopwatch.Stop();
         if (failures.Count > failuresBefore && last is not null) failed.Add((count - 1, last));
 
-        var summary = $"{count} mutants (seed {Seed}) in {stopwatch.Elapsed.TotalSeconds:F1} s: {generated} generated code, {compiled} distinct outputs compiled, " +
+        var summary = $"{count} mutants (seed {seed}) in {stopwatch.Elapsed.TotalSeconds:F1} s: {generated} generated code, {compiled} distinct outputs compiled, " +
                       $"{failures.Count} failures; diagnostics: {string.Join(", ", byId.Select(p => p.Key + "=" + p.Value))}";
         output.WriteLine(summary);
         var dump = Environment.GetEnvironmentVariable("APIFORGE_FUZZ_DUMP");

@@ -29,7 +29,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ReaderError = new(
         "AF0003",
         "The OpenAPI document has an error",
-        "{0}",
+        "The OpenAPI reader reports: {0}; fix the document there (what can be read is still generated)",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
@@ -107,7 +107,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ReferenceCycle = new(
         "AF0012",
         "$ref cycle",
-        "The schema '{0}' is part of a $ref cycle that never reaches a type; JsonElement is used in its place",
+        "The $ref at '{0}' is part of a reference cycle that never reaches a definition; it is left out (a schema becomes JsonElement)",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
