@@ -212,6 +212,10 @@ public class DiagnosticTests
         Assert.StartsWith("requestBody", yamlAt, StringComparison.Ordinal);
         var (json, _) = Located("AF0008", DiagnosticSeverity.Warning, new SpecFile("/s/a.json", JsonHead + "\"paths\": {\"/upload\": {\"post\": {\n  \"requestBody\": {\"content\": {\"multipart/form-data\": {\"schema\": {\"type\": \"object\"}}}}, \"responses\": {\"204\": {\"description\": \"ok\"}}}}}}"));
         AssertAt(json, 2, 2);
+        // Found by the fuzz test: an array in a path segment.
+        var (path, pathAt) = Located("AF0008", DiagnosticSeverity.Warning, new SpecFile("/s/b.yaml", YamlHead + "paths:\n  /a/{ids}:\n    get:\n      parameters:\n        - {name: ids, in: path, required: true, schema: {type: array}}\n      responses: {'204': {description: ok}}\n"));
+        AssertAt(path, 6, 10);
+        Assert.StartsWith("{name: ids", pathAt, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -282,5 +286,21 @@ public class DiagnosticTests
         // System.Text.Json either keeps one of the two or rejects the object: never a crash, and located when reported.
         Assert.DoesNotContain(json.GeneratorDiagnostics, d => d.Id == "AF9999");
         Assert.All(json.GeneratorDiagnostics.Where(d => d.Id == "AF0014"), d => Assert.Equal("/s/a.json", d.Location.GetLineSpan().Path));
+    }
+
+    [Fact]
+    public void AF9999_an_exception_that_escapes_is_reported_with_the_document_and_the_build_goes_on()
+    {
+        // A SpecInput without options cannot occur in the pipeline: it makes the parser throw, as a bug would.
+        var safeParse = typeof(OpenApiClientGenerator).GetMethod("SafeParse", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+        var input = new Apiforge.Generator.Model.SpecInput("/s/bug.yaml", "openapi: 3.0.0\n", null!);
+        var result = (Apiforge.Generator.Model.ParseResult)safeParse.Invoke(null, new object[] { input, CancellationToken.None })!;
+        Assert.Null(result.Client);
+        var d = Assert.Single(result.Diagnostics).ToDiagnostic();
+        Assert.Equal("AF9999", d.Id);
+        Assert.Equal(DiagnosticSeverity.Error, d.DefaultSeverity);
+        Assert.Equal(Location.None, d.Location);
+        Assert.Contains("/s/bug.yaml", d.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("NullReferenceException", d.GetMessage(), StringComparison.Ordinal);
     }
 }

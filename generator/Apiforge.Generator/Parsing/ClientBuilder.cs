@@ -565,10 +565,12 @@ internal sealed class ClientBuilder
             };
             var schema = parameter.Schema ?? parameter.Content?.Values.FirstOrDefault()?.Schema;
             var type = MapSchema(schema, operationName + Names.Pascal(parameter.Name, "Parameter"), parameterPointer + "/schema", 0);
-            if (!IsSimpleParameterType(type))
+            // A path segment takes one value: a list there is not supported (the emitter formats single values only).
+            if (!IsSimpleParameterType(type) || (location == Model.ParameterLocation.Path && type.Kind == TypeRefKind.List))
             {
+                var shape = type.Kind == TypeRefKind.List ? "an array" : "an object";
                 _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedOperation, _locator.Locate(parameterPointer),
-                    methodText, path, $"the {location.ToString().ToLowerInvariant()} parameter '{parameter.Name}' is an object, which is not supported in that place yet"));
+                    methodText, path, $"the {location.ToString().ToLowerInvariant()} parameter '{parameter.Name}' is {shape}, which is not supported in that place yet"));
                 return null;
             }
             var required = parameter.Required || location == Model.ParameterLocation.Path;
