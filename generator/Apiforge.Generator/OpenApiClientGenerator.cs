@@ -29,7 +29,24 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
                 return new SpecInput(file.Path, text, SpecOptionsReader.Read(fileOptions, options.GlobalOptions));
             })
             .Where(static input => input is not null)
-            .Select(static (input, _) => input!)
+            .Select(static (input, _) => input!);
+
+        // Every other .yaml/.yml/.json AdditionalFile may be the target of a relative $ref. Each spec keeps only the
+        // files it refers to (transitively), so editing an unrelated file does not parse the spec again.
+        var externalFiles = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) =>
+            {
+                var (file, options) = pair;
+                if (!IsDocumentFile(file.Path) || SpecOptionsReader.IsSpec(options.GetOptions(file))) return null;
+                return new ExternalFile(file.Path, file.GetText(cancellationToken)?.ToString() ?? "");
+            })
+            .Where(static file => file is not null)
+            .Collect();
+
+        inputs = inputs
+            .Combine(externalFiles)
+            .Select(static (pair, _) => pair.Left with { ExternalFiles = ExternalRefBundler.Referenced(pair.Left.Path, pair.Left.Text, pair.Right!) })
             .WithTrackingName(TrackingNames.SpecInputs);
 
         var parsed = inputs
@@ -75,6 +92,10 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             AddSource(spc, $"{spec.Namespace}.{spec.ClientName}.DependencyInjection.g.cs", () => DependencyInjectionEmitter.Emit(spec), spec.ClientName + "Options"));
     }
 
+    private static bool IsDocumentFile(string path)
+        => path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) ||
+           path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+
     private static ParseResult SafeParse(SpecInput input, System.Threading.CancellationToken cancellationToken)
     {
         try
@@ -87,9 +108,18 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         }
         catch (Exception ex)
         {
-            var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, null, input.Path, ex.GetType().Name + ": " + ex.Message);
+            var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, null, input.Path, ex.GetType().Name + ": " + ex.Message + WhereThrown(ex));
             return new ParseResult(input.Path, null, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
         }
+    }
+
+    /// <summary>The frames where an exception was thrown, for the bug report (" at Type.Method" ...).</summary>
+    private static string WhereThrown(Exception ex)
+    {
+        var frames = (ex.StackTrace ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("at ", StringComparison.Ordinal)).Take(3)
+            .Select(l => l.IndexOf(" in ", StringComparison.Ordinal) is var i and > 0 ? l.Substring(0, i) : l);
+        var text = string.Join("; ", frames);
+        return text.Length == 0 ? "" : " (" + text + ")";
     }
 
     private static ClientSet ResolveDuplicates(System.Collections.Immutable.ImmutableArray<ParseResult> results)

@@ -72,8 +72,8 @@ public class CorpusTests(ITestOutputHelper output)
         var referenced = Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
             .Where(f => f != entry && (f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal)))
             .Order(StringComparer.Ordinal)
-            .Select(f => new SpecFile(f, File.ReadAllText(f), Namespace: null) { IsSpec = false });
-        return GeneratorHarness.Run(new[] { new SpecFile(entry, File.ReadAllText(entry)) }.Concat(referenced).ToArray());
+            .Select(f => new OtherFile(f, File.ReadAllText(f)));
+        return GeneratorHarness.Run(new[] { new SpecFile(entry, File.ReadAllText(entry)) }, referenced);
     }
 
     private void Report(string document, GenerationResult result, int compileDiagnostics)

@@ -9,11 +9,11 @@ using Microsoft.CodeAnalysis.Text;
 namespace Apiforge.Generator.Tests;
 
 /// <summary>A spec handed to the generator as an AdditionalFile with OpenApiSpec metadata.</summary>
-internal sealed record SpecFile(string Path, string Text, string? Namespace = "Acme", string? ClientName = null, string? NumberType = null)
-{
-    /// <summary>False for a file a spec references: an AdditionalFile without ApiforgeSpec metadata.</summary>
-    public bool IsSpec { get; init; } = true;
-}
+internal sealed record SpecFile(string Path, string Text, string? Namespace = "Acme", string? ClientName = null, string? NumberType = null,
+    IReadOnlyDictionary<string, string>? Metadata = null);
+
+/// <summary>An AdditionalFile without OpenApiSpec metadata: a file a spec may refer to with $ref.</summary>
+internal sealed record OtherFile(string Path, string Text);
 
 internal sealed class SpecText : AdditionalText
 {
@@ -105,20 +105,26 @@ internal static class GeneratorHarness
         => CreateDriver(specs, out _, rootNamespace);
 
     public static GeneratorDriver CreateDriver(IEnumerable<SpecFile> specs, out IReadOnlyList<AdditionalText> texts, string? rootNamespace = "Consumer")
+        => CreateDriver(specs, Array.Empty<OtherFile>(), out texts, rootNamespace);
+
+    public static GeneratorDriver CreateDriver(IEnumerable<SpecFile> specs, IEnumerable<OtherFile> otherFiles, out IReadOnlyList<AdditionalText> texts, string? rootNamespace = "Consumer")
     {
         var list = specs.ToList();
+        var others = otherFiles.ToList();
         var fileOptions = list.ToDictionary(s => s.Path, s =>
         {
-            var values = new Dictionary<string, string>();
-            if (s.IsSpec) values["build_metadata.AdditionalFiles.ApiforgeSpec"] = "true";
+            var values = new Dictionary<string, string> { ["build_metadata.AdditionalFiles.ApiforgeSpec"] = "true" };
             if (s.Namespace is not null) values["build_metadata.AdditionalFiles.Namespace"] = s.Namespace;
             if (s.ClientName is not null) values["build_metadata.AdditionalFiles.ClientName"] = s.ClientName;
             if (s.NumberType is not null) values["build_metadata.AdditionalFiles.NumberType"] = s.NumberType;
+            foreach (var pair in s.Metadata ?? new Dictionary<string, string>()) values["build_metadata.AdditionalFiles." + pair.Key] = pair.Value;
             return values;
         });
         var global = new Dictionary<string, string>();
         if (rootNamespace is not null) global["build_property.RootNamespace"] = rootNamespace;
-        texts = list.Select(s => (AdditionalText)new SpecText(s.Path, s.Text)).ToList();
+        texts = list.Select(s => (AdditionalText)new SpecText(s.Path, s.Text))
+            .Concat(others.Select(o => (AdditionalText)new SpecText(o.Path, o.Text)))
+            .ToList();
         return CSharpGeneratorDriver.Create(
             new[] { new OpenApiClientGenerator().AsSourceGenerator() },
             texts,
@@ -133,6 +139,14 @@ internal static class GeneratorHarness
     {
         var compilation = CreateCompilation(consumerSource);
         var driver = CreateDriver(specs).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        return new GenerationResult(driver.GetRunResult(), output, generatorDiagnostics);
+    }
+
+    /// <summary>Runs the generator over specs and other (non-spec) AdditionalFiles, with a cancellation token.</summary>
+    public static GenerationResult Run(IEnumerable<SpecFile> specs, IEnumerable<OtherFile> otherFiles, CancellationToken cancellationToken = default)
+    {
+        var compilation = CreateCompilation("namespace Consumer { /// <summary>A consumer type.</summary>\n public static class Marker { } }");
+        var driver = CreateDriver(specs, otherFiles, out _).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics, cancellationToken);
         return new GenerationResult(driver.GetRunResult(), output, generatorDiagnostics);
     }
 

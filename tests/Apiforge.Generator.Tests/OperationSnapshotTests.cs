@@ -15,7 +15,8 @@ public class OperationSnapshotTests
     public void Operation_documents_compile_and_match_the_client_snapshot(string file, string ns)
     {
         var result = GeneratorHarness.Run(ClientSpec(file, ns));
-        Assert.Empty(result.GeneratorDiagnostics);
+        // Only the AF0013 notes of the document's deliberate name collisions.
+        Assert.All(result.GeneratorDiagnostics, d => Assert.Equal("AF0013", d.Id));
         CompileTests.AssertCompilesCleanly(result);
         var client = result.Sources.Single(s => s.HintName.EndsWith("Client.g.cs", StringComparison.Ordinal) && !s.HintName.Contains(".Models.", StringComparison.Ordinal));
         Snapshots.Verify("Operations." + client.HintName.Replace(".g.cs", "", StringComparison.Ordinal), client.SourceText.ToString());

@@ -29,7 +29,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ReaderError = new(
         "AF0003",
         "The OpenAPI document has an error",
-        "{0}",
+        "The OpenAPI reader reports: {0}; fix the document there (what can be read is still generated)",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
@@ -59,7 +59,7 @@ internal static class DiagnosticDescriptors
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "Point the $ref at a schema in this document.");
+        description: "Point the $ref at a schema that exists in this document or in a file that is an AdditionalFile.");
 
     public static readonly DiagnosticDescriptor DuplicateClient = new(
         "AF0007",
@@ -77,6 +77,60 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor ExternalFileMissing = new(
+        "AF0009",
+        "A $ref points to a file that is not an AdditionalFile",
+        "The $ref '{0}' points to '{1}', which is not an AdditionalFile of this project; add it with <AdditionalFiles Include=\"{1}\" /> (JsonElement or nothing is generated in its place)",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A generator cannot read files itself: every file a spec refers to must be an AdditionalFile. The buildTransitive targets add the .yaml, .yml and .json files beside and below a spec; add others by hand.");
+
+    public static readonly DiagnosticDescriptor DocumentLimitExceeded = new(
+        "AF0010",
+        "The OpenAPI document exceeds a limit",
+        "No client is generated from '{0}': {1} exceeds the limit of {2}; if the document is trusted, raise the {3} metadata of its OpenApiSpec item",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Limits keep a hostile or broken document from hanging the build or exhausting its memory. They are documented in docs/diagnostics.md.");
+
+    public static readonly DiagnosticDescriptor PartLimitExceeded = new(
+        "AF0011",
+        "Part of the OpenAPI document exceeds a limit",
+        "{0} exceeds the limit of {1}; {2}. If the document is trusted, raise the {3} metadata of its OpenApiSpec item.",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Only the part over the limit is cut back; the rest of the client is generated.");
+
+    public static readonly DiagnosticDescriptor ReferenceCycle = new(
+        "AF0012",
+        "$ref cycle",
+        "The $ref at '{0}' is part of a reference cycle that never reaches a definition; it is left out (a schema becomes JsonElement)",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Break the cycle: one of the schemas in it must define a type (an object with properties, an enum or a primitive) instead of only pointing at the next one.");
+
+    public static readonly DiagnosticDescriptor NameCollision = new(
+        "AF0013",
+        "Name collision resolved by renaming",
+        "'{0}' is generated as '{1}' because its name is already taken in the client",
+        Category,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: "Two names in the document map to the same C# name; the later one gets a number. Rename one of them in the document (or set x-enum-varnames / operationId) to choose the name yourself.");
+
+    public static readonly DiagnosticDescriptor DuplicateKey = new(
+        "AF0014",
+        "Duplicate key",
+        "The key '{0}' appears more than once in the same mapping; {1}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "YAML and JSON mappings must not repeat a key. Remove or rename one of them.");
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "AF9999",
         "Apiforge failed",
@@ -87,7 +141,8 @@ internal static class DiagnosticDescriptors
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
         UnreadableDocument, NotOpenApi, ReaderError, UnsupportedSchema, InvalidOption, UnresolvedReference,
-        DuplicateClient, UnsupportedOperation, InternalError);
+        DuplicateClient, UnsupportedOperation, ExternalFileMissing, DocumentLimitExceeded, PartLimitExceeded, ReferenceCycle,
+        NameCollision, DuplicateKey, InternalError);
 
     public static DiagnosticDescriptor ById(string id) => s_byId[id];
 

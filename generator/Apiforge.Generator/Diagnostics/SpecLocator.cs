@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Text.RegularExpressions;
 using SharpYaml;
-using SharpYaml.Events;
 
 namespace Apiforge.Generator.Diagnostics;
 
@@ -19,6 +17,7 @@ internal sealed class SpecLocator
     private readonly string _text;
     private readonly bool _isJson;
     private int[]? _lineStarts;
+    private IndexNode? _index;
 
     public SpecLocator(string path, string text, bool isJson)
     {
@@ -53,18 +52,49 @@ internal sealed class SpecLocator
     }
 
     /// <summary>The location of the node a JSON pointer names, or of the deepest part of it that exists.</summary>
+    /// <remarks>
+    /// The first call indexes the whole document once (O(document)); every call after that walks the index
+    /// (O(pointer)), so locating N pointers costs O(document + N) and nothing is paid when nothing is reported.
+    /// </remarks>
     public SpecLocation Locate(string? pointer)
     {
         var segments = ParsePointer(pointer);
+        var node = Index();
+        var best = (node.Start, Length: 0);
+        foreach (var segment in segments)
+        {
+            var child = node.Child(segment);
+            if (child is null) break;
+            node = child;
+            best = (node.Start, node.Length);
+        }
+        return AtOffset(best.Start, best.Length);
+    }
+
+    /// <summary>Whether the pointer names a node that exists in this document.</summary>
+    public bool Exists(string? pointer)
+    {
+        var node = Index();
+        foreach (var segment in ParsePointer(pointer))
+        {
+            node = node.Child(segment);
+            if (node is null) return false;
+        }
+        return true;
+    }
+
+    private IndexNode Index()
+    {
+        if (_index is not null) return _index;
         try
         {
-            var (start, length) = _isJson ? FindInJson(segments) : FindInYaml(segments);
-            return AtOffset(start, length);
+            _index = _isJson ? SpecIndex.BuildJson(_text) : SpecIndex.BuildYaml(_text);
         }
-        catch (Exception ex) when (ex is YamlException or InvalidOperationException or IndexOutOfRangeException)
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException or IndexOutOfRangeException or ArgumentException)
         {
-            return AtOffset(0);
+            _index = new IndexNode(0, 0);
         }
+        return _index;
     }
 
     internal static List<string> ParsePointer(string? pointer)
@@ -102,198 +132,5 @@ internal sealed class SpecLocator
             }
         }
         return _lineStarts = starts.ToArray();
-    }
-
-    // ---------------- YAML ----------------
-
-    private (int Start, int Length) FindInYaml(List<string> segments)
-    {
-        var parser = Parser.CreateParser(new StringReader(_text));
-        var best = (Start: 0, Length: 0);
-        // Move to the root node.
-        while (parser.MoveNext())
-        {
-            if (parser.Current is NodeEvent) break;
-        }
-        if (parser.Current is not NodeEvent) return best;
-        var current = parser.Current;
-        best = (current.Start.Index, 0);
-        foreach (var segment in segments)
-        {
-            if (current is MappingStart)
-            {
-                var found = false;
-                while (parser.MoveNext() && parser.Current is not MappingEnd)
-                {
-                    var key = parser.Current;
-                    var keyText = key is Scalar s ? s.Value : null;
-                    if (!parser.MoveNext()) return best;
-                    if (string.Equals(keyText, segment, StringComparison.Ordinal))
-                    {
-                        best = (key.Start.Index, Math.Max(0, key.End.Index - key.Start.Index));
-                        current = parser.Current;
-                        found = true;
-                        break;
-                    }
-                    SkipYamlNode(parser);
-                }
-                if (!found) return best;
-            }
-            else if (current is SequenceStart && int.TryParse(segment, out var wanted))
-            {
-                var index = 0;
-                var found = false;
-                while (parser.MoveNext() && parser.Current is not SequenceEnd)
-                {
-                    if (index == wanted)
-                    {
-                        current = parser.Current;
-                        best = (current.Start.Index, Math.Max(0, current.End.Index - current.Start.Index));
-                        found = true;
-                        break;
-                    }
-                    SkipYamlNode(parser);
-                    index++;
-                }
-                if (!found) return best;
-            }
-            else
-            {
-                return best;
-            }
-        }
-        return best;
-    }
-
-    /// <summary>Skips the node whose first event is current.</summary>
-    private static void SkipYamlNode(IParser parser)
-    {
-        var depth = parser.Current?.NestingIncrease ?? 0;
-        while (depth > 0 && parser.MoveNext())
-        {
-            depth += parser.Current?.NestingIncrease ?? 0;
-        }
-    }
-
-    // ---------------- JSON ----------------
-
-    private (int Start, int Length) FindInJson(List<string> segments)
-    {
-        var i = SkipWhitespace(0);
-        var best = (Start: i, Length: 0);
-        foreach (var segment in segments)
-        {
-            if (i >= _text.Length) return best;
-            if (_text[i] == '{')
-            {
-                i = SkipWhitespace(i + 1);
-                var found = false;
-                while (i < _text.Length && _text[i] != '}')
-                {
-                    if (_text[i] == ',') { i = SkipWhitespace(i + 1); continue; }
-                    var keyStart = i;
-                    var key = ReadJsonString(ref i);
-                    i = SkipWhitespace(i);
-                    if (i < _text.Length && _text[i] == ':') i = SkipWhitespace(i + 1);
-                    if (string.Equals(key, segment, StringComparison.Ordinal))
-                    {
-                        best = (keyStart, i - keyStart);
-                        found = true;
-                        break;
-                    }
-                    i = SkipWhitespace(SkipJsonValue(i));
-                }
-                if (!found) return best;
-            }
-            else if (_text[i] == '[' && int.TryParse(segment, out var wanted))
-            {
-                i = SkipWhitespace(i + 1);
-                var index = 0;
-                var found = false;
-                while (i < _text.Length && _text[i] != ']')
-                {
-                    if (_text[i] == ',') { i = SkipWhitespace(i + 1); index++; continue; }
-                    if (index == wanted)
-                    {
-                        best = (i, SkipJsonValue(i) - i);
-                        found = true;
-                        break;
-                    }
-                    i = SkipWhitespace(SkipJsonValue(i));
-                }
-                if (!found) return best;
-            }
-            else
-            {
-                return best;
-            }
-        }
-        return best;
-    }
-
-    private int SkipWhitespace(int i)
-    {
-        while (i < _text.Length && (char.IsWhiteSpace(_text[i]) || _text[i] == '\uFEFF')) i++;
-        return i;
-    }
-
-    private string? ReadJsonString(ref int i)
-    {
-        if (i >= _text.Length || _text[i] != '"')
-        {
-            i = SkipJsonValue(i);
-            return null;
-        }
-        var builder = new System.Text.StringBuilder();
-        i++;
-        while (i < _text.Length && _text[i] != '"')
-        {
-            if (_text[i] == '\\' && i + 1 < _text.Length)
-            {
-                var e = _text[i + 1];
-                if (e == 'u' && i + 5 < _text.Length &&
-                    int.TryParse(_text.Substring(i + 2, 4), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var code))
-                {
-                    builder.Append((char)code);
-                    i += 6;
-                    continue;
-                }
-                builder.Append(e switch { 'n' => '\n', 't' => '\t', 'r' => '\r', 'b' => '\b', 'f' => '\f', _ => e });
-                i += 2;
-                continue;
-            }
-            builder.Append(_text[i]);
-            i++;
-        }
-        i++;
-        return builder.ToString();
-    }
-
-    /// <summary>Returns the index just past the JSON value starting at <paramref name="i"/>, without recursion.</summary>
-    private int SkipJsonValue(int i)
-    {
-        var depth = 0;
-        while (i < _text.Length)
-        {
-            var c = _text[i];
-            if (c == '"')
-            {
-                i++;
-                while (i < _text.Length && _text[i] != '"') i += _text[i] == '\\' ? 2 : 1;
-                i++;
-                if (depth == 0) return i;
-                continue;
-            }
-            if (c == '{' || c == '[') depth++;
-            else if (c == '}' || c == ']')
-            {
-                if (depth == 0) return i;
-                depth--;
-                if (depth == 0) return i + 1;
-            }
-            else if (depth == 0 && (c == ',' || char.IsWhiteSpace(c))) return i;
-            i++;
-        }
-        return i;
     }
 }

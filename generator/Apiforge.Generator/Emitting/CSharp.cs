@@ -47,8 +47,14 @@ internal static class CSharp
     /// <summary>Writes <paramref name="text"/> as an XML doc element, escaped so it cannot leave the comment.</summary>
     public static void DocElement(SourceWriter writer, string element, string? text, string? attributes = null)
     {
-        if (string.IsNullOrWhiteSpace(text)) return;
+        if (text is null) return;
         var open = attributes is null ? element : element + " " + attributes;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            // Blank text in the document: still an element, so a public member never goes undocumented (CS1591).
+            writer.Line($"/// <{open}/>");
+            return;
+        }
         var lines = DocLines(text!);
         if (lines.Count == 1)
         {
@@ -67,8 +73,18 @@ internal static class CSharp
     {
         var result = new List<string>();
         var current = new StringBuilder();
-        foreach (var c in text.Replace("\r\n", "\n"))
+        var normalized = text.Replace("\r\n", "\n");
+        for (var i = 0; i < normalized.Length; i++)
         {
+            var c = normalized[i];
+            // Characters XML does not allow (U+FFFE, U+FFFF, unpaired surrogates) would make the comment malformed.
+            if (c is '\uFFFE' or '\uFFFF' ||
+                (char.IsHighSurrogate(c) && (i + 1 >= normalized.Length || !char.IsLowSurrogate(normalized[i + 1]))) ||
+                (char.IsLowSurrogate(c) && (i == 0 || !char.IsHighSurrogate(normalized[i - 1]))))
+            {
+                current.Append(' ');
+                continue;
+            }
             // Every character C# treats as a line end ends the comment line, so split on all of them.
             if (c is '\n' or '\r' or '\u0085' or '\u2028' or '\u2029')
             {

@@ -7,6 +7,8 @@ internal sealed record SpecOptions(string? Namespace, string? ClientName, string
 {
     /// <summary>ErrorTextProperty: a JSON property whose non-empty value in a success response is an error.</summary>
     public string? ErrorTextProperty { get; init; }
+    /// <summary>Limits against hostile input (MaxDocumentSize, MaxNestingDepth, MaxEnumMembers, MaxExpandedNodes metadata).</summary>
+    public SpecLimits Limits { get; init; } = SpecLimits.Default;
 }
 
 /// <summary>Reads the MSBuild metadata that buildTransitive/Apiforge.Generator.props makes visible to the compiler.</summary>
@@ -24,6 +26,7 @@ internal static class SpecOptionsReader
             Get(globalOptions, "build_property.RootNamespace"))
         {
             ErrorTextProperty = Get(fileOptions, "build_metadata.AdditionalFiles.ErrorTextProperty"),
+            Limits = SpecLimits.Read(fileOptions),
         };
 
     private static string? Get(AnalyzerConfigOptions options, string key)

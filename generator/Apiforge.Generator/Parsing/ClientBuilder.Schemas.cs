@@ -37,9 +37,10 @@ internal sealed partial class ClientBuilder
         Object,
     }
 
-    private static SchemaShape Shape(IOpenApiSchema schema)
+    private static SchemaShape Shape(IOpenApiSchema? schema)
     {
-        if (schema is OpenApiSchemaReference) return SchemaShape.Alias;
+        // A component may be null in a broken document ("Pet": null).
+        if (schema is null or OpenApiSchemaReference) return SchemaShape.Alias;
         if (TryGetEnum(schema, out _, out _)) return SchemaShape.Enum;
         if (schema.Properties is not { Count: > 0 } && schema.AllOf is not { Count: > 0 } && NonNullAlternatives(schema, out _) is { Count: > 1 })
         {
@@ -49,7 +50,7 @@ internal sealed partial class ClientBuilder
     }
 
     /// <summary>Whether a component schema becomes a C# type (class, enum or union) rather than an alias of another type.</summary>
-    private static bool CreatesType(IOpenApiSchema schema) => Shape(schema) != SchemaShape.Alias;
+    private static bool CreatesType(IOpenApiSchema? schema) => Shape(schema) != SchemaShape.Alias;
 
     private static bool IsObjectWithProperties(IOpenApiSchema schema)
     {
@@ -158,7 +159,10 @@ internal sealed partial class ClientBuilder
         // An alias (a primitive, an array, a map, another $ref): resolve through it, guarding against cycles.
         if (!_resolvingComponents.Add(key))
         {
-            ReportUnsupported(pointer, "a $ref cycle through aliases only (no object in between)");
+            if (_reportedPointers.Add("cycle:" + pointer))
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReferenceCycle, _locator.Locate(pointer), pointer));
+            }
             return TypeRef.Any();
         }
         var resolved = MapSchema(schema, Names.Pascal(key, "Model"), pointer, 0).WithNullable(false);
@@ -334,6 +338,11 @@ internal sealed partial class ClientBuilder
                 var propertyPointer = pointer + "/properties/" + EscapePointer(pair.Key);
                 var propertyName = Names.Unique(Names.Pascal(pair.Key, "Property"), memberNames);
                 var type = MapSchema(pair.Value, owner + propertyName, propertyPointer, depth + 1);
+                if (pair.Value is null)
+                {
+                    properties.Add(new PropertySpec(propertyName, pair.Key, type, required.Contains(pair.Key), null, false));
+                    continue;
+                }
                 properties.Add(new PropertySpec(propertyName, pair.Key, type, required.Contains(pair.Key), Describe(pair.Value), pair.Value.Deprecated)
                 {
                     ReadOnly = pair.Value.ReadOnly,
@@ -689,16 +698,19 @@ internal sealed partial class ClientBuilder
         _ => PrimitiveNames.String,
     };
 
+    private void ReportRenamed(string pointer, string wanted, string given)
+        => _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameCollision, _locator.Locate(pointer), wanted, given));
+
     private void ReportUnsupported(string pointer, string what)
     {
         if (!_reportedPointers.Add(pointer)) return;
         _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedSchema, _locator.Locate(pointer), pointer, what));
     }
 
-    private static string? Describe(IOpenApiSchema schema)
+    private static string? Describe(IOpenApiSchema? schema)
     {
-        var text = schema.Description;
-        if (string.IsNullOrWhiteSpace(text)) text = schema.Title;
+        var text = schema?.Description;
+        if (string.IsNullOrWhiteSpace(text)) text = schema?.Title;
         return string.IsNullOrWhiteSpace(text) ? null : text;
     }
 

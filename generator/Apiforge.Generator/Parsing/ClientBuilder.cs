@@ -64,7 +64,10 @@ internal sealed partial class ClientBuilder
             {
                 if (CreatesType(pair.Value))
                 {
-                    _componentTypeNames[pair.Key] = Names.Unique(Names.Pascal(pair.Key, "Model"), _typeNames);
+                    var wanted = Names.Pascal(pair.Key, "Model");
+                    var typeName = Names.Unique(wanted, _typeNames);
+                    _componentTypeNames[pair.Key] = typeName;
+                    if (typeName != wanted) ReportRenamed("#/components/schemas/" + EscapePointer(pair.Key), wanted, typeName);
                 }
             }
             foreach (var pair in schemas)

@@ -2,16 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using Apiforge.Generator.Diagnostics;
 using Apiforge.Generator.Model;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
-using Microsoft.OpenApi.YamlReader;
-using SharpYaml;
-using SharpYaml.Serialization;
 
 namespace Apiforge.Generator.Parsing;
 
@@ -21,19 +17,29 @@ namespace Apiforge.Generator.Parsing;
 /// </summary>
 internal static class DocumentParser
 {
-    private const int MaxJsonDepth = 512;
     private static readonly Uri s_documentUri = new("file:///openapi");
 
     public static ParseResult Parse(SpecInput input, CancellationToken cancellationToken)
     {
+        var diagnostics = new List<DiagnosticInfo>();
+        var limits = input.Options.Limits;
+        if (limits.InvalidName is { } invalidLimit)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, null, invalidLimit, limits.InvalidValue ?? "", FileName(input.Path),
+                "it must be a positive whole number; the default is used"));
+        }
+        if (!DocumentLoader.CheckSize(input.Path, input.Text, limits, diagnostics)) return Result(input, null, diagnostics);
+
         var text = input.Text.Length > 0 && input.Text[0] == '\uFEFF' ? input.Text.Substring(1) : input.Text;
         var isJson = IsJson(input.Path, text);
         var locator = new SpecLocator(input.Path, input.Text, isJson);
-        var diagnostics = new List<DiagnosticInfo>();
         var bomOffset = input.Text.Length - text.Length;
 
-        var root = isJson ? LoadJson(text, input.Path, locator, diagnostics) : LoadYaml(text, input.Path, locator, bomOffset, diagnostics);
+        var loader = new DocumentLoader(input.Path, limits, locator, diagnostics, cancellationToken);
+        var root = isJson ? loader.LoadJson(text) : loader.LoadYaml(text, bomOffset);
         if (root is null) return Result(input, null, diagnostics);
+        cancellationToken.ThrowIfCancellationRequested();
+        loader.Sanitize(root);
         cancellationToken.ThrowIfCancellationRequested();
 
         if (root is not JsonObject rootObject || (rootObject["openapi"] is null && rootObject["swagger"] is null))
@@ -52,9 +58,17 @@ internal static class DocumentParser
             return Result(input, null, diagnostics);
         }
 
+        if (ExternalRefBundler.HasExternalRefs(text))
+        {
+            new ExternalRefBundler(input, rootObject, version.StartsWith("2.0", StringComparison.Ordinal), locator, loader, diagnostics, cancellationToken).Run();
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
         DocumentNormalizer.Normalize(rootObject, locator, diagnostics);
         cancellationToken.ThrowIfCancellationRequested();
         if (version.StartsWith("2.0", StringComparison.Ordinal)) Swagger2Fixups.Apply(rootObject);
+
+        RefCycles.Break(rootObject, locator, diagnostics, cancellationToken);
 
         ReadResult read;
         try
@@ -72,6 +86,8 @@ internal static class DocumentParser
         {
             foreach (var error in readerDiagnostic.Errors.Concat(readerDiagnostic.Warnings))
             {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (IsKnownFalsePositive(version, error.Message)) continue;
                 var pointer = string.IsNullOrEmpty(error.Pointer) ? SpecLocator.PointerFromMessage(error.Message) : error.Pointer;
                 var message = string.IsNullOrEmpty(error.Pointer) ? error.Message : $"{error.Message} (at {error.Pointer})";
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReaderError, locator.Locate(pointer), message));
@@ -89,6 +105,24 @@ internal static class DocumentParser
         return Result(input, client, diagnostics);
     }
 
+    /// <summary>
+    /// Swagger 2.0 fields the Microsoft.OpenApi 2.0 reader does not know (an operation's <c>schemes</c>, a parameter's
+    /// <c>uniqueItems</c>, ...). Reporting them would flood a valid document with warnings (5,125 on the Kubernetes spec).
+    /// </summary>
+    private static readonly HashSet<string> s_valid20Fields = new(StringComparer.Ordinal)
+    {
+        "schemes", "uniqueItems", "collectionFormat", "allowEmptyValue", "maxItems", "minItems", "multipleOf",
+        "exclusiveMaximum", "exclusiveMinimum", "maxLength", "minLength", "pattern",
+    };
+
+    private static bool IsKnownFalsePositive(string version, string message)
+    {
+        if (!version.StartsWith("2.0", StringComparison.Ordinal)) return false;
+        const string Suffix = " is not a valid property at ";
+        var end = message.IndexOf(Suffix, StringComparison.Ordinal);
+        return end > 0 && s_valid20Fields.Contains(message.Substring(0, end));
+    }
+
     private static ParseResult Result(SpecInput input, ClientSpec? client, List<DiagnosticInfo> diagnostics)
         => new(input.Path, client, diagnostics.ToEquatableArray());
 
@@ -103,58 +137,5 @@ internal static class DocumentParser
             if (!char.IsWhiteSpace(c)) return c == '{';
         }
         return false;
-    }
-
-    private static JsonNode? LoadJson(string text, string path, SpecLocator locator, List<DiagnosticInfo> diagnostics)
-    {
-        try
-        {
-            var node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions
-            {
-                AllowTrailingCommas = true,
-                CommentHandling = JsonCommentHandling.Skip,
-                MaxDepth = MaxJsonDepth,
-            });
-            if (node is null)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotOpenApi, locator.AtOffset(0), FileName(path), "the document is empty"));
-            }
-            return node;
-        }
-        catch (JsonException ex)
-        {
-            var line = (int)(ex.LineNumber ?? 0);
-            var column = (int)(ex.BytePositionInLine ?? 0);
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableDocument, locator.AtLineColumn(line, column), FileName(path), ex.Message));
-            return null;
-        }
-    }
-
-    private static JsonNode? LoadYaml(string text, string path, SpecLocator locator, int bomOffset, List<DiagnosticInfo> diagnostics)
-    {
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is null)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotOpenApi, locator.AtOffset(0), FileName(path), "the document is empty"));
-                return null;
-            }
-            return YamlConverter.ToJsonNode(stream.Documents[0]);
-        }
-        catch (YamlException ex)
-        {
-            var location = ex.Start.Index >= 0 && ex.Start.Line >= 0
-                ? locator.AtOffset(ex.Start.Index + bomOffset)
-                : locator.AtOffset(0);
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableDocument, location, FileName(path), ex.Message));
-            return null;
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableDocument, locator.AtOffset(0), FileName(path), ex.Message));
-            return null;
-        }
     }
 }

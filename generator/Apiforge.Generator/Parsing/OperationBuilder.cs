@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Net.Http;
+using Apiforge.Generator.Diagnostics;
 using Apiforge.Generator.Model;
 using Microsoft.OpenApi;
 
@@ -82,6 +83,13 @@ internal sealed partial class ClientBuilder
         // Leave room for the "WithResponseAsync" suffix within the identifier length Names allows.
         if (baseName.Length > 100) baseName = Names.Pascal(baseName.Substring(0, 91) + "_" + Names.StableHash(baseName).ToString("x8", CultureInfo.InvariantCulture), "Operation");
         var operationName = UniqueMethodName(baseName, methodNames);
+        if (operationName != baseName) ReportRenamed(pointer, baseName, operationName);
+        if (!IsWellFormedTemplate(path))
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedOperation, _locator.Locate(pointer),
+                methodText, path, "its path template has an unbalanced '{' or '}' or an empty '{}'; write each path parameter as {name}"));
+            return null;
+        }
 
         // Parameters: path-level first, overridden by operation-level ones with the same name and location.
         var merged = new List<(IOpenApiParameter Parameter, string Pointer)>();
@@ -449,44 +457,64 @@ internal sealed partial class ClientBuilder
         foreach (var key in errorKeys)
         {
             var responseObject = operation.Responses[key];
-            if (responseObject.Content is not { Count: > 0 } errorContent) continue;
+            if (responseObject?.Content is not { Count: > 0 } errorContent) continue;
             var json = errorContent.FirstOrDefault(m => IsJsonMediaType(m.Key));
-            if (json.Key is null || json.Value.Schema is null) continue;
+            if (json.Key is null || json.Value?.Schema is null) continue;
             var contextName = operationName + (key == "default" ? "" : Names.Pascal(key.ToUpperInvariant(), "")) + "Error";
-            var type = MapSchema(json.Value.Schema, contextName, pointer + "/responses/" + key + "/content/" + EscapePointer(json.Key) + "/schema", 0);
+            var type = MapSchema(json.Value!.Schema, contextName, pointer + "/responses/" + key + "/content/" + EscapePointer(json.Key) + "/schema", 0);
             AddRoot(type);
             errors.Add(new ErrorResponseSpec(key.ToUpperInvariant() == "DEFAULT" ? "default" : key.ToUpperInvariant(), type, Text(responseObject.Description)));
         }
 
         // A media type without a schema says nothing about the body (Swagger 2.0's 'produces' puts one on every response).
-        static bool HasBody(IOpenApiResponse response)
-            => response.Content is { Count: > 0 } content && content.Any(m => m.Value.Schema is not null || !IsJsonMediaType(m.Key));
+        static bool HasBody(IOpenApiResponse? response)
+            => response?.Content is { Count: > 0 } content && content.Any(m => m.Value?.Schema is not null || !IsJsonMediaType(m.Key));
         var emptyAllowed = success.Any(r => !HasBody(r.Value));
         foreach (var pair in success)
         {
-            var content = pair.Value.Content;
+            var content = pair.Value?.Content;
             if (content is null || !HasBody(pair.Value)) continue;
             var responsePointer = pointer + "/responses/" + pair.Key + "/content/";
             foreach (var media in content)
             {
-                if (IsJsonMediaType(media.Key) && media.Value.Schema is not null)
+                if (IsJsonMediaType(media.Key) && media.Value?.Schema is not null)
                 {
-                    var type = MapSchema(media.Value.Schema, operationName + "Response", responsePointer + EscapePointer(media.Key) + "/schema", 0);
+                    var type = MapSchema(media.Value!.Schema, operationName + "Response", responsePointer + EscapePointer(media.Key) + "/schema", 0);
                     AddRoot(type);
-                    return new ResponseSpec(ResponseKind.Json, type, media.Key, Text(pair.Value.Description), emptyAllowed);
+                    return new ResponseSpec(ResponseKind.Json, type, media.Key, Text(pair.Value?.Description), emptyAllowed);
                 }
             }
             foreach (var media in content)
             {
                 if (MediaTypeOnly(media.Key).StartsWith("text/", StringComparison.Ordinal) && !IsJsonMediaType(media.Key))
                 {
-                    return new ResponseSpec(ResponseKind.Text, TypeRef.Primitive(PrimitiveNames.String), media.Key, Text(pair.Value.Description));
+                    return new ResponseSpec(ResponseKind.Text, TypeRef.Primitive(PrimitiveNames.String), media.Key, Text(pair.Value?.Description));
                 }
             }
             var binary = content.Keys.FirstOrDefault(k => !IsJsonMediaType(k)) ?? content.Keys.First();
-            return new ResponseSpec(ResponseKind.Stream, TypeRef.Primitive(PrimitiveNames.Stream), binary, Text(pair.Value.Description));
+            return new ResponseSpec(ResponseKind.Stream, TypeRef.Primitive(PrimitiveNames.Stream), binary, Text(pair.Value?.Description));
         }
         return new ResponseSpec(ResponseKind.None, null, null, Text(success.FirstOrDefault().Value?.Description));
+    }
+
+    /// <summary>Every '{' closed by a '}' before the next '{', with a name between them.</summary>
+    private static bool IsWellFormedTemplate(string path)
+    {
+        var open = -1;
+        for (var i = 0; i < path.Length; i++)
+        {
+            if (path[i] == '{')
+            {
+                if (open >= 0) return false;
+                open = i;
+            }
+            else if (path[i] == '}')
+            {
+                if (open < 0 || i == open + 1) return false;
+                open = -1;
+            }
+        }
+        return open < 0;
     }
 
     private static bool IsSuccessKey(string key)
@@ -525,19 +553,19 @@ internal sealed partial class ClientBuilder
         if (operation.Callbacks is null) return;
         foreach (var callback in operation.Callbacks)
         {
-            if (callback.Value.PathItems is null) continue;
+            if (callback.Value?.PathItems is null) continue;
             foreach (var item in callback.Value.PathItems)
             {
-                var expression = item.Key.Expression;
+                var expression = item.Key?.Expression ?? "";
                 BuildInboundTypes(item.Value, Names.Pascal(callback.Key, "Callback"),
                     pointer + "/callbacks/" + EscapePointer(callback.Key) + "/" + EscapePointer(expression));
             }
         }
     }
 
-    private void BuildInboundTypes(IOpenApiPathItem pathItem, string baseName, string pointer)
+    private void BuildInboundTypes(IOpenApiPathItem? pathItem, string baseName, string pointer)
     {
-        if (pathItem.Operations is null) return;
+        if (pathItem?.Operations is null) return;
         foreach (var method in s_methodOrder)
         {
             if (!pathItem.Operations.TryGetValue(method, out var operation)) continue;
@@ -547,18 +575,18 @@ internal sealed partial class ClientBuilder
             {
                 foreach (var media in content)
                 {
-                    if (!IsJsonMediaType(media.Key) || media.Value.Schema is null) continue;
-                    AddRoot(MapSchema(media.Value.Schema, name + "Request", operationPointer + "/requestBody/content/" + EscapePointer(media.Key) + "/schema", 0));
+                    if (!IsJsonMediaType(media.Key) || media.Value?.Schema is null) continue;
+                    AddRoot(MapSchema(media.Value!.Schema, name + "Request", operationPointer + "/requestBody/content/" + EscapePointer(media.Key) + "/schema", 0));
                 }
             }
             if (operation.Responses is null) continue;
             foreach (var response in operation.Responses)
             {
-                if (response.Value.Content is null) continue;
+                if (response.Value?.Content is null) continue;
                 foreach (var media in response.Value.Content)
                 {
-                    if (!IsJsonMediaType(media.Key) || media.Value.Schema is null) continue;
-                    AddRoot(MapSchema(media.Value.Schema, name + "Response", operationPointer + "/responses/" + response.Key + "/content/" + EscapePointer(media.Key) + "/schema", 0));
+                    if (!IsJsonMediaType(media.Key) || media.Value?.Schema is null) continue;
+                    AddRoot(MapSchema(media.Value!.Schema, name + "Response", operationPointer + "/responses/" + response.Key + "/content/" + EscapePointer(media.Key) + "/schema", 0));
                 }
             }
         }

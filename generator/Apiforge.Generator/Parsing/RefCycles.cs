@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Threading;
+using Apiforge.Generator.Diagnostics;
+
+namespace Apiforge.Generator.Parsing;
+
+/// <summary>
+/// Breaks chains of local <c>$ref</c>s that lead back to themselves (A → B → A) before the OpenAPI reader sees them:
+/// the reader throws on such a cycle. Each broken $ref is reported (AF0012) and becomes an empty object, which
+/// generates as JsonElement. Recursive schemas that define a type (Node.next → Node) are not cycles of this kind.
+/// </summary>
+internal static class RefCycles
+{
+    private const int MaxChain = 256;
+
+    public static void Break(JsonNode root, SpecLocator locator, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        // Every object with a local $ref, and its pointer.
+        var refs = new List<(JsonObject Node, string Pointer)>();
+        var pointers = new Dictionary<JsonObject, string>(ReferenceEqualityComparer.Instance);
+        var stack = new Stack<(JsonNode Node, string Pointer)>();
+        stack.Push((root, "#"));
+        var visits = 0;
+        while (stack.Count > 0)
+        {
+            if (++visits % 4096 == 0) cancellationToken.ThrowIfCancellationRequested();
+            var (node, pointer) = stack.Pop();
+            if (node is JsonObject obj)
+            {
+                if (RefOf(obj) is not null)
+                {
+                    refs.Add((obj, pointer));
+                    pointers[obj] = pointer;
+                }
+                foreach (var member in obj)
+                {
+                    if (member.Value is JsonObject or JsonArray) stack.Push((member.Value, pointer + "/" + ClientBuilder.EscapePointer(member.Key)));
+                }
+            }
+            else if (node is JsonArray array)
+            {
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (array[i] is JsonObject or JsonArray) stack.Push((array[i]!, pointer + "/" + i.ToString(CultureInfo.InvariantCulture)));
+                }
+            }
+        }
+        if (refs.Count == 0) return;
+
+        var safe = new HashSet<JsonObject>(ReferenceEqualityComparer.Instance);
+        foreach (var (start, pointer) in refs)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (safe.Contains(start)) continue;
+            var chain = new List<JsonObject>();
+            var seen = new HashSet<JsonObject>(ReferenceEqualityComparer.Instance);
+            JsonObject? current = start;
+            var cycle = false;
+            while (current is not null && RefOf(current) is { } target)
+            {
+                if (safe.Contains(current)) break;
+                if (!seen.Add(current) || chain.Count >= MaxChain)
+                {
+                    cycle = true;
+                    break;
+                }
+                chain.Add(current);
+                current = Navigate(root, target) as JsonObject;
+            }
+            if (cycle)
+            {
+                // Break it at the first $ref of the chain that is part of the loop.
+                var loopStart = current is not null && chain.IndexOf(current) is var index and >= 0 ? chain[index] : start;
+                var at = pointers.TryGetValue(loopStart, out var p) ? p : pointer;
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReferenceCycle, locator.Locate(at + "/$ref"), at));
+                loopStart.Remove("$ref");
+            }
+            foreach (var node in chain) safe.Add(node);
+        }
+    }
+
+    private static string? RefOf(JsonObject obj)
+        => obj.TryGetPropertyValue("$ref", out var value) && value is JsonValue v && v.TryGetValue<string>(out var s) && s.StartsWith("#", StringComparison.Ordinal)
+            ? s
+            : null;
+
+    private static JsonNode? Navigate(JsonNode root, string pointer)
+    {
+        var node = root;
+        foreach (var segment in SpecLocator.ParsePointer(pointer))
+        {
+            node = node switch
+            {
+                JsonObject obj => obj.TryGetPropertyValue(segment, out var child) ? child : null,
+                JsonArray array => int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < array.Count ? array[i] : null,
+                _ => null,
+            };
+            if (node is null) return null;
+        }
+        return node;
+    }
+
+    private sealed class ReferenceEqualityComparer : IEqualityComparer<JsonObject>
+    {
+        public static readonly ReferenceEqualityComparer Instance = new();
+
+        public bool Equals(JsonObject? x, JsonObject? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(JsonObject obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+    }
+}
