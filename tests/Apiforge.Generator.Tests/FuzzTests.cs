@@ -20,7 +20,7 @@ namespace Apiforge.Generator.Tests;
 public class FuzzTests(ITestOutputHelper output)
 {
     private const int Seed = 20261125;
-    private const int CiMutants = 240;
+    private const int CiMutants = 300;
 
     private static readonly string[] s_documents =
     {

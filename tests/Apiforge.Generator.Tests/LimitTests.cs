@@ -179,7 +179,8 @@ public class LimitTests(ITestOutputHelper output)
         var stopwatch = Stopwatch.StartNew();
         Assert.ThrowsAny<OperationCanceledException>(() => Apiforge.Generator.Parsing.DocumentParser.Parse(input, cancellation.Token));
         output.WriteLine($"cancelled at {afterMilliseconds} ms, stopped after {stopwatch.ElapsedMilliseconds} ms");
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromMilliseconds(afterMilliseconds + 1500), stopwatch.Elapsed.ToString());
+        // Stops within a few ms when the machine is idle; the bound is loose for a loaded CI machine.
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromMilliseconds(afterMilliseconds + 5000), stopwatch.Elapsed.ToString());
     }
 
     [Fact]
