@@ -6,9 +6,6 @@ using System.Text.Json.Nodes;
 using Apiforge.Generator.Model;
 using Apiforge.Generator.Options;
 using Apiforge.Generator.Parsing;
-using Microsoft.OpenApi;
-using Microsoft.OpenApi.Reader;
-using Microsoft.OpenApi.YamlReader;
 
 namespace Apiforge.Generator.Tests;
 
@@ -48,7 +45,7 @@ internal static class ExampleRoundTrips
                 var type = assembly.GetType($"{client.Namespace}.{spec.Name}");
                 if (type is null) continue;
                 tried++;
-                var json = example.ToJsonString();
+                var json = WithoutNullSentinels(example)?.ToJsonString() ?? "null";
                 object? value;
                 try
                 {
@@ -57,11 +54,11 @@ internal static class ExampleRoundTrips
                 catch (JsonException ex)
                 {
                     // Our readers check required properties and JSON kinds: what they reject breaks its own schema.
-                    outcome.Invalid.Add($"{key}: {ex.Message}");
+                    outcome.Invalid.Add($"{key}: {ex.Message}{(ex.InnerException is { } inner ? " (" + inner.Message + ")" : "")}");
                     continue;
                 }
                 var back = JsonSerializer.Serialize(value, type, options);
-                if (Equivalent(example, JsonNode.Parse(back))) roundTripped++;
+                if (Equivalent(WithoutNullSentinels(example), JsonNode.Parse(back))) roundTripped++;
                 else outcome.Failures.Add($"{key}: {json}\n  came back as {back}");
             }
             return outcome with { Tried = tried, RoundTripped = roundTripped };
@@ -72,48 +69,58 @@ internal static class ExampleRoundTrips
         }
     }
 
+    /// <summary>
+    /// Schema examples of components, and request/response examples whose schema is a component, read with the
+    /// generator's own loader (Microsoft.OpenApi's YAML conversion turns an empty value into "" instead of null).
+    /// </summary>
     private static List<(string Key, JsonNode Example)> ComponentExamples(string path, string text)
     {
-        var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
-        settings.AddYamlReader();
-        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text.TrimStart('\uFEFF')));
-        ReadResult read;
-        try
-        {
-            read = OpenApiDocument.Load(stream, path.EndsWith(".json", StringComparison.Ordinal) ? "json" : "yaml", settings);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            return new();
-        }
+        var isJson = path.EndsWith(".json", StringComparison.Ordinal);
+        var body = text.TrimStart('\uFEFF');
+        var diagnostics = new List<Apiforge.Generator.Diagnostics.DiagnosticInfo>();
+        var locator = new Apiforge.Generator.Diagnostics.SpecLocator(path, text, isJson);
+        var loader = new DocumentLoader(path, SpecLimits.Default, locator, diagnostics, CancellationToken.None);
+        if ((isJson ? loader.LoadJson(body) : loader.LoadYaml(body, text.Length - body.Length)) is not JsonObject root) return new();
+        loader.Sanitize(root);
+
         var list = new List<(string, JsonNode)>();
-        if (read.Document?.Components?.Schemas is not { } schemas) return list;
-        foreach (var pair in schemas.OrderBy(p => p.Key, StringComparer.Ordinal))
+        var schemas = (root["components"]?["schemas"] ?? root["definitions"]) as JsonObject;
+        foreach (var pair in (schemas ?? new JsonObject()).OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-#pragma warning disable CS0618 // 3.0's single 'example' is only read through the obsolete property.
-            var example = pair.Value.Example ?? pair.Value.Examples?.FirstOrDefault();
-#pragma warning restore CS0618
+            if (pair.Value is not JsonObject schema) continue;
+            var example = schema["example"] ?? (schema["examples"] as JsonArray)?.FirstOrDefault();
             if (example is not null) list.Add((pair.Key, example));
         }
 
-        // Request and response examples whose schema is a component.
-        foreach (var pathItem in read.Document.Paths ?? new OpenApiPaths())
+        JsonNode? Resolve(JsonNode? node)
         {
-            foreach (var operation in pathItem.Value.Operations ?? new Dictionary<System.Net.Http.HttpMethod, OpenApiOperation>())
+            for (var hops = 0; hops < 8 && node is JsonObject o && o["$ref"] is JsonValue r && r.TryGetValue<string>(out var target) && target.StartsWith("#/", StringComparison.Ordinal); hops++)
             {
-                var contents = new List<IDictionary<string, IOpenApiMediaType>?> { operation.Value.RequestBody?.Content };
-                contents.AddRange((operation.Value.Responses ?? new OpenApiResponses()).Values.Select(r => r.Content));
+                node = root;
+                foreach (var segment in target.Substring(2).Split('/')) node = node?[segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)];
+            }
+            return node;
+        }
+
+        foreach (var pathItem in (root["paths"] as JsonObject ?? new JsonObject()))
+        {
+            foreach (var operation in (pathItem.Value as JsonObject ?? new JsonObject()))
+            {
+                if (operation.Value is not JsonObject op) continue;
+                var contents = new List<JsonObject?> { Resolve(op["requestBody"])?["content"] as JsonObject };
+                foreach (var response in (op["responses"] as JsonObject ?? new JsonObject())) contents.Add(Resolve(response.Value)?["content"] as JsonObject);
                 foreach (var content in contents)
                 {
-                    if (content is null) continue;
-                    foreach (var media in content)
+                    foreach (var media in content ?? new JsonObject())
                     {
-                        if (!media.Key.Contains("json", StringComparison.OrdinalIgnoreCase) ||
-                            media.Value.Schema is not OpenApiSchemaReference { Reference.Id: { } id }) continue;
-                        if (media.Value.Example is { } single) list.Add((id, single));
-                        foreach (var named in media.Value.Examples ?? new Dictionary<string, IOpenApiExample>())
+                        if (!media.Key.Contains("json", StringComparison.OrdinalIgnoreCase) || media.Value is not JsonObject m) continue;
+                        if (m["schema"]?["$ref"] is not JsonValue schemaRef || !schemaRef.TryGetValue<string>(out var target) ||
+                            !target.StartsWith("#/components/schemas/", StringComparison.Ordinal)) continue;
+                        var id = target.Substring("#/components/schemas/".Length).Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+                        if (m["example"] is { } single) list.Add((id, single));
+                        foreach (var named in (m["examples"] as JsonObject ?? new JsonObject()))
                         {
-                            if (named.Value?.Value is { } value) list.Add((id, value));
+                            if (Resolve(named.Value)?["value"] is { } value) list.Add((id, value));
                         }
                     }
                 }
@@ -121,6 +128,16 @@ internal static class ExampleRoundTrips
         }
         return list;
     }
+
+    /// <summary>The loader marks an explicit YAML/JSON null with Microsoft.OpenApi's sentinel; examples need real nulls.</summary>
+    private static JsonNode? WithoutNullSentinels(JsonNode? node) => node switch
+    {
+        null => null,
+        JsonValue v when Microsoft.OpenApi.JsonNullSentinel.IsJsonNullSentinel(v) => null,
+        JsonObject o => new JsonObject(o.Select(p => KeyValuePair.Create(p.Key, WithoutNullSentinels(p.Value)))),
+        JsonArray a => new JsonArray(a.Select(WithoutNullSentinels).ToArray()),
+        _ => node.DeepClone(),
+    };
 
     /// <summary>Equal JSON values: numbers by value, date-times by instant, a null property the same as a missing one.</summary>
     internal static bool Equivalent(JsonNode? expected, JsonNode? actual)

@@ -91,7 +91,8 @@ internal sealed partial class ClientBuilder
         var type = (schema.Type ?? 0) & ~JsonSchemaType.Null;
         if (schema.Enum is { Count: > 0 } list)
         {
-            var nonNull = list.Where(v => v is JsonValue).Cast<JsonValue>().ToList();
+            // An explicit null reaches here as Microsoft.OpenApi's null sentinel (a string): it is no member.
+            var nonNull = list.Where(v => v is JsonValue && !JsonNullSentinel.IsJsonNullSentinel(v)).Cast<JsonValue>().ToList();
             if (nonNull.Count == 0) return false;
             if (type == JsonSchemaType.Integer || (type == 0 && nonNull.All(v => v.GetValueKind() == System.Text.Json.JsonValueKind.Number)))
             {
@@ -150,7 +151,10 @@ internal sealed partial class ClientBuilder
         if (_componentTypeNames.TryGetValue(key, out var typeName))
         {
             var shape = Shape(schema);
-            var reference = new TypeRef(shape == SchemaShape.Enum ? TypeRefKind.Enum : TypeRefKind.Object, typeName, null, false);
+            // A nullable component (GitHub's nullable-simple-user) makes every use of it nullable.
+            var nullable = (schema.Type & JsonSchemaType.Null) == JsonSchemaType.Null ||
+                           (shape == SchemaShape.Union && NonNullAlternatives(schema, out var hadNull) is not null && hadNull);
+            var reference = new TypeRef(shape == SchemaShape.Enum ? TypeRefKind.Enum : TypeRefKind.Object, typeName, null, nullable);
             _componentRefs[key] = reference;
             DefineType(typeName, schema, pointer, shape, key, 0);
             return reference;
@@ -365,7 +369,7 @@ internal sealed partial class ClientBuilder
         {
             node = type.Kind == TypeRefKind.Primitive && type.Name == PrimitiveNames.String ? JsonValue.Create(constant) : ParseConst(constant);
         }
-        if (node is not JsonValue value) return null;
+        if (node is not JsonValue value || JsonNullSentinel.IsJsonNullSentinel(value)) return null;
         switch (type.Kind)
         {
             case TypeRefKind.Primitive:

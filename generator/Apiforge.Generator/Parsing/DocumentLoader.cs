@@ -380,7 +380,7 @@ internal sealed class DocumentLoader
     private static JsonValue? ToJsonValue(Scalar scalar)
     {
         var text = scalar.Value ?? "";
-        if (scalar.Style != ScalarStyle.Plain) return JsonValue.Create(text);
+        if (scalar.Style is not (ScalarStyle.Plain or ScalarStyle.Any)) return JsonValue.Create(text);
         if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
         {
             // A JSON-spelled number becomes what JsonNode.Parse makes of it, so TryGetValue<long> works as for JSON.
@@ -392,7 +392,8 @@ internal sealed class DocumentLoader
             return JsonValue.Create(number);
         }
         if (bool.TryParse(text, out var boolean)) return JsonValue.Create(boolean);
-        if (s_yamlNulls.Contains(text)) return (JsonValue)JsonNullSentinel.JsonNull.DeepClone();
+        // An empty plain scalar ("closed_at:") is null in YAML, not "".
+        if (text.Length == 0 || s_yamlNulls.Contains(text)) return (JsonValue)JsonNullSentinel.JsonNull.DeepClone();
         return JsonValue.Create(text);
     }
 
