@@ -106,53 +106,91 @@ internal sealed class SpecLocator
 
     // ---------------- YAML ----------------
 
+    /// <summary>
+    /// The document's parse events, read once on the first lookup: a spec with hundreds of diagnostics would
+    /// otherwise be parsed again for each (Stripe's 2 MB YAML: 20 s). <see cref="_yamlEnds"/>[i] is the index of the
+    /// last event of the node that starts at event i, so skipping a node costs nothing.
+    /// </summary>
+    private ParsingEvent[]? _yamlEvents;
+    private int[]? _yamlEnds;
+
+    private void LoadYamlEvents()
+    {
+        var events = new List<ParsingEvent>();
+        try
+        {
+            var parser = Parser.CreateParser(new StringReader(_text));
+            while (parser.MoveNext())
+            {
+                if (parser.Current is { } current) events.Add(current);
+            }
+        }
+        catch (YamlException)
+        {
+            // Locate what was read before the error.
+        }
+        var ends = new int[events.Count];
+        var open = new Stack<int>();
+        for (var i = 0; i < events.Count; i++)
+        {
+            ends[i] = i;
+            var nesting = events[i].NestingIncrease;
+            if (nesting > 0) open.Push(i);
+            else if (nesting < 0 && open.Count > 0) ends[open.Pop()] = i;
+        }
+        _yamlEvents = events.ToArray();
+        _yamlEnds = ends;
+    }
+
     private (int Start, int Length) FindInYaml(List<string> segments)
     {
-        var parser = Parser.CreateParser(new StringReader(_text));
+        if (_yamlEvents is null) LoadYamlEvents();
+        var events = _yamlEvents!;
+        var ends = _yamlEnds!;
         var best = (Start: 0, Length: 0);
         // Move to the root node.
-        while (parser.MoveNext())
-        {
-            if (parser.Current is NodeEvent) break;
-        }
-        if (parser.Current is not NodeEvent) return best;
-        var current = parser.Current;
-        best = (current.Start.Index, 0);
+        var current = 0;
+        while (current < events.Length && events[current] is not NodeEvent) current++;
+        if (current >= events.Length) return best;
+        best = (events[current].Start.Index, 0);
         foreach (var segment in segments)
         {
-            if (current is MappingStart)
+            if (events[current] is MappingStart)
             {
                 var found = false;
-                while (parser.MoveNext() && parser.Current is not MappingEnd)
+                var i = current + 1;
+                while (i < events.Length && events[i] is not MappingEnd)
                 {
-                    var key = parser.Current;
+                    var key = events[i];
                     var keyText = key is Scalar s ? s.Value : null;
-                    if (!parser.MoveNext()) return best;
+                    var value = ends[i] + 1;
+                    if (value >= events.Length) return best;
                     if (string.Equals(keyText, segment, StringComparison.Ordinal))
                     {
                         best = (key.Start.Index, Math.Max(0, key.End.Index - key.Start.Index));
-                        current = parser.Current;
+                        current = value;
                         found = true;
                         break;
                     }
-                    SkipYamlNode(parser);
+                    i = ends[value] + 1;
                 }
                 if (!found) return best;
             }
-            else if (current is SequenceStart && int.TryParse(segment, out var wanted))
+            else if (events[current] is SequenceStart && int.TryParse(segment, out var wanted))
             {
                 var index = 0;
                 var found = false;
-                while (parser.MoveNext() && parser.Current is not SequenceEnd)
+                var i = current + 1;
+                while (i < events.Length && events[i] is not SequenceEnd)
                 {
                     if (index == wanted)
                     {
-                        current = parser.Current;
-                        best = (current.Start.Index, Math.Max(0, current.End.Index - current.Start.Index));
+                        current = i;
+                        best = (events[i].Start.Index, Math.Max(0, events[i].End.Index - events[i].Start.Index));
                         found = true;
                         break;
                     }
-                    SkipYamlNode(parser);
+                    i = ends[i] + 1;
                     index++;
                 }
                 if (!found) return best;
@@ -163,16 +201,6 @@ internal sealed class SpecLocator
             }
         }
         return best;
-    }
-
-    /// <summary>Skips the node whose first event is current.</summary>
-    private static void SkipYamlNode(IParser parser)
-    {
-        var depth = parser.Current?.NestingIncrease ?? 0;
-        while (depth > 0 && parser.MoveNext())
-        {
-            depth += parser.Current?.NestingIncrease ?? 0;
-        }
     }
 
     // ---------------- JSON ----------------
