@@ -114,6 +114,22 @@ internal sealed class SpecLocator
     private ParsingEvent[]? _yamlEvents;
     private int[]? _yamlEnds;
 
+    /// <summary>Hands over the events the document was loaded from, so the first lookup does not parse it again.</summary>
+    public void UseYamlEvents(ParsingEvent[] events)
+    {
+        var ends = new int[events.Length];
+        var open = new Stack<int>();
+        for (var i = 0; i < events.Length; i++)
+        {
+            ends[i] = i;
+            var nesting = events[i].NestingIncrease;
+            if (nesting > 0) open.Push(i);
+            else if (nesting < 0 && open.Count > 0) ends[open.Pop()] = i;
+        }
+        _yamlEvents = events;
+        _yamlEnds = ends;
+    }
+
     private void LoadYamlEvents()
     {
         var events = new List<ParsingEvent>();
@@ -129,17 +145,7 @@ internal sealed class SpecLocator
         {
             // Locate what was read before the error.
         }
-        var ends = new int[events.Count];
-        var open = new Stack<int>();
-        for (var i = 0; i < events.Count; i++)
-        {
-            ends[i] = i;
-            var nesting = events[i].NestingIncrease;
-            if (nesting > 0) open.Push(i);
-            else if (nesting < 0 && open.Count > 0) ends[open.Pop()] = i;
-        }
-        _yamlEvents = events.ToArray();
-        _yamlEnds = ends;
+        UseYamlEvents(events.ToArray());
     }
 
     private (int Start, int Length) FindInYaml(List<string> segments)

@@ -9,9 +9,7 @@ using Apiforge.Generator.Diagnostics;
 using Apiforge.Generator.Model;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
-using Microsoft.OpenApi.YamlReader;
 using SharpYaml;
-using SharpYaml.Serialization;
 
 namespace Apiforge.Generator.Parsing;
 
@@ -130,14 +128,16 @@ internal static class DocumentParser
     {
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is null)
+            // One pass of the event parser: the events build the JsonNode and later locate diagnostics.
+            var events = YamlJsonLoader.ReadEvents(text);
+            var root = YamlJsonLoader.FirstDocument(events);
+            if (root is null)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotOpenApi, locator.AtOffset(0), FileName(path), "the document is empty"));
                 return null;
             }
-            return YamlConverter.ToJsonNode(stream.Documents[0]);
+            if (bomOffset == 0) locator.UseYamlEvents(events);
+            return root;
         }
         catch (YamlException ex)
         {
