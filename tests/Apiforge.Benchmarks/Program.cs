@@ -24,6 +24,11 @@ internal static class Program
             return 0;
         }
 
+        if (args.Contains("--runtime-profile"))
+        {
+            await RuntimeProfile.RunAsync().ConfigureAwait(false);
+            return 0;
+        }
         if (args.Contains("--breakdown-only"))
         {
             Harness.Breakdown(runs: 3);
@@ -43,12 +48,13 @@ internal static class Program
         if (!args.Contains("--skip-harness"))
         {
             Harness.FirstRun();
-            Harness.Incremental(unrelatedRuns: 50, specRuns: 5);
+            Harness.Incremental(unrelatedRuns: 400, specRuns: 5);
             await Harness.CompileAsync(runs: 3).ConfigureAwait(false);
             Harness.Breakdown(runs: 5);
         }
 
-        var job = Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithId("ShortRun-InProcess");
+        // A short job (one launch, 3 warmups, 10 measured iterations, in process) so a full run takes minutes on 2 cores.
+        var job = Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10).WithId("Short-InProcess");
         var config = DefaultConfig.Instance
             .AddJob(job)
             .AddDiagnoser(MemoryDiagnoser.Default)
