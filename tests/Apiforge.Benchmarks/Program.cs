@@ -51,6 +51,7 @@ internal static class Program
             Harness.Incremental(unrelatedRuns: 400, specRuns: 5);
             await Harness.CompileAsync(runs: 3).ConfigureAwait(false);
             Harness.Breakdown(runs: 5);
+            Harness.Lines.AddRange(await RuntimeProfile.RunAsync().ConfigureAwait(false));
         }
 
         // A short job (one launch, 3 warmups, 10 measured iterations, in process) so a full run takes minutes on 2 cores.

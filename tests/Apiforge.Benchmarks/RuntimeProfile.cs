@@ -9,7 +9,7 @@ namespace Apiforge.Benchmarks;
 /// </summary>
 internal static class RuntimeProfile
 {
-    public static async Task RunAsync(int rounds = 9, int calls = 20000)
+    public static async Task<List<string>> RunAsync(int rounds = 9, int calls = 20000)
     {
         var bench = new RuntimeBenchmarks();
         bench.Setup();
@@ -69,9 +69,22 @@ internal static class RuntimeProfile
             }
         }
         bench.Cleanup();
+        var lines = new List<string>
+        {
+            $"### Runtime call, best of {rounds} alternating rounds of {calls} calls (robust to a busy machine); allocations per call, all threads",
+            "",
+            "| what | µs per call | bytes per call | time / hand-written | bytes / hand-written |",
+            "|---|---:|---:|---:|---:|",
+        };
         foreach (var (name, _) in clients)
         {
-            Console.WriteLine($"{name}: {best[name].ToString("0.00", CultureInfo.InvariantCulture)} µs/call (best of {rounds} rounds of {calls}), {bytes[name]} B/call");
+            var ratios = clients.Take(3).Any(c => c.Name == name)
+                ? $"{(best[name] / best["hand-written"]).ToString("0.00", CultureInfo.InvariantCulture)}× | {((double)bytes[name] / bytes["hand-written"]).ToString("0.00", CultureInfo.InvariantCulture)}×"
+                : " | ";
+            lines.Add($"| {name} | {best[name].ToString("0.00", CultureInfo.InvariantCulture)} | {bytes[name]} | {ratios} |");
         }
+        lines.Add("");
+        foreach (var line in lines) Console.WriteLine(line);
+        return lines;
     }
 }
