@@ -63,6 +63,13 @@ internal static class Program
             .WithArtifactsPath(output)
             .WithOptions(ConfigOptions.JoinSummary);
 
+        var filterAt = Array.IndexOf(args, "--filter");
+        if (filterAt >= 0 && filterAt + 1 < args.Length)
+        {
+            var part = args[filterAt + 1];
+            config = config.AddFilter(new BenchmarkDotNet.Filters.NameFilter(name => name.Contains(part, StringComparison.OrdinalIgnoreCase)));
+        }
+
         var summaries = new List<Summary>();
         if (!args.Contains("--skip-generation")) summaries.Add(BenchmarkRunner.Run<GenerationBenchmarks>(config));
         if (!args.Contains("--skip-runtime")) summaries.Add(BenchmarkRunner.Run<RuntimeBenchmarks>(config));

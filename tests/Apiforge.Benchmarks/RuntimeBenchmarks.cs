@@ -104,6 +104,13 @@ internal sealed class InMemoryHandler(string responseJson) : HttpMessageHandler
         public override void SetLength(long value) => throw new NotSupportedException();
         public override void Write(byte[] buffer, int offset, int count) => _length += count;
         public override void Write(ReadOnlySpan<byte> buffer) => _length += buffer.Length;
+        // Stream's own WriteAsync(byte[], ...) goes through BeginWrite on the thread pool: ByteArrayContent calls it.
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            _length += count;
+            return Task.CompletedTask;
+        }
+
         public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
         {
             _length += buffer.Length;

@@ -54,6 +54,13 @@ internal static class RuntimeProfile
                 return r!.TradingPermission!.Id!.Value;
             }),
         };
+        foreach (var (name, call) in clients)
+        {
+            for (var i = 0; i < 3; i++) await call().ConfigureAwait(false);
+            var task = call();
+            Console.WriteLine($"{name}: completed synchronously: {task.IsCompleted}");
+            await task.ConfigureAwait(false);
+        }
         var best = clients.ToDictionary(c => c.Name, _ => double.MaxValue);
         var bytes = clients.ToDictionary(c => c.Name, _ => 0L);
         for (var round = 0; round < rounds; round++)
