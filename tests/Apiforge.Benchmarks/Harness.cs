@@ -40,6 +40,8 @@ internal static class Harness
         Print("");
     }
 
+    private const int Measured = 200;
+
     public static void Incremental(int unrelatedRuns, int specRuns)
     {
         Print("### Incremental reruns");
@@ -85,12 +87,12 @@ internal static class Harness
                 currentTree = tree;
                 var sw = Stopwatch.StartNew();
                 untracked = untracked.RunGenerators(current);
-                // The first half warms the JIT up (the IDE runs the driver thousands of times); the second is measured.
-                if (i < unrelatedRuns / 2) continue;
+                // The first runs warm the JIT up (the IDE runs the driver thousands of times); the last ones are measured.
+                if (i < unrelatedRuns - Measured) continue;
                 walls.Add(sw.Elapsed.TotalMilliseconds);
                 gens.Add(untracked.GetTimingInfo().GeneratorTimes.Single().ElapsedTime.TotalMilliseconds);
             }
-            Print($"| {name} | unrelated C# file (step tracking off as in the IDE; last {unrelatedRuns / 2} of {unrelatedRuns} runs) | {Ms(Median(walls))} | {Ms(Median(gens))} ({Ms(Percentile(gens, 0.1))}) | |");
+            Print($"| {name} | unrelated C# file (step tracking off as in the IDE; last {Measured} of {unrelatedRuns} runs) | {Ms(Median(walls))} | {Ms(Median(gens))} ({Ms(Percentile(gens, 0.1))}) | |");
 
             walls.Clear();
             gens.Clear();

@@ -48,7 +48,7 @@ internal static class Program
         if (!args.Contains("--skip-harness"))
         {
             Harness.FirstRun();
-            Harness.Incremental(unrelatedRuns: 400, specRuns: 5);
+            Harness.Incremental(unrelatedRuns: 1000, specRuns: 5);
             await Harness.CompileAsync(runs: 3).ConfigureAwait(false);
             Harness.Breakdown(runs: 5);
             Harness.Lines.AddRange(await RuntimeProfile.RunAsync().ConfigureAwait(false));
