@@ -29,6 +29,22 @@ internal static class Program
             await RuntimeProfile.RunAsync().ConfigureAwait(false);
             return 0;
         }
+        var coldAt = Array.IndexOf(args, "--cold");
+        if (coldAt >= 0 && coldAt + 1 < args.Length)
+        {
+            // Any document: a few cold runs, time and diagnostics.
+            var coldPath = Path.GetFullPath(args[coldAt + 1]);
+            var doc = new BenchDocument(Path.GetFileName(coldPath), coldPath, await File.ReadAllTextAsync(coldPath).ConfigureAwait(false));
+            var consumer = GeneratorHost.Consumer(GeneratorHost.ConsumerSource);
+            for (var i = 0; i < 3; i++)
+            {
+                var sw = System.Diagnostics.Stopwatch.StartNew();
+                var result = GeneratorHost.RunCold(doc, consumer).Results.Single();
+                var locations = string.Join("\n", result.Diagnostics.Select(d => d.Id + " " + d.Location.GetLineSpan()));
+                Console.WriteLine($"{doc.Name}: {sw.Elapsed.TotalMilliseconds:0} ms, {result.GeneratedSources.Length} sources, {result.Diagnostics.Length} diagnostics, locations hash {System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(locations))[0]:x2}{System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(locations))[1]:x2}");
+            }
+            return 0;
+        }
         if (args.Contains("--breakdown-only"))
         {
             Harness.Breakdown(runs: 3);

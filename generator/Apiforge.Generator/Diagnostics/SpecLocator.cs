@@ -211,6 +211,14 @@ internal sealed class SpecLocator
 
     // ---------------- JSON ----------------
 
+    /// <summary>
+    /// The members of each object and the items of each array, by the offset where it starts; filled as lookups
+    /// reach them, so each container is scanned once however many diagnostics point into it (Kubernetes' JSON
+    /// has thousands).
+    /// </summary>
+    private Dictionary<int, Dictionary<string, (int KeyStart, int ValueStart)>>? _jsonObjects;
+    private Dictionary<int, List<int>>? _jsonArrays;
+
     private (int Start, int Length) FindInJson(List<string> segments)
     {
         var i = SkipWhitespace(0);
@@ -220,42 +228,16 @@ internal sealed class SpecLocator
             if (i >= _text.Length) return best;
             if (_text[i] == '{')
             {
-                i = SkipWhitespace(i + 1);
-                var found = false;
-                while (i < _text.Length && _text[i] != '}')
-                {
-                    if (_text[i] == ',') { i = SkipWhitespace(i + 1); continue; }
-                    var keyStart = i;
-                    var key = ReadJsonString(ref i);
-                    i = SkipWhitespace(i);
-                    if (i < _text.Length && _text[i] == ':') i = SkipWhitespace(i + 1);
-                    if (string.Equals(key, segment, StringComparison.Ordinal))
-                    {
-                        best = (keyStart, i - keyStart);
-                        found = true;
-                        break;
-                    }
-                    i = SkipWhitespace(SkipJsonValue(i));
-                }
-                if (!found) return best;
+                if (!JsonMembers(i).TryGetValue(segment, out var member)) return best;
+                best = (member.KeyStart, member.ValueStart - member.KeyStart);
+                i = member.ValueStart;
             }
             else if (_text[i] == '[' && int.TryParse(segment, out var wanted))
             {
-                i = SkipWhitespace(i + 1);
-                var index = 0;
-                var found = false;
-                while (i < _text.Length && _text[i] != ']')
-                {
-                    if (_text[i] == ',') { i = SkipWhitespace(i + 1); index++; continue; }
-                    if (index == wanted)
-                    {
-                        best = (i, SkipJsonValue(i) - i);
-                        found = true;
-                        break;
-                    }
-                    i = SkipWhitespace(SkipJsonValue(i));
-                }
-                if (!found) return best;
+                var items = JsonItems(i);
+                if (wanted < 0 || wanted >= items.Count) return best;
+                i = items[wanted];
+                best = (i, SkipJsonValue(i) - i);
             }
             else
             {
@@ -263,6 +245,42 @@ internal sealed class SpecLocator
             }
         }
         return best;
+    }
+
+    private Dictionary<string, (int KeyStart, int ValueStart)> JsonMembers(int start)
+    {
+        _jsonObjects ??= new Dictionary<int, Dictionary<string, (int, int)>>();
+        if (_jsonObjects.TryGetValue(start, out var known)) return known;
+        var members = new Dictionary<string, (int KeyStart, int ValueStart)>(StringComparer.Ordinal);
+        var i = SkipWhitespace(start + 1);
+        while (i < _text.Length && _text[i] != '}')
+        {
+            if (_text[i] == ',') { i = SkipWhitespace(i + 1); continue; }
+            var keyStart = i;
+            var key = ReadJsonString(ref i);
+            i = SkipWhitespace(i);
+            if (i < _text.Length && _text[i] == ':') i = SkipWhitespace(i + 1);
+            if (key is not null && !members.ContainsKey(key)) members.Add(key, (keyStart, i));
+            i = SkipWhitespace(SkipJsonValue(i));
+        }
+        _jsonObjects.Add(start, members);
+        return members;
+    }
+
+    private List<int> JsonItems(int start)
+    {
+        _jsonArrays ??= new Dictionary<int, List<int>>();
+        if (_jsonArrays.TryGetValue(start, out var known)) return known;
+        var items = new List<int>();
+        var i = SkipWhitespace(start + 1);
+        while (i < _text.Length && _text[i] != ']')
+        {
+            if (_text[i] == ',') { i = SkipWhitespace(i + 1); continue; }
+            items.Add(i);
+            i = SkipWhitespace(SkipJsonValue(i));
+        }
+        _jsonArrays.Add(start, items);
+        return items;
     }
 
     private int SkipWhitespace(int i)
