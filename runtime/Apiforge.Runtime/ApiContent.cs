@@ -12,12 +12,20 @@ namespace Apiforge.Runtime;
 /// <summary>Request bodies.</summary>
 public static class ApiContent
 {
+    private const string JsonUtf8 = "application/json; charset=utf-8";
+
     /// <summary>The value as UTF-8 JSON, serialized with generated metadata.</summary>
     public static HttpContent Json<T>(T value, JsonTypeInfo<T> typeInfo, string mediaType)
     {
+        ArgumentNullException.ThrowIfNull(mediaType);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(value, typeInfo);
         var content = new ByteArrayContent(bytes);
-        content.Headers.ContentType = new MediaTypeHeaderValue(MediaTypeOnly(mediaType)) { CharSet = "utf-8" };
+        // The header as text: parsed only if someone reads Headers.ContentType, never on the way to the wire.
+        var type = string.Equals(mediaType, "application/json", StringComparison.Ordinal) ? JsonUtf8 : MediaTypeOnly(mediaType) + "; charset=utf-8";
+        if (!content.Headers.TryAddWithoutValidation("Content-Type", type))
+        {
+            throw new ArgumentException($"'{mediaType}' is not a usable media type.", nameof(mediaType));
+        }
         return content;
     }
 

@@ -7,23 +7,38 @@ namespace Apiforge.Runtime;
 /// <summary>Builds a request URI from the client's base address, an escaped path and a query string.</summary>
 public sealed class RequestUriBuilder
 {
-    private readonly StringBuilder _path = new();
+    // The common call appends one literal path and no query: that costs no builder, only the final string.
+    private string _firstPath = "";
+    private StringBuilder? _path;
     private StringBuilder? _query;
     private readonly string _baseAddress;
+    private readonly int _baseLength;
 
     /// <summary>Starts from <paramref name="baseAddress"/>, or <paramref name="defaultBaseAddress"/> when it is null.</summary>
     public RequestUriBuilder(Uri? baseAddress, string? defaultBaseAddress)
     {
-        var root = baseAddress?.OriginalString ?? defaultBaseAddress ??
+        _baseAddress = baseAddress?.OriginalString ?? defaultBaseAddress ??
             throw new InvalidOperationException("The HttpClient has no BaseAddress and the API description names no absolute server URL: set HttpClient.BaseAddress.");
-        _baseAddress = root.TrimEnd('/');
+        _baseLength = _baseAddress.Length;
+        while (_baseLength > 0 && _baseAddress[_baseLength - 1] == '/') _baseLength--;
     }
 
     /// <summary>Appends path text that is already escaped.</summary>
-    public void AppendPath(string escapedPath) => _path.Append(escapedPath);
+    public void AppendPath(string escapedPath)
+    {
+        ArgumentNullException.ThrowIfNull(escapedPath);
+        if (_path is null && _firstPath.Length == 0)
+        {
+            _firstPath = escapedPath;
+            return;
+        }
+        PathBuilder().Append(escapedPath);
+    }
 
     /// <summary>Appends a path parameter's value, escaped so it stays one segment.</summary>
-    public void AppendPathValue(string value) => _path.Append(Uri.EscapeDataString(value ?? throw new ArgumentNullException(nameof(value))));
+    public void AppendPathValue(string value) => AppendPath(Uri.EscapeDataString(value ?? throw new ArgumentNullException(nameof(value))));
+
+    private StringBuilder PathBuilder() => _path ??= new StringBuilder(_firstPath, 64);
 
     /// <summary>Appends <c>name=value</c> to the query string, both escaped.</summary>
     public void AppendQuery(string name, string value)
@@ -46,9 +61,13 @@ public sealed class RequestUriBuilder
     /// <summary>The absolute URI.</summary>
     public Uri ToUri()
     {
-        var path = _path.ToString();
-        if (path.Length > 0 && path[0] != '/') path = "/" + path;
-        return new Uri(_baseAddress + path + (_query?.ToString() ?? ""), UriKind.Absolute);
+        var path = _path?.ToString() ?? _firstPath;
+        var slash = path.Length > 0 && path[0] != '/' ? "/" : "";
+        var query = _query?.ToString() ?? "";
+        var text = _baseLength == _baseAddress.Length
+            ? string.Concat(_baseAddress, slash, path, query)
+            : string.Concat(_baseAddress.AsSpan(0, _baseLength), slash, path, query);
+        return new Uri(text, UriKind.Absolute);
     }
 
     /// <inheritdoc/>

@@ -1,0 +1,306 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Apiforge.Generator.Diagnostics;
+using Apiforge.Generator.Emitting;
+using Apiforge.Generator.Model;
+using Apiforge.Generator.Options;
+using Apiforge.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.OpenApi.Reader;
+using Microsoft.OpenApi.YamlReader;
+using SharpYaml.Serialization;
+
+namespace Apiforge.Benchmarks;
+
+/// <summary>
+/// What BenchmarkDotNet does not fit: the incremental reruns (their state is a driver that already ran, and the
+/// generator's own time comes from the driver's timing info), compile times of seconds, and a stage breakdown of
+/// one cold generation. Stopwatch, median of a few runs, allocations of the current thread.
+/// </summary>
+internal static class Harness
+{
+    public static readonly List<string> Lines = new();
+
+    private static void Print(string line)
+    {
+        Console.WriteLine(line);
+        Lines.Add(line);
+    }
+
+    public static void FirstRun()
+    {
+        // The very first generation in this process: JIT and type loading included, as an IDE or build server pays once.
+        var doc = Documents.Get(Documents.Partner);
+        var sw = Stopwatch.StartNew();
+        GeneratorHost.RunCold(doc, GeneratorHost.Consumer(GeneratorHost.ConsumerSource));
+        Print($"First generation in a fresh process ({doc.Name}, JIT included): {Ms(sw.Elapsed.TotalMilliseconds)}");
+        Print("");
+    }
+
+    private const int Measured = 200;
+
+    public static void Incremental(int unrelatedRuns, int specRuns)
+    {
+        Print("### Incremental reruns");
+        Print("");
+        Print("| document | edit | wall, median | generator time (driver timing), median (10th percentile) | step reasons (all tracked steps and outputs) |");
+        Print("|---|---|---:|---:|---|");
+        foreach (var name in Documents.Names)
+        {
+            var doc = Documents.Get(name);
+            var treeB = CSharpSyntaxTree.ParseText("namespace Consumer { public static class B { } }", GeneratorHost.ParseOptions);
+            var consumer = GeneratorHost.Consumer(GeneratorHost.ConsumerSource).AddSyntaxTrees(treeB);
+            var spec = new GeneratorHost.SpecText(doc.Path, doc.Text);
+            var driver = GeneratorHost.CreateDriver(spec).RunGenerators(consumer);
+
+            var walls = new List<double>();
+            var gens = new List<double>();
+            var reasons = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            var current = consumer;
+            var currentTree = treeB;
+            for (var i = 0; i < 50; i++)
+            {
+                var tree = CSharpSyntaxTree.ParseText($"namespace Consumer {{ public static class B{i} {{ public static int X => {i}; }} }}", GeneratorHost.ParseOptions);
+                current = current.ReplaceSyntaxTree(currentTree, tree);
+                currentTree = tree;
+                var sw = Stopwatch.StartNew();
+                driver = driver.RunGenerators(current);
+                walls.Add(sw.Elapsed.TotalMilliseconds);
+                gens.Add(driver.GetTimingInfo().GeneratorTimes.Single().ElapsedTime.TotalMilliseconds);
+                Count(driver.GetRunResult().Results.Single(), reasons, onlyNamed: null);
+            }
+            Print($"| {name} | unrelated C# file (step tracking on, 50 runs, JIT still warming) | {Ms(Median(walls))} | {Ms(Median(gens))} ({Ms(Percentile(gens, 0.1))}) | {Format(reasons)} |");
+
+            // The same without step tracking, as the IDE and the build run the driver.
+            var untracked = GeneratorHost.CreateDriver(new AdditionalText[] { spec }, "Bench", trackSteps: false).RunGenerators(consumer);
+            walls.Clear();
+            gens.Clear();
+            current = consumer;
+            currentTree = treeB;
+            for (var i = 0; i < unrelatedRuns; i++)
+            {
+                var tree = CSharpSyntaxTree.ParseText($"namespace Consumer {{ public static class B{i} {{ public static int X => {i}; }} }}", GeneratorHost.ParseOptions);
+                current = current.ReplaceSyntaxTree(currentTree, tree);
+                currentTree = tree;
+                var sw = Stopwatch.StartNew();
+                untracked = untracked.RunGenerators(current);
+                // The first runs warm the JIT up (the IDE runs the driver thousands of times); the last ones are measured.
+                if (i < unrelatedRuns - Measured) continue;
+                walls.Add(sw.Elapsed.TotalMilliseconds);
+                gens.Add(untracked.GetTimingInfo().GeneratorTimes.Single().ElapsedTime.TotalMilliseconds);
+            }
+            Print($"| {name} | unrelated C# file (step tracking off as in the IDE; last {Measured} of {unrelatedRuns} runs) | {Ms(Median(walls))} | {Ms(Median(gens))} ({Ms(Percentile(gens, 0.1))}) | |");
+
+            walls.Clear();
+            gens.Clear();
+            var typeReasons = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            var outputReasons = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            AdditionalText currentText = spec;
+            for (var i = 0; i < specRuns; i++)
+            {
+                var edited = new GeneratorHost.SpecText(doc.Path, EditOneSchemaDescription(doc, $"Edited {i}. "));
+                driver = driver.ReplaceAdditionalText(currentText, edited);
+                currentText = edited;
+                var sw = Stopwatch.StartNew();
+                driver = driver.RunGenerators(current);
+                walls.Add(sw.Elapsed.TotalMilliseconds);
+                gens.Add(driver.GetTimingInfo().GeneratorTimes.Single().ElapsedTime.TotalMilliseconds);
+                var result = driver.GetRunResult().Results.Single();
+                if (i == specRuns - 1)
+                {
+                    Count(result, typeReasons, onlyNamed: "Types");
+                    foreach (var output in result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(r => r.Outputs))
+                    {
+                        Add(outputReasons, output.Reason.ToString());
+                    }
+                }
+            }
+            Print($"| {name} | one schema description in the spec | {Ms(Median(walls))} | {Ms(Median(gens))} ({Ms(Percentile(gens, 0.1))}) | Types: {Format(typeReasons)}; source outputs: {Format(outputReasons)} |");
+        }
+        Print("");
+    }
+
+    public static async Task CompileAsync(int runs)
+    {
+        Print("### Compiling the generated code (parse + bind + emit to memory, Debug, nullable enabled)");
+        Print("");
+        Print("| document | Apiforge output | NSwag output | Apiforge compile, median | NSwag compile, median | ratio Apiforge/NSwag | errors (Apiforge / NSwag) |");
+        Print("|---|---|---|---:|---:|---:|---|");
+        foreach (var name in Documents.Names)
+        {
+            var doc = Documents.Get(name);
+            var apiforge = GeneratorHost.RunCold(doc, GeneratorHost.Consumer(GeneratorHost.ConsumerSource)).Results.Single().GeneratedSources
+                .Select(s => s.SourceText.ToString()).ToList();
+            var nswag = await Baseline.NSwagGenerateAsync(doc).ConfigureAwait(false);
+
+            var apiforgeErrors = Compile(apiforge, GeneratorHost.ApiforgeReferences);
+            var nswagErrors = Compile(new[] { nswag }, GeneratorHost.NSwagReferences);
+            var apiforgeTimes = new List<double>();
+            var nswagTimes = new List<double>();
+            for (var i = 0; i < runs; i++)
+            {
+                // Alternate, so drift on a shared machine hits both.
+                var sw = Stopwatch.StartNew();
+                Compile(apiforge, GeneratorHost.ApiforgeReferences);
+                apiforgeTimes.Add(sw.Elapsed.TotalMilliseconds);
+                sw.Restart();
+                Compile(new[] { nswag }, GeneratorHost.NSwagReferences);
+                nswagTimes.Add(sw.Elapsed.TotalMilliseconds);
+            }
+            var a = Median(apiforgeTimes);
+            var n = Median(nswagTimes);
+            Print($"| {name} | {apiforge.Count} files, {Kb(apiforge.Sum(s => s.Length))} | 1 file, {Kb(nswag.Length)} | {Ms(a)} | {Ms(n)} | **{a / n:0.00}×** | {apiforgeErrors} / {nswagErrors} |");
+            Results[$"compile/{name}"] = a / n;
+        }
+        Print("");
+    }
+
+    public static void Breakdown(int runs)
+    {
+        Print("### Where one cold generation goes (median of runs; allocations of the thread)");
+        Print("");
+        Print("| document | stage | time | allocated |");
+        Print("|---|---|---:|---:|");
+        foreach (var name in Documents.Names)
+        {
+            var doc = Documents.Get(name);
+            var isJson = !doc.IsYaml;
+            var input = new SpecInput(doc.Path, doc.Text, new SpecOptions("Bench", null, null, "Consumer"));
+            var consumer = GeneratorHost.Consumer(GeneratorHost.ConsumerSource);
+            JsonNode? node = null;
+            Microsoft.OpenApi.OpenApiDocument? openApi = null;
+            ClientSpec? client = null;
+
+            Stage(doc.Name, "text → JsonNode (" + (isJson ? "System.Text.Json" : "YamlJsonLoader: one pass of SharpYaml events") + ")", runs, () => node = ToNode(doc));
+            if (!isJson) Stage(doc.Name, "(before: YamlStream + YamlConverter.ToJsonNode)", runs, () => YamlStreamToNode(doc));
+            Stage(doc.Name, "OpenApiJsonReader.Read(JsonNode)", runs, () => openApi = new OpenApiJsonReader().Read(node!, new Uri("file:///openapi"), new OpenApiReaderSettings { LoadExternalRefs = false }).Document);
+            Stage(doc.Name, "SpecLocator alone, first lookup (YAML: parses events; in a run it reuses the loader's)", runs, () => new SpecLocator(doc.Path, doc.Text, isJson).Locate("#/components/schemas/zzz"));
+            Stage(doc.Name, "ClientBuilder.Build (OpenApiDocument → ClientSpec)", runs, () => client = new ClientBuilder(input, openApi!, new SpecLocator(doc.Path, doc.Text, isJson), new List<DiagnosticInfo>(), CancellationToken.None).Build());
+            Stage(doc.Name, "= DocumentParser.Parse (all of the above)", runs, () => DocumentParser.Parse(input, CancellationToken.None));
+            Stage(doc.Name, "emit every file (ModelEmitter, ClientEmitter, JsonEmitter)", runs, () =>
+            {
+                var total = 0;
+                foreach (var type in client!.Types) total += ModelEmitter.Emit(new TypeOutputSpec(client.Namespace, client.ClientName, type)).Length;
+                total += ClientEmitter.Emit(client).Length;
+                total += JsonEmitter.EmitContext(client).Length;
+                return total;
+            });
+            Stage(doc.Name, "= the whole driver run (cold)", runs, () => GeneratorHost.RunCold(doc, consumer));
+            var generatorTimes = new List<double>();
+            var driverTimes = new List<double>();
+            for (var i = 0; i < runs; i++)
+            {
+                var driver = GeneratorHost.CreateDriver(new GeneratorHost.SpecText(doc.Path, doc.Text)).RunGenerators(consumer);
+                var timing = driver.GetTimingInfo();
+                driverTimes.Add(timing.ElapsedTime.TotalMilliseconds);
+                generatorTimes.Add(timing.GeneratorTimes.Single().ElapsedTime.TotalMilliseconds);
+            }
+            Print($"| {doc.Name} | of which the generator's own time / the driver's (its timing info) | {Ms(Median(generatorTimes))} / {Ms(Median(driverTimes))} | |");
+            Stage(doc.Name, "(floor) Microsoft.OpenApi OpenApiDocument.Parse", runs, () => Baseline.ParseFloor(doc));
+        }
+        Print("");
+    }
+
+    public static readonly Dictionary<string, double> Results = new(StringComparer.Ordinal);
+
+    private static void Stage(string doc, string stage, int runs, Func<object?> action)
+    {
+        action();
+        var times = new List<double>();
+        var allocs = new List<long>();
+        for (var i = 0; i < runs; i++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var sw = Stopwatch.StartNew();
+            GC.KeepAlive(action());
+            times.Add(sw.Elapsed.TotalMilliseconds);
+            allocs.Add(GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+        Print($"| {doc} | {stage} | {Ms(Median(times))} | {Mb(allocs.Order().ElementAt(allocs.Count / 2))} |");
+    }
+
+    private static JsonNode ToNode(BenchDocument doc)
+    {
+        if (!doc.IsYaml)
+        {
+            return JsonNode.Parse(doc.Text, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 512 })!;
+        }
+        // The generator's own YAML loading (events straight into the tree, within the default limits).
+        var diagnostics = new List<Apiforge.Generator.Diagnostics.DiagnosticInfo>();
+        var locator = new Apiforge.Generator.Diagnostics.SpecLocator("bench.yaml", doc.Text, isJson: false);
+        var loader = new Apiforge.Generator.Parsing.DocumentLoader("bench.yaml", Apiforge.Generator.Options.SpecLimits.Default, locator, diagnostics, CancellationToken.None);
+        var node = loader.LoadYaml(doc.Text, 0)!;
+        loader.Sanitize(node);
+        return node;
+    }
+
+    private static JsonNode YamlStreamToNode(BenchDocument doc)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(doc.Text));
+        return YamlConverter.ToJsonNode(stream.Documents[0]);
+    }
+
+    private static int Compile(IEnumerable<string> sources, IEnumerable<MetadataReference> references)
+    {
+        var trees = sources.Select(s => CSharpSyntaxTree.ParseText(s, GeneratorHost.ParseOptions)).ToList();
+        var compilation = CSharpCompilation.Create("Generated", trees, references, GeneratorHost.CompilationOptions);
+        using var stream = new MemoryStream();
+        var result = compilation.Emit(stream);
+        return result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+    }
+
+    /// <summary>Prefixes the first plain description after the schemas with <paramref name="prefix"/>.</summary>
+    private static string EditOneSchemaDescription(BenchDocument doc, string prefix)
+    {
+        var text = doc.Text;
+        var schemas = text.IndexOf(doc.IsYaml ? "schemas:" : "\"schemas\"", StringComparison.Ordinal);
+        var marker = doc.IsYaml ? "description:" : "\"description\":";
+        var at = schemas;
+        while (true)
+        {
+            at = text.IndexOf(marker, at + 1, StringComparison.Ordinal);
+            if (at < 0) throw new InvalidOperationException($"no plain description in {doc.Name}'s schemas");
+            var value = at + marker.Length;
+            while (value < text.Length && text[value] == ' ') value++;
+            if (!doc.IsYaml && text[value] == '"') value++;
+            if (char.IsLetter(text[value])) return text.Insert(value, prefix);
+        }
+    }
+
+    private static void Count(GeneratorRunResult result, SortedDictionary<string, int> reasons, string? onlyNamed)
+    {
+        foreach (var (step, runs) in result.TrackedSteps)
+        {
+            if (onlyNamed is not null && step != onlyNamed) continue;
+            foreach (var output in runs.SelectMany(r => r.Outputs)) Add(reasons, output.Reason.ToString());
+        }
+        if (onlyNamed is not null) return;
+        foreach (var output in result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(r => r.Outputs)) Add(reasons, output.Reason.ToString());
+    }
+
+    private static void Add(SortedDictionary<string, int> counts, string key) => counts[key] = counts.GetValueOrDefault(key) + 1;
+
+    private static string Format(SortedDictionary<string, int> counts) => string.Join(", ", counts.Select(p => $"{p.Key} {p.Value}"));
+
+    private static double Percentile(List<double> values, double p)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[(int)Math.Floor(p * (sorted.Count - 1))];
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    public static string Ms(double ms) => ms < 1 ? ms.ToString("0.000", CultureInfo.InvariantCulture) + " ms" : ms.ToString("0.0", CultureInfo.InvariantCulture) + " ms";
+
+    private static string Kb(long chars) => (chars / 1024.0).ToString("0", CultureInfo.InvariantCulture) + " K chars";
+
+    private static string Mb(long bytes) => (bytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture) + " MB";
+}

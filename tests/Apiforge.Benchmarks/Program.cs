@@ -1,0 +1,160 @@
+using System.Globalization;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Exporters;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+namespace Apiforge.Benchmarks;
+
+/// <summary>
+/// Runs everything in one process: the harness (incremental reruns, compile times, stage breakdown), then
+/// BenchmarkDotNet (cold generation vs parse floor vs NSwag; one runtime call vs hand-written vs NSwag), then prints
+/// the ratio table. Arguments: --skip-harness, --skip-generation, --skip-runtime, --write-nswag-baseline.
+/// </summary>
+internal static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Contains("--write-nswag-baseline"))
+        {
+            await NSwagBaselineWriter.WriteAsync().ConfigureAwait(false);
+            return 0;
+        }
+
+        if (args.Contains("--runtime-profile"))
+        {
+            await RuntimeProfile.RunAsync().ConfigureAwait(false);
+            return 0;
+        }
+        var coldAt = Array.IndexOf(args, "--cold");
+        if (coldAt >= 0 && coldAt + 1 < args.Length)
+        {
+            // Any document: a few cold runs, time and diagnostics.
+            var coldPath = Path.GetFullPath(args[coldAt + 1]);
+            var doc = new BenchDocument(Path.GetFileName(coldPath), coldPath, await File.ReadAllTextAsync(coldPath).ConfigureAwait(false));
+            var consumer = GeneratorHost.Consumer(GeneratorHost.ConsumerSource);
+            for (var i = 0; i < 3; i++)
+            {
+                var sw = System.Diagnostics.Stopwatch.StartNew();
+                var result = GeneratorHost.RunCold(doc, consumer).Results.Single();
+                var locations = string.Join("\n", result.Diagnostics.Select(d => d.Id + " " + d.Location.GetLineSpan()));
+                Console.WriteLine($"{doc.Name}: {sw.Elapsed.TotalMilliseconds:0} ms, {result.GeneratedSources.Length} sources, {result.Diagnostics.Length} diagnostics, locations hash {System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(locations))[0]:x2}{System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(locations))[1]:x2}");
+            }
+            return 0;
+        }
+        if (args.Contains("--breakdown-only"))
+        {
+            Harness.Breakdown(runs: 3);
+            return 0;
+        }
+        if (args.Contains("--incremental-only"))
+        {
+            Harness.Incremental(unrelatedRuns: 300, specRuns: 3);
+            return 0;
+        }
+
+        var output = Path.Combine(Documents.RepositoryRoot, "tests", "Apiforge.Benchmarks", "BenchmarkDotNet.Artifacts");
+        Directory.CreateDirectory(output);
+
+        Harness.Lines.Add($"Machine: {Environment.ProcessorCount} logical cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        Harness.Lines.Add("");
+        if (!args.Contains("--skip-harness"))
+        {
+            Harness.FirstRun();
+            Harness.Incremental(unrelatedRuns: 1000, specRuns: 5);
+            await Harness.CompileAsync(runs: 3).ConfigureAwait(false);
+            Harness.Breakdown(runs: 5);
+            Harness.Lines.AddRange(await RuntimeProfile.RunAsync().ConfigureAwait(false));
+        }
+
+        // A short job (one launch, 3 warmups, 10 measured iterations, in process) so a full run takes minutes on 2 cores.
+        var job = Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10).WithId("Short-InProcess");
+        var config = DefaultConfig.Instance
+            .AddJob(job)
+            .AddDiagnoser(MemoryDiagnoser.Default)
+            .AddExporter(MarkdownExporter.GitHub)
+            .WithArtifactsPath(output)
+            .WithOptions(ConfigOptions.JoinSummary);
+
+        var filterAt = Array.IndexOf(args, "--filter");
+        if (filterAt >= 0 && filterAt + 1 < args.Length)
+        {
+            var part = args[filterAt + 1];
+            config = config.AddFilter(new BenchmarkDotNet.Filters.NameFilter(name => name.Contains(part, StringComparison.OrdinalIgnoreCase)));
+        }
+
+        var summaries = new List<Summary>();
+        if (!args.Contains("--skip-generation")) summaries.Add(BenchmarkRunner.Run<GenerationBenchmarks>(config));
+        if (!args.Contains("--skip-runtime")) summaries.Add(BenchmarkRunner.Run<RuntimeBenchmarks>(config));
+
+        var table = RatioTable(summaries);
+        var report = string.Join(Environment.NewLine, Harness.Lines.Concat(table));
+        var path = Path.Combine(output, "apiforge-report.md");
+        await File.WriteAllTextAsync(path, report).ConfigureAwait(false);
+        Console.WriteLine();
+        Console.WriteLine(report);
+        Console.WriteLine();
+        Console.WriteLine($"Report written to {path}");
+        return 0;
+    }
+
+    private static List<string> RatioTable(List<Summary> summaries)
+    {
+        var rows = new Dictionary<(string Method, string Doc), (double Ns, long Bytes)>();
+        foreach (var report in summaries.SelectMany(s => s.Reports))
+        {
+            if (report.ResultStatistics is null) continue;
+            var method = report.BenchmarkCase.Descriptor.WorkloadMethod.Name;
+            var doc = report.BenchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == "Document")?.Value as string ?? "";
+            rows[(method, doc)] = (report.ResultStatistics.Median, report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase) ?? 0);
+        }
+
+        var lines = new List<string>
+        {
+            "### Ratios (BenchmarkDotNet medians and allocated bytes per operation, same run)",
+            "",
+            "| measure | value | target | met |",
+            "|---|---:|---|---|",
+        };
+        void Row(string measure, double value, string target, bool met) =>
+            lines.Add($"| {measure} | {value.ToString("0.00", CultureInfo.InvariantCulture)}× | {target} | {(met ? "yes" : "**no**")} |");
+
+        foreach (var doc in Documents.Names)
+        {
+            if (!rows.TryGetValue(("ApiforgeCold", doc), out var gen)) continue;
+            var floor = rows[("ParseFloor", doc)];
+            var nswag = rows[("NSwag", doc)];
+            lines.Add($"| {doc}: Apiforge cold / parse floor / NSwag | {Ms(gen.Ns)} / {Ms(floor.Ns)} / {Ms(nswag.Ns)} | | |");
+            lines.Add($"| {doc}: allocated, Apiforge / floor / NSwag | {Mb(gen.Bytes)} / {Mb(floor.Bytes)} / {Mb(nswag.Bytes)} | | |");
+            Row($"{doc}: cold generation / NSwag (time)", gen.Ns / nswag.Ns, "≤ 0.5×", gen.Ns / nswag.Ns <= 0.5);
+            Row($"{doc}: cold generation / parse floor (time)", gen.Ns / floor.Ns, "≤ 2×", gen.Ns / floor.Ns <= 2);
+            Row($"{doc}: cold generation / NSwag (allocated)", (double)gen.Bytes / nswag.Bytes, "(reported)", true);
+            Row($"{doc}: cold generation / parse floor (allocated)", (double)gen.Bytes / floor.Bytes, "(reported)", true);
+        }
+        foreach (var doc in Documents.Names)
+        {
+            if (Harness.Results.TryGetValue($"compile/{doc}", out var compile)) Row($"{doc}: compile generated code / NSwag's", compile, "≤ 1×", compile <= 1);
+        }
+        if (rows.TryGetValue(("ApiforgeCall", ""), out var call))
+        {
+            var hand = rows[("HandWrittenCall", "")];
+            var nswag = rows[("NSwagCall", "")];
+            lines.Add($"| runtime call: Apiforge / hand-written / NSwag | {Us(call.Ns)} / {Us(hand.Ns)} / {Us(nswag.Ns)}; {call.Bytes} B / {hand.Bytes} B / {nswag.Bytes} B | | |");
+            Row("runtime call / hand-written (time)", call.Ns / hand.Ns, "≤ 1.1×", call.Ns / hand.Ns <= 1.1);
+            Row("runtime call / hand-written (allocated)", (double)call.Bytes / hand.Bytes, "≤ 1.1×", (double)call.Bytes / hand.Bytes <= 1.1);
+            Row("runtime call / NSwag (time)", call.Ns / nswag.Ns, "≤ 0.5×", call.Ns / nswag.Ns <= 0.5);
+            Row("runtime call / NSwag (allocated)", (double)call.Bytes / nswag.Bytes, "≤ 0.5×", (double)call.Bytes / nswag.Bytes <= 0.5);
+        }
+        lines.Add("");
+        return lines;
+    }
+
+    private static string Ms(double ns) => Harness.Ms(ns / 1e6);
+
+    private static string Us(double ns) => (ns / 1e3).ToString("0.00", CultureInfo.InvariantCulture) + " µs";
+
+    private static string Mb(long bytes) => (bytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture) + " MB";
+}

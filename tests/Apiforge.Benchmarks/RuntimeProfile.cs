@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Apiforge.Benchmarks;
+
+/// <summary>
+/// `--runtime-profile`: the three runtime calls in alternating rounds, each round many calls; the best round per
+/// client (least disturbed by other processes on a shared machine) in µs per call, and bytes per call.
+/// </summary>
+internal static class RuntimeProfile
+{
+    public static async Task<List<string>> RunAsync(int rounds = 9, int calls = 20000)
+    {
+        var bench = new RuntimeBenchmarks();
+        bench.Setup();
+        var baseUri = new Uri("https://live.tradovateapi.com/v1/");
+        var responseBytes = System.Text.Encoding.UTF8.GetBytes(RuntimeBenchmarks.ResponseJson);
+        var apiforgeBody = new global::Bench.Apiforge.CreateTradingPermission { AccountId = 7, UserId = 42 };
+        var handBody = new HandWritten.CreateTradingPermission { AccountId = 7, UserId = 42 };
+        var clients = new (string Name, Func<Task<long>> Call)[]
+        {
+            ("hand-written", bench.HandWrittenCall),
+            ("Apiforge", bench.ApiforgeCall),
+            ("NSwag", bench.NSwagCall),
+            ("piece: Apiforge RequestUriBuilder", () =>
+            {
+                var url = new Apiforge.Runtime.RequestUriBuilder(baseUri, null);
+                url.AppendPath("/user/createtradingpermission");
+                return Task.FromResult((long)url.ToUri().OriginalString.Length);
+            }),
+            ("piece: new Uri(base, relative)", () => Task.FromResult((long)new Uri(baseUri, "user/createtradingpermission").OriginalString.Length)),
+            ("piece: Apiforge ApiContent.Json + copy", async () =>
+            {
+                using var content = Apiforge.Runtime.ApiContent.Json(apiforgeBody, global::Bench.Apiforge.SeedClientJsonContext.Default.CreateTradingPermission, "application/json");
+                await content.CopyToAsync(Stream.Null).ConfigureAwait(false);
+                return 1;
+            }),
+            ("piece: JsonContent.Create + copy", async () =>
+            {
+                using var content = System.Net.Http.Json.JsonContent.Create(handBody, HandWritten.SeedJsonContext.Default.CreateTradingPermission);
+                await content.CopyToAsync(Stream.Null).ConfigureAwait(false);
+                return 1;
+            }),
+            ("piece: Apiforge deserialize (stream)", async () =>
+            {
+                using var stream = new MemoryStream(responseBytes);
+                var r = await System.Text.Json.JsonSerializer.DeserializeAsync(stream, global::Bench.Apiforge.SeedClientJsonContext.Default.TradingPermissionResponse).ConfigureAwait(false);
+                return r!.TradingPermission!.Id!.Value;
+            }),
+            ("piece: STJ source gen deserialize (stream)", async () =>
+            {
+                using var stream = new MemoryStream(responseBytes);
+                var r = await System.Text.Json.JsonSerializer.DeserializeAsync(stream, HandWritten.SeedJsonContext.Default.TradingPermissionResponse).ConfigureAwait(false);
+                return r!.TradingPermission!.Id!.Value;
+            }),
+        };
+        foreach (var (name, call) in clients)
+        {
+            for (var i = 0; i < 3; i++) await call().ConfigureAwait(false);
+            var task = call();
+            Console.WriteLine($"{name}: completed synchronously: {task.IsCompleted}");
+            await task.ConfigureAwait(false);
+        }
+        var best = clients.ToDictionary(c => c.Name, _ => double.MaxValue);
+        var bytes = clients.ToDictionary(c => c.Name, _ => 0L);
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var (name, call) in clients)
+            {
+                var before = GC.GetTotalAllocatedBytes(true);
+                var sw = Stopwatch.StartNew();
+                for (var i = 0; i < calls; i++) await call().ConfigureAwait(false);
+                var us = sw.Elapsed.TotalMilliseconds * 1000 / calls;
+                best[name] = Math.Min(best[name], us);
+                bytes[name] = (GC.GetTotalAllocatedBytes(true) - before) / calls;
+            }
+        }
+        bench.Cleanup();
+        var lines = new List<string>
+        {
+            $"### Runtime call, best of {rounds} alternating rounds of {calls} calls (robust to a busy machine); allocations per call, all threads",
+            "",
+            "| what | µs per call | bytes per call | time / hand-written | bytes / hand-written |",
+            "|---|---:|---:|---:|---:|",
+        };
+        foreach (var (name, _) in clients)
+        {
+            var ratios = clients.Take(3).Any(c => c.Name == name)
+                ? $"{(best[name] / best["hand-written"]).ToString("0.00", CultureInfo.InvariantCulture)}× | {((double)bytes[name] / bytes["hand-written"]).ToString("0.00", CultureInfo.InvariantCulture)}×"
+                : " | ";
+            lines.Add($"| {name} | {best[name].ToString("0.00", CultureInfo.InvariantCulture)} | {bytes[name]} | {ratios} |");
+        }
+        lines.Add("");
+        foreach (var line in lines) Console.WriteLine(line);
+        return lines;
+    }
+}
