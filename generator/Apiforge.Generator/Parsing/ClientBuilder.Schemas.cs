@@ -37,6 +37,29 @@ internal sealed partial class ClientBuilder
         Object,
     }
 
+    /// <summary>Shapes already worked out, by schema object: a schema is classified once however often it is used.</summary>
+    private readonly Dictionary<IOpenApiSchema, SchemaShape> _shapes = new(ReferenceComparer.Instance);
+
+    private SchemaShape ShapeOf(IOpenApiSchema? schema)
+    {
+        if (schema is null) return SchemaShape.Alias;
+        if (!_shapes.TryGetValue(schema, out var shape))
+        {
+            shape = Shape(schema);
+            _shapes[schema] = shape;
+        }
+        return shape;
+    }
+
+    private sealed class ReferenceComparer : IEqualityComparer<IOpenApiSchema>
+    {
+        public static readonly ReferenceComparer Instance = new();
+
+        public bool Equals(IOpenApiSchema? x, IOpenApiSchema? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(IOpenApiSchema obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+    }
+
     private static SchemaShape Shape(IOpenApiSchema? schema)
     {
         // A component may be null in a broken document ("Pet": null).
@@ -50,7 +73,7 @@ internal sealed partial class ClientBuilder
     }
 
     /// <summary>Whether a component schema becomes a C# type (class, enum or union) rather than an alias of another type.</summary>
-    private static bool CreatesType(IOpenApiSchema? schema) => Shape(schema) != SchemaShape.Alias;
+    private bool CreatesType(IOpenApiSchema? schema) => ShapeOf(schema) != SchemaShape.Alias;
 
     private static bool IsObjectWithProperties(IOpenApiSchema schema)
     {
@@ -150,7 +173,7 @@ internal sealed partial class ClientBuilder
 
         if (_componentTypeNames.TryGetValue(key, out var typeName))
         {
-            var shape = Shape(schema);
+            var shape = ShapeOf(schema);
             // A nullable component (GitHub's nullable-simple-user) makes every use of it nullable.
             var nullable = (schema.Type & JsonSchemaType.Null) == JsonSchemaType.Null ||
                            (shape == SchemaShape.Union && NonNullAlternatives(schema, out var hadNull) is not null && hadNull);
@@ -283,7 +306,7 @@ internal sealed partial class ClientBuilder
             {
                 if (member is OpenApiSchemaReference { Reference.Id: { } id } && _componentTypeNames.TryGetValue(id, out var baseName) &&
                     baseName != name && _document.Components?.Schemas is { } schemas && schemas.TryGetValue(id, out var baseSchema) &&
-                    Shape(baseSchema) == SchemaShape.Object && !DerivesFrom(baseName, name))
+                    ShapeOf(baseSchema) == SchemaShape.Object && !DerivesFrom(baseName, name))
                 {
                     _baseTypes[name] = baseName;
                     ResolveComponent(id);
@@ -593,7 +616,7 @@ internal sealed partial class ClientBuilder
 
         var nullable = (schema.Type & JsonSchemaType.Null) == JsonSchemaType.Null;
         var type = (schema.Type ?? 0) & ~JsonSchemaType.Null;
-        var shape = Shape(schema);
+        var shape = ShapeOf(schema);
 
         if (shape == SchemaShape.Alias && NonNullAlternatives(schema, out var hadNull) is { } alternatives && schema.Properties is not { Count: > 0 })
         {
