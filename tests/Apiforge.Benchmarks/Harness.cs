@@ -174,7 +174,7 @@ internal static class Harness
             Microsoft.OpenApi.OpenApiDocument? openApi = null;
             ClientSpec? client = null;
 
-            Stage(doc.Name, "text → JsonNode (" + (isJson ? "System.Text.Json" : "YamlJsonLoader: one pass of SharpYaml events") + ")", runs, () => node = ToNode(doc));
+            Stage(doc.Name, "text → JsonNode (" + (isJson ? "System.Text.Json" : "DocumentLoader: one pass of SharpYaml events, within the limits") + ")", runs, () => node = ToNode(doc));
             if (!isJson) Stage(doc.Name, "(before: YamlStream + YamlConverter.ToJsonNode)", runs, () => YamlStreamToNode(doc));
             Stage(doc.Name, "OpenApiJsonReader.Read(JsonNode)", runs, () => openApi = new OpenApiJsonReader().Read(node!, new Uri("file:///openapi"), new OpenApiReaderSettings { LoadExternalRefs = false }).Document);
             Stage(doc.Name, "SpecLocator alone, first lookup (YAML: parses events; in a run it reuses the loader's)", runs, () => new SpecLocator(doc.Path, doc.Text, isJson).Locate("#/components/schemas/zzz"));

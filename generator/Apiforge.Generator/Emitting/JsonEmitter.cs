@@ -229,11 +229,15 @@ internal static class JsonEmitter
         w.Line($"public static {typeName} ReadValue(ref {Reader} reader)");
         w.OpenBrace();
         w.Line($"if (reader.TokenType != {TokenType}.String) {Runtime}.ThrowUnexpectedToken(ref reader, {CSharp.Literal(type.Name)});");
-        foreach (var member in type.Members)
+        // Small enums hand back their shared instances without allocating; large ones are not worth the code.
+        if (type.Members.Count <= 16)
         {
-            w.Line($"if (reader.ValueTextEquals({CSharp.Utf8Literal(member.JsonValue)})) return {typeName}.{member.Name};");
+            foreach (var member in type.Members)
+            {
+                w.Line($"if (reader.ValueTextEquals({CSharp.Utf8Literal(member.JsonValue)})) return {typeName}.{member.Name};");
+            }
         }
-        w.Line("// A value the description does not list: kept as it came.");
+        w.Line("// A value the description does not list is kept as it came.");
         w.Line($"return new {typeName}(reader.GetString()!);");
         w.CloseBrace();
         w.Line();

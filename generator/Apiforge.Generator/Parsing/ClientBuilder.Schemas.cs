@@ -23,6 +23,9 @@ internal sealed partial class ClientBuilder
     /// <summary>Inline schemas already turned into a type, by JSON pointer: a schema reached twice (through allOf) defines one type.</summary>
     private readonly Dictionary<string, TypeRef> _inlineTypes = new(StringComparer.Ordinal);
 
+    /// <summary>Inline enums by their values, so identical inline enums share one type.</summary>
+    private readonly Dictionary<string, TypeRef> _enumsByValues = new(StringComparer.Ordinal);
+
     /// <summary>A derived class's name to the name of the class it derives from.</summary>
     private readonly Dictionary<string, string> _baseTypes = new(StringComparer.Ordinal);
 
@@ -642,7 +645,25 @@ internal sealed partial class ClientBuilder
 
         if (shape != SchemaShape.Alias)
         {
-            if (!_inlineTypes.TryGetValue(pointer, out var defined))
+            if (!_inlineTypes.TryGetValue(pointer, out var defined) && shape == SchemaShape.Enum && TryGetEnum(schema, out var isInteger, out var enumValues))
+            {
+                // Inline enums with the same values are one type (Stripe repeats a 300-value enum in 14 request bodies).
+                var key = (isInteger ? "i:" : "s:") + string.Join("\u0001", enumValues.Select(v => v.Wire));
+                if (_enumsByValues.TryGetValue(key, out var same))
+                {
+                    defined = same;
+                    _inlineTypes[pointer] = same;
+                }
+                else
+                {
+                    var name = Names.Unique(Names.Pascal(contextName, "Enum"), _typeNames);
+                    defined = new TypeRef(TypeRefKind.Enum, name, null, false);
+                    _inlineTypes[pointer] = defined;
+                    _enumsByValues[key] = defined;
+                    DefineType(name, schema, pointer, shape, null, depth);
+                }
+            }
+            if (defined is null)
             {
                 var name = Names.Unique(Names.Pascal(contextName, shape == SchemaShape.Enum ? "Enum" : "Model"), _typeNames);
                 defined = new TypeRef(shape == SchemaShape.Enum ? TypeRefKind.Enum : TypeRefKind.Object, name, null, false);

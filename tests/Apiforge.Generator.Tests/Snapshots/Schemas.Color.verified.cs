@@ -119,7 +119,7 @@ namespace Shapes.Serialization
             if (reader.ValueTextEquals("a_b"u8)) return global::Shapes.Color.AB3;
             if (reader.ValueTextEquals("+1"u8)) return global::Shapes.Color.Plus1;
             if (reader.ValueTextEquals("-1"u8)) return global::Shapes.Color.Minus1;
-            // A value the description does not list: kept as it came.
+            // A value the description does not list is kept as it came.
             return new global::Shapes.Color(reader.GetString()!);
         }
 

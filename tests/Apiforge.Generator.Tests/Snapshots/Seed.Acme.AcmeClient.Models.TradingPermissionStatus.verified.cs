@@ -94,7 +94,7 @@ namespace Acme.Serialization
             if (reader.ValueTextEquals("Declined"u8)) return global::Acme.TradingPermissionStatus.Declined;
             if (reader.ValueTextEquals("Requested"u8)) return global::Acme.TradingPermissionStatus.Requested;
             if (reader.ValueTextEquals("Revoked"u8)) return global::Acme.TradingPermissionStatus.Revoked;
-            // A value the description does not list: kept as it came.
+            // A value the description does not list is kept as it came.
             return new global::Acme.TradingPermissionStatus(reader.GetString()!);
         }
 
