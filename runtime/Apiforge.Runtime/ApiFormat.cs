@@ -43,7 +43,7 @@ public static class ApiFormat
     public static string Format(byte[] value) => Convert.ToBase64String(value ?? throw new ArgumentNullException(nameof(value)));
 
     /// <summary>ISO 8601 partial-time (<c>HH:mm:ss</c> with fractions when there are any).</summary>
-    public static string Format(TimeOnly value) => value.ToString("HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture).TrimEnd('.');
+    public static string Format(TimeOnly value) => ApiJsonValues.FormatTimeOnly(value);
 
     /// <summary>ISO 8601 duration, such as <c>PT1H30M</c>.</summary>
     public static string Format(TimeSpan value) => System.Xml.XmlConvert.ToString(value);
