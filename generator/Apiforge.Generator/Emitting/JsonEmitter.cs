@@ -302,9 +302,7 @@ internal static class JsonEmitter
             }
             w.CloseBrace();
             w.CloseBrace();
-            w.Line("catch (global::System.Text.Json.JsonException) { }");
-            w.Line("catch (global::System.InvalidOperationException) { }");
-            w.Line("catch (global::System.FormatException) { }");
+            WriteMismatchCatches(w);
             w.CloseBrace();
             w.CloseBrace();
         }
@@ -323,9 +321,7 @@ internal static class JsonEmitter
             w.Line("reader = copy;");
             w.Line($"return new {typeName}(value{i});");
             w.CloseBrace();
-            w.Line("catch (global::System.Text.Json.JsonException) { }");
-            w.Line("catch (global::System.InvalidOperationException) { }");
-            w.Line("catch (global::System.FormatException) { }");
+            WriteMismatchCatches(w);
             w.CloseBrace();
         }
         w.Line($"return new {typeName}(global::System.Text.Json.JsonElement.ParseValue(ref reader));");
@@ -349,6 +345,14 @@ internal static class JsonEmitter
         w.CloseBrace();
         w.Line("writer.WriteNullValue();");
         w.CloseBrace();
+    }
+
+    /// <summary>What a reader throws when the JSON is not its alternative: the union goes on to the next one.</summary>
+    private static void WriteMismatchCatches(SourceWriter w)
+    {
+        w.Line("catch (global::System.Text.Json.JsonException) { }");
+        w.Line("catch (global::System.InvalidOperationException) { }");
+        w.Line("catch (global::System.FormatException) { }");
     }
 
     /// <summary>The JSON token kinds an alternative can start with, as a condition on <c>reader</c>; null for any.</summary>
@@ -503,7 +507,7 @@ internal static class JsonEmitter
             var typeName = CSharp.TypeName(spec.Type, ns, false);
             w.Line();
             w.Line($"private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{typeName}>? _t{i};");
-            w.Line($"/// <summary>Metadata for <c>{XmlText(typeName)}</c>.</summary>");
+            w.Line($"/// <summary>Metadata for <c>{CSharp.XmlText(typeName)}</c>.</summary>");
             w.Line($"public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{typeName}> {spec.PropertyName} => _t{i} ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{typeName}>)Options.GetTypeInfo(typeof({typeName}));");
         }
         w.Line();
@@ -531,6 +535,4 @@ internal static class JsonEmitter
         w.CloseBrace();
         return w.ToString();
     }
-
-    private static string XmlText(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }

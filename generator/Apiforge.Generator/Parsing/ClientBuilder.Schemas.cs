@@ -660,7 +660,7 @@ internal sealed partial class ClientBuilder
                     defined = new TypeRef(TypeRefKind.Enum, name, null, false);
                     _inlineTypes[pointer] = defined;
                     _enumsByValues[key] = defined;
-                    DefineType(name, schema, pointer, shape, null, depth);
+                    _types.Add(BuildEnum(name, schema, pointer, isInteger, enumValues));
                 }
             }
             if (defined is null)
