@@ -130,6 +130,7 @@ public sealed class ApiAuthenticationHandler : DelegatingHandler
                 ApiRequest.AddCookie(request, name, key);
                 break;
             default:
+                ApiRequest.EnsureSafeHeaderValue(name, key, "key");
                 request.Headers.Remove(name);
                 request.Headers.TryAddWithoutValidation(name, key);
                 break;

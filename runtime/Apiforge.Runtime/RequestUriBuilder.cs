@@ -61,7 +61,7 @@ public sealed class RequestUriBuilder
     /// <summary>The absolute URI.</summary>
     public Uri ToUri()
     {
-        var path = _path?.ToString() ?? _firstPath;
+        var path = RequestPath.EscapeDotSegments(_path?.ToString() ?? _firstPath);
         var slash = path.Length > 0 && path[0] != '/' ? "/" : "";
         var query = _query?.ToString() ?? "";
         var text = _baseLength == _baseAddress.Length
