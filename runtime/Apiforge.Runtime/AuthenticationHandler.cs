@@ -193,7 +193,7 @@ public sealed class ApiAuthenticationHandler : DelegatingHandler
                 var tail = fragment >= 0 ? text[fragment..] : "";
                 var head = fragment >= 0 ? text[..fragment] : text;
                 head += (head.Contains('?', StringComparison.Ordinal) ? (head.EndsWith('?') || head.EndsWith('&') ? "" : "&") : "?") + pair;
-                request.RequestUri = new Uri(head + tail, uri.IsAbsoluteUri ? UriKind.Absolute : UriKind.Relative);
+                request.RequestUri = uri.IsAbsoluteUri ? RequestPath.CreateUri(head + tail) : new Uri(head + tail, UriKind.Relative);
                 break;
             case ApiKeyLocation.Cookie:
                 ApiRequest.AddCookie(request, name, key);

@@ -12,6 +12,34 @@ internal static class RequestPath
     /// (<c>DELETE /users/42/sessions/..</c> reaching <c>/users/42</c>). Every other character of a value is
     /// escaped by <see cref="Uri.EscapeDataString(string)"/> already, so values cannot add segments either.
     /// </summary>
+    /// <summary>
+    /// The absolute URI of <paramref name="text"/>. <see cref="Uri"/> decodes <c>%2E</c> and then removes dot
+    /// segments, so a URI holding an escaped dot segment is created without path canonicalization: the path goes
+    /// on the wire exactly as escaped here.
+    /// </summary>
+    public static Uri CreateUri(string text)
+    {
+        if (!HasEscapedDotSegment(text)) return new Uri(text, UriKind.Absolute);
+#if NET
+        return new Uri(text, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
+#else
+        throw new ArgumentException("A path value '.' or '..' cannot be sent on this framework: System.Uri would remove the segment.", nameof(text));
+#endif
+    }
+
+    private static bool HasEscapedDotSegment(string text)
+    {
+        var index = 0;
+        while ((index = text.IndexOf("/%2E", index, StringComparison.Ordinal)) >= 0)
+        {
+            var end = index + 4;
+            if (string.CompareOrdinal(text, end, "%2E", 0, 3) == 0) end += 3;
+            if (end == text.Length || text[end] is '/' or '?' or '#') return true;
+            index = end;
+        }
+        return false;
+    }
+
     public static string EscapeDotSegments(string path)
     {
         if (path.IndexOf('.') < 0) return path;

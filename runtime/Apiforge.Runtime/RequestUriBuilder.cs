@@ -67,7 +67,7 @@ public sealed class RequestUriBuilder
         var text = _baseLength == _baseAddress.Length
             ? string.Concat(_baseAddress, slash, path, query)
             : string.Concat(_baseAddress.AsSpan(0, _baseLength), slash, path, query);
-        return new Uri(text, UriKind.Absolute);
+        return RequestPath.CreateUri(text);
     }
 
     /// <inheritdoc/>
