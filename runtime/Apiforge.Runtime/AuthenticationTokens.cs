@@ -257,7 +257,9 @@ public sealed class RenewingAccessTokenSource : IAccessTokenSource, IDisposable
     private static string DescribeSafely(Exception ex) => ex switch
     {
         ApiException api => api.GetType().Name + ": " + api.Message,
+#if NET
         HttpRequestException { StatusCode: { } status } => $"{nameof(HttpRequestException)} (status {(int)status}); see InnerException.",
+#endif
         _ => ex.GetType().Name + "; see InnerException.",
     };
 

@@ -1,9 +1,8 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Wire;
+using Xunit.Abstractions;
 
 namespace Apiforge.Runtime.Tests;
 
@@ -12,7 +11,7 @@ namespace Apiforge.Runtime.Tests;
 /// seen as raw bytes by loopback servers (docs/security.md lists which guarantee each test holds).
 /// </summary>
 [Collection(WireSafetyCollection.Name)]
-public class WireSafetyTests
+public class WireSafetyTests(ITestOutputHelper output)
 {
     private const string HeaderSecret = "header-secret-1";
     private const string CookieSecret = "cookie-secret-2";
@@ -341,6 +340,7 @@ public class WireSafetyTests
         var ex = await Assert.ThrowsAsync<ApiException>(() => client.GetItemAsync("1"));
 
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        output.WriteLine($"allocated while a 300 MB error body was answered: {allocated / 1024.0 / 1024.0:F2} MB");
         Assert.IsNotType<ApiException<Problem>>(ex);
         Assert.Equal(500, ex.StatusCode);
         Assert.Equal(ApiResponse.MaxErrorBodyLength, ex.Response!.Length);
@@ -395,6 +395,7 @@ public class WireSafetyTests
         var ex = await Assert.ThrowsAsync<TaskCanceledException>(() => client.GetItemAsync("1"));
 
         clock.Stop();
+        output.WriteLine($"status {status}: the stalled call ended after {clock.Elapsed.TotalSeconds:F3} s (timeout {timeout.TotalSeconds} s)");
         Assert.IsType<TimeoutException>(ex.InnerException);
         Assert.InRange(clock.Elapsed, timeout - TimeSpan.FromMilliseconds(100), timeout + TimeSpan.FromSeconds(1));
     }
