@@ -5,7 +5,7 @@ using System.Net.Http;
 namespace Apiforge.Runtime;
 
 /// <summary>Request-side helpers and options the generated clients use.</summary>
-public static class ApiRequest
+public static partial class ApiRequest
 {
     /// <summary>
     /// Set on requests of operations that take no credentials (such as a login), so authentication handlers

@@ -9,9 +9,9 @@ using System.Threading.Tasks;
 namespace Apiforge.Runtime;
 
 /// <summary>Response-side helpers the generated clients use.</summary>
-public static class ApiResponse
+public static partial class ApiResponse
 {
-    /// <summary>At most this much of an error body is kept in <see cref="ApiException.Response"/>.</summary>
+    /// <summary>The default of <see cref="ErrorBodyLimit"/>: at most this much of an error body is read and kept in <see cref="ApiException.Response"/>.</summary>
     public const int MaxErrorBodyLength = 64 * 1024;
 
     /// <summary>Throws <see cref="ApiException"/> unless the status code is a success.</summary>
@@ -19,7 +19,7 @@ public static class ApiResponse
     {
         ArgumentNullException.ThrowIfNull(response);
         if (response.IsSuccessStatusCode) return;
-        var body = await ReadErrorBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        var (body, _) = await ReadBoundedErrorBodyAsync(response, cancellationToken).ConfigureAwait(false);
         throw new ApiException(
             $"The server answered {(int)response.StatusCode} ({response.ReasonPhrase}).",
             (int)response.StatusCode,
@@ -84,10 +84,10 @@ public static class ApiResponse
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(typeInfo);
-        var body = await ReadErrorBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        var (body, truncated) = await ReadBoundedErrorBodyAsync(response, cancellationToken).ConfigureAwait(false);
         var message = $"The server answered {(int)response.StatusCode} ({response.ReasonPhrase}).";
         var headers = ApiException.CollectHeaders(response);
-        if (!string.IsNullOrWhiteSpace(body) && body.Length < MaxErrorBodyLength)
+        if (!string.IsNullOrWhiteSpace(body) && !truncated)
         {
             try
             {
@@ -103,22 +103,5 @@ public static class ApiResponse
             }
         }
         return new ApiException(message, (int)response.StatusCode, body, headers);
-    }
-
-    private static async Task<string?> ReadErrorBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            return text.Length > MaxErrorBodyLength ? text[..MaxErrorBodyLength] : text;
-        }
-        catch (HttpRequestException)
-        {
-            return null;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
     }
 }

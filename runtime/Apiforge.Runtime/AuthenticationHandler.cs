@@ -23,6 +23,7 @@ public sealed class ApiAuthenticationHandler : DelegatingHandler
     private static readonly HttpRequestOptionsKey<bool> s_applied = new("Apiforge.CredentialsApplied");
 
     private readonly ApiCredentials _credentials;
+    private readonly PrimaryHandlerRedirects _primaryRedirects = new();
 
     /// <summary>Creates the handler; set <see cref="DelegatingHandler.InnerHandler"/> or let IHttpClientFactory do it.</summary>
     public ApiAuthenticationHandler(ApiCredentials credentials)
@@ -37,28 +38,85 @@ public sealed class ApiAuthenticationHandler : DelegatingHandler
         _credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
     }
 
+    /// <summary>
+    /// How many redirects one call follows (default 10); the response to the last one goes back to the caller.
+    /// 0 returns every redirect to the caller.
+    /// </summary>
+    public int MaxAutomaticRedirections
+    {
+        get => _maxRedirects;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            _maxRedirects = value;
+        }
+    }
+
+    private int _maxRedirects = 10;
+
     /// <inheritdoc/>
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        List<(IAccessTokenSource Source, string Token)>? used = null;
-        if (!ApiRequest.IsAnonymous(request) && !(request.Options.TryGetValue(s_applied, out var applied) && applied))
+        _primaryRedirects.TurnOff(InnerHandler);
+        AppliedCredentials? applied = null;
+        if (!ApiRequest.IsAnonymous(request) && !(request.Options.TryGetValue(s_applied, out var alreadyApplied) && alreadyApplied))
         {
-            used = await ApplyAsync(request, cancellationToken).ConfigureAwait(false);
+            applied = await ApplyAsync(request, cancellationToken).ConfigureAwait(false);
             request.Options.Set(s_applied, true);
         }
+        var origin = request.RequestUri;
+        var crossedOrigin = false;
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.Unauthorized && used is not null)
+        for (var hops = 0; hops < _maxRedirects && origin is not null; hops++)
         {
-            foreach (var (source, token) in used)
+            if (!RedirectRules.TryNext(request, response, out var target, out var method, out var keepBody)) break;
+            response.Dispose();
+            applied?.Remove(request);
+            request.RequestUri = target;
+            request.Method = method;
+            if (!keepBody) request.Content = null;
+            if (!RedirectRules.SameOrigin(origin, target))
             {
-                if (source is RenewingAccessTokenSource renewing) renewing.InvalidateValue(token);
+                // Credentials were applied for the first origin only; nothing secret follows the redirect.
+                crossedOrigin = true;
+                RemoveSecretHeaders(request);
+            }
+            if (applied is not null && !crossedOrigin)
+            {
+                applied = await ApplyAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        if (applied is not null && !crossedOrigin)
+        {
+            var rejected = response.StatusCode == HttpStatusCode.Unauthorized;
+            foreach (var (source, token) in applied.Tokens)
+            {
+                if (source is not RenewingAccessTokenSource renewing) continue;
+                if (rejected) renewing.Reject(token);
+                else renewing.Accept(token);
             }
         }
         return response;
     }
 
-    private async Task<List<(IAccessTokenSource, string)>?> ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>What may carry a secret: Authorization, Proxy-Authorization, Cookie and the operation's API key headers.</summary>
+    private static void RemoveSecretHeaders(HttpRequestMessage request)
+    {
+        request.Headers.Authorization = null;
+        request.Headers.ProxyAuthorization = null;
+        request.Headers.Remove("Cookie");
+        foreach (var requirement in ApiSecurity.Of(request) ?? Array.Empty<ApiSecurityRequirement>())
+        {
+            foreach (var scheme in requirement.Schemes)
+            {
+                if (scheme.Kind == ApiSecuritySchemeKind.ApiKey && scheme.Location == ApiKeyLocation.Header) request.Headers.Remove(scheme.ParameterName!);
+            }
+        }
+    }
+
+    private async Task<AppliedCredentials?> ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var requirements = ApiSecurity.Of(request);
         if (requirements is null || requirements.Count == 0)
@@ -83,9 +141,9 @@ public sealed class ApiAuthenticationHandler : DelegatingHandler
             "Add them to the ApiCredentials of the ApiAuthenticationHandler (UseBearer, UseApiKey or UseBasic).");
     }
 
-    private static async Task<List<(IAccessTokenSource, string)>> ApplyAsync(HttpRequestMessage request, IReadOnlyList<(ApiSecurityScheme Scheme, ApiCredentials.Entry Entry)> entries, CancellationToken cancellationToken)
+    private static async Task<AppliedCredentials> ApplyAsync(HttpRequestMessage request, IReadOnlyList<(ApiSecurityScheme Scheme, ApiCredentials.Entry Entry)> entries, CancellationToken cancellationToken)
     {
-        var used = new List<(IAccessTokenSource, string)>();
+        var applied = new AppliedCredentials();
         foreach (var (scheme, entry) in entries)
         {
             switch (scheme.Kind)
@@ -93,22 +151,33 @@ public sealed class ApiAuthenticationHandler : DelegatingHandler
                 case ApiSecuritySchemeKind.Bearer:
                     if (request.Headers.Authorization is not null) break;
                     var token = await entry.Source!.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
-                    used.Add((entry.Source, token));
+                    applied.Tokens.Add((entry.Source, token));
                     request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                    applied.Authorization = true;
                     break;
                 case ApiSecuritySchemeKind.Basic:
                     if (request.Headers.Authorization is not null) break;
                     var pair = Encoding.UTF8.GetBytes(entry.UserName + ":" + entry.Password);
                     request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(pair));
+                    applied.Authorization = true;
                     break;
                 case ApiSecuritySchemeKind.ApiKey:
                     var key = await entry.Source!.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
-                    used.Add((entry.Source, key));
+                    applied.Tokens.Add((entry.Source, key));
+                    if (scheme.Location == ApiKeyLocation.Cookie && !applied.CookieTouched)
+                    {
+                        applied.CookieTouched = true;
+                        applied.CookieBefore = request.Headers.TryGetValues("Cookie", out var cookies) ? string.Join("; ", cookies) : null;
+                    }
+                    else if (scheme.Location == ApiKeyLocation.Header)
+                    {
+                        applied.Headers.Add(scheme.ParameterName!);
+                    }
                     ApplyApiKey(request, scheme, key);
                     break;
             }
         }
-        return used;
+        return applied;
     }
 
     private static void ApplyApiKey(HttpRequestMessage request, ApiSecurityScheme scheme, string key)
@@ -124,12 +193,13 @@ public sealed class ApiAuthenticationHandler : DelegatingHandler
                 var tail = fragment >= 0 ? text[fragment..] : "";
                 var head = fragment >= 0 ? text[..fragment] : text;
                 head += (head.Contains('?', StringComparison.Ordinal) ? (head.EndsWith('?') || head.EndsWith('&') ? "" : "&") : "?") + pair;
-                request.RequestUri = new Uri(head + tail, uri.IsAbsoluteUri ? UriKind.Absolute : UriKind.Relative);
+                request.RequestUri = uri.IsAbsoluteUri ? RequestPath.CreateUri(head + tail) : new Uri(head + tail, UriKind.Relative);
                 break;
             case ApiKeyLocation.Cookie:
                 ApiRequest.AddCookie(request, name, key);
                 break;
             default:
+                ApiRequest.EnsureSafeHeaderValue(name, key, "key");
                 request.Headers.Remove(name);
                 request.Headers.TryAddWithoutValidation(name, key);
                 break;

@@ -126,7 +126,12 @@ public sealed class ApiCredentials
         => Add(new Entry(ApiSecuritySchemeKind.ApiKey, scheme, key ?? throw new ArgumentNullException(nameof(key)), null, null));
 
     /// <summary>Sends a fixed API key where the scheme says (for <paramref name="scheme"/>, or every API key scheme).</summary>
-    public ApiCredentials UseApiKey(string key, string? scheme = null) => UseApiKey(AccessTokenSource.FromToken(key), scheme);
+    /// <exception cref="ArgumentException">The key holds CR, LF or NUL (it could add a header on the wire).</exception>
+    public ApiCredentials UseApiKey(string key, string? scheme = null)
+    {
+        ApiRequest.EnsureSafeHeaderValue("API key", key, nameof(key));
+        return UseApiKey(AccessTokenSource.FromToken(key), scheme);
+    }
 
     /// <summary>Sends <c>Authorization: Basic</c> (for <paramref name="scheme"/>, or every basic scheme).</summary>
     public ApiCredentials UseBasic(string userName, string password, string? scheme = null)

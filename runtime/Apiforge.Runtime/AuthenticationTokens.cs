@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -85,6 +86,13 @@ public sealed class RenewingAccessTokenSourceOptions
     /// session instead of logging in anew. A failed background renewal is tried again by the next call. Default: false.
     /// </summary>
     public bool RenewInBackground { get; set; }
+
+    /// <summary>
+    /// When the API refuses (401) a token that was acquired after it refused the one before, no token is acquired
+    /// for this long: calls fail at once with <see cref="AccessTokenAcquisitionException"/> rather than start a
+    /// login per call (which can lock an account). A 401 answer to the first token only renews it. Default: one minute.
+    /// </summary>
+    public TimeSpan RejectionBackoff { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 /// <summary>
@@ -149,6 +157,9 @@ public sealed class RenewingAccessTokenSource : IAccessTokenSource, IDisposable
     private AccessToken? _current;
     private Task<AccessToken>? _pending;
     private int _acquisitions;
+    private readonly TimeSpan _rejectionBackoff;
+    private int _rejectedInARow;
+    private DateTimeOffset? _backoffUntil;
 
     /// <summary>Creates the source; nothing is acquired until the first call.</summary>
     /// <param name="acquire">Gets a new token; it receives the current one (null at first) to renew it where the API allows.</param>
@@ -162,6 +173,8 @@ public sealed class RenewingAccessTokenSource : IAccessTokenSource, IDisposable
         _retryPolicy = options.RetryPolicy ?? AccessTokenRetry.None;
         _time = options.TimeProvider ?? TimeProvider.System;
         _renewInBackground = options.RenewInBackground;
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.RejectionBackoff, TimeSpan.Zero);
+        _rejectionBackoff = options.RejectionBackoff;
     }
 
     /// <summary>How many acquisitions have started (each may make several attempts).</summary>
@@ -196,12 +209,30 @@ public sealed class RenewingAccessTokenSource : IAccessTokenSource, IDisposable
         }
     }
 
-    /// <summary>Forgets the cached token if its value is <paramref name="value"/>.</summary>
-    internal void InvalidateValue(string value)
+    /// <summary>
+    /// The API refused <paramref name="value"/> (401): forgets it if it is the cached token, so the next call
+    /// acquires a new one. When that new token is refused too, no token is acquired for
+    /// <see cref="RenewingAccessTokenSourceOptions.RejectionBackoff"/>: calls fail at once with
+    /// <see cref="AccessTokenAcquisitionException"/> instead of logging in again and again.
+    /// </summary>
+    internal void Reject(string value)
     {
         lock (_gate)
         {
-            if (_current is not null && string.Equals(_current.Value, value, StringComparison.Ordinal)) _current = null;
+            if (_current is null || !string.Equals(_current.Value, value, StringComparison.Ordinal)) return;
+            _current = null;
+            _rejectedInARow++;
+            if (_rejectedInARow >= 2) _backoffUntil = _time.GetUtcNow() + _rejectionBackoff;
+        }
+    }
+
+    /// <summary>The API took <paramref name="value"/> (an answer other than 401): refusals no longer count as in a row.</summary>
+    internal void Accept(string value)
+    {
+        if (Volatile.Read(ref _rejectedInARow) == 0) return;
+        lock (_gate)
+        {
+            if (_current is not null && string.Equals(_current.Value, value, StringComparison.Ordinal)) _rejectedInARow = 0;
         }
     }
 
@@ -217,6 +248,21 @@ public sealed class RenewingAccessTokenSource : IAccessTokenSource, IDisposable
     public override string ToString()
         => $"RenewingAccessTokenSource (token: {(Volatile.Read(ref _current)?.ToString() ?? "none")}, renewal margin {_margin})";
 
+    /// <summary>
+    /// The failure of the acquisition delegate, without repeating what it may hold: the delegate's own messages can
+    /// carry a password or a token (and HttpRequestException's a URI with a query key), so only the exception type
+    /// is named, and the status code of an HTTP failure. An <see cref="ApiException"/> is the runtime's own, built
+    /// from the status and the server's error text, and is repeated. The whole exception stays in InnerException.
+    /// </summary>
+    private static string DescribeSafely(Exception ex) => ex switch
+    {
+        ApiException api => api.GetType().Name + ": " + api.Message,
+#if NET
+        HttpRequestException { StatusCode: { } status } => $"{nameof(HttpRequestException)} (status {(int)status}); see InnerException.",
+#endif
+        _ => ex.GetType().Name + "; see InnerException.",
+    };
+
     private bool IsDue(AccessToken token, DateTimeOffset now) => token.ExpiresAt is { } expiresAt && now >= expiresAt - _margin;
 
     private static bool IsExpired(AccessToken token, DateTimeOffset now) => token.ExpiresAt is { } expiresAt && now >= expiresAt;
@@ -231,6 +277,13 @@ public sealed class RenewingAccessTokenSource : IAccessTokenSource, IDisposable
             if (stale is not null && !IsDue(stale, _time.GetUtcNow())) return stale;
             if (_pending is null)
             {
+                if (_backoffUntil is { } until && _time.GetUtcNow() < until)
+                {
+                    throw new AccessTokenAcquisitionException(
+                        $"The API refused {_rejectedInARow} access tokens in a row (401 Unauthorized), the last one just acquired; " +
+                        $"no new token is acquired before {until.ToString("O", CultureInfo.InvariantCulture)} (RejectionBackoff {_rejectionBackoff}). " +
+                        "Check that the credentials are allowed to call this API.");
+                }
                 _acquisitions++;
                 _pending = AcquireAsync(stale);
             }
@@ -302,7 +355,7 @@ public sealed class RenewingAccessTokenSource : IAccessTokenSource, IDisposable
                     if (delay is null)
                     {
                         throw new AccessTokenAcquisitionException(
-                            $"Acquiring an access token failed after {attempts} attempt(s): {ex.GetType().Name}: {ex.Message}", attempts, ex);
+                            $"Acquiring an access token failed after {attempts} attempt(s): {DescribeSafely(ex)}", attempts, ex);
                     }
                     if (delay.Value > TimeSpan.Zero)
                     {

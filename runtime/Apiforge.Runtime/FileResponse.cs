@@ -7,6 +7,11 @@ using System.Threading.Tasks;
 namespace Apiforge.Runtime;
 
 /// <summary>A binary response body, streamed: dispose it to release the connection.</summary>
+/// <remarks>
+/// Unlike the other results, reading <see cref="Stream"/> is not bounded by <c>HttpClient.Timeout</c> past the
+/// response headers, nor in size: the caller reads at its own pace and bounds it (a token on its reads, a limit
+/// on what it keeps). A connection failing mid-body throws the transport's own <see cref="System.IO.IOException"/>.
+/// </remarks>
 public sealed class FileResponse : IDisposable, IAsyncDisposable
 {
     private readonly HttpResponseMessage _response;

@@ -61,13 +61,13 @@ public sealed class RequestUriBuilder
     /// <summary>The absolute URI.</summary>
     public Uri ToUri()
     {
-        var path = _path?.ToString() ?? _firstPath;
+        var path = RequestPath.EscapeDotSegments(_path?.ToString() ?? _firstPath);
         var slash = path.Length > 0 && path[0] != '/' ? "/" : "";
         var query = _query?.ToString() ?? "";
         var text = _baseLength == _baseAddress.Length
             ? string.Concat(_baseAddress, slash, path, query)
             : string.Concat(_baseAddress.AsSpan(0, _baseLength), slash, path, query);
-        return new Uri(text, UriKind.Absolute);
+        return RequestPath.CreateUri(text);
     }
 
     /// <inheritdoc/>

@@ -244,7 +244,11 @@ internal static class ClientEmitter
         if (operation.Response.Kind == ResponseKind.Json || operation.Response.Kind == ResponseKind.Text)
         {
             var accept = operation.Response.MediaType ?? "application/json";
-            w.Line($"__request.Headers.TryAddWithoutValidation(\"Accept\", {CSharp.Literal(accept)});");
+            // A media type key of a hostile document must not split the header: such an Accept is left out.
+            if (accept.IndexOfAny(new[] { '\r', '\n', '\0' }) < 0)
+            {
+                w.Line($"__request.Headers.TryAddWithoutValidation(\"Accept\", {CSharp.Literal(accept)});");
+            }
         }
 
         var send = $"await _httpClient.SendAsync(__request, {Http}.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false)";
@@ -262,7 +266,8 @@ internal static class ClientEmitter
             w.Line($"return await {Runtime}.ApiResponse.ReadFileAsync(__response, cancellationToken).ConfigureAwait(false);");
             return;
         }
-        w.Line($"using var __response = {send};");
+        // Bounded by HttpClient.Timeout to the last byte of the body, not only to the headers.
+        w.Line($"using var __response = await {Runtime}.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);");
         w.Line("if (!__response.IsSuccessStatusCode)");
         w.OpenBrace();
         WriteErrors(w, operation, TypeInfo);
@@ -557,7 +562,7 @@ internal static class ClientEmitter
         switch (p.Location)
         {
             case ParameterLocation.Header:
-                w.Line($"__request.Headers.TryAddWithoutValidation({name}, {ValueText(p, ns, value, escape: false, typeInfo)});");
+                w.Line($"{Runtime}.ApiRequest.AddHeader(__request, {name}, {ValueText(p, ns, value, escape: false, typeInfo)}, nameof({p.Name}));");
                 break;
             case ParameterLocation.Cookie:
                 w.Line($"{Runtime}.ApiRequest.AddCookie(__request, {name}, {ValueText(p, ns, value, escape: false, typeInfo)});");

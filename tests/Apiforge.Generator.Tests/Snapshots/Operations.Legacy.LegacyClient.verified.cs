@@ -109,7 +109,7 @@ public partial class LegacyClient : ILegacyClient
         __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
         __request.Content = global::Apiforge.Runtime.ApiContent.Json(body, LegacyClientJsonContext.Default.Pet, "application/json");
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             throw await global::Apiforge.Runtime.ApiResponse.ReadErrorAsync(__response, LegacyClientJsonContext.Default.Error, cancellationToken).ConfigureAwait(false);
@@ -137,7 +137,7 @@ public partial class LegacyClient : ILegacyClient
         {
             global::Apiforge.Runtime.ApiContent.AddText(__form, "caption", global::Apiforge.Runtime.ApiFormat.Format(caption), null);
         }
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -161,7 +161,7 @@ public partial class LegacyClient : ILegacyClient
         {
             __request.Content = global::Apiforge.Runtime.ApiContent.Form(body, LegacyClientJsonContext.Default.UpdatePetFormRequest, null);
         }
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -197,11 +197,11 @@ public partial class LegacyClient : ILegacyClient
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
         if (xTags is not null)
         {
-            __request.Headers.TryAddWithoutValidation("X-Tags", global::Apiforge.Runtime.ApiParameter.Text("X-Tags", global::System.Linq.Enumerable.Select(xTags, static __item => global::Apiforge.Runtime.ApiFormat.Format(__item)), global::Apiforge.Runtime.ParameterStyle.Simple, false, false));
+            global::Apiforge.Runtime.ApiRequest.AddHeader(__request, "X-Tags", global::Apiforge.Runtime.ApiParameter.Text("X-Tags", global::System.Linq.Enumerable.Select(xTags, static __item => global::Apiforge.Runtime.ApiFormat.Format(__item)), global::Apiforge.Runtime.ParameterStyle.Simple, false, false), nameof(xTags));
         }
         __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);

@@ -322,11 +322,11 @@ public partial class OperationsClient : IOperationsClient
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
         if (xTraceId is not null)
         {
-            __request.Headers.TryAddWithoutValidation("X-Trace-Id", global::Apiforge.Runtime.ApiFormat.Format(xTraceId));
+            global::Apiforge.Runtime.ApiRequest.AddHeader(__request, "X-Trace-Id", global::Apiforge.Runtime.ApiFormat.Format(xTraceId), nameof(xTraceId));
         }
         __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             var __status = (int)__response.StatusCode;
@@ -359,7 +359,7 @@ public partial class OperationsClient : IOperationsClient
         }
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Delete, __url.ToUri());
         __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -425,11 +425,11 @@ public partial class OperationsClient : IOperationsClient
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
         if (xIds is not null)
         {
-            __request.Headers.TryAddWithoutValidation("X-Ids", global::Apiforge.Runtime.ApiParameter.Text("X-Ids", global::System.Linq.Enumerable.Select(xIds, static __item => global::Apiforge.Runtime.ApiFormat.Format(__item)), global::Apiforge.Runtime.ParameterStyle.Simple, false, false));
+            global::Apiforge.Runtime.ApiRequest.AddHeader(__request, "X-Ids", global::Apiforge.Runtime.ApiParameter.Text("X-Ids", global::System.Linq.Enumerable.Select(xIds, static __item => global::Apiforge.Runtime.ApiFormat.Format(__item)), global::Apiforge.Runtime.ParameterStyle.Simple, false, false), nameof(xIds));
         }
         if (xPoint is not null)
         {
-            __request.Headers.TryAddWithoutValidation("X-Point", global::Apiforge.Runtime.ApiParameter.Text("X-Point", global::System.Text.Json.JsonSerializer.SerializeToElement(xPoint, OperationsClientJsonContext.Default.Point), global::Apiforge.Runtime.ParameterStyle.Simple, true, false));
+            global::Apiforge.Runtime.ApiRequest.AddHeader(__request, "X-Point", global::Apiforge.Runtime.ApiParameter.Text("X-Point", global::System.Text.Json.JsonSerializer.SerializeToElement(xPoint, OperationsClientJsonContext.Default.Point), global::Apiforge.Runtime.ParameterStyle.Simple, true, false), nameof(xPoint));
         }
         if (session is not null)
         {
@@ -440,7 +440,7 @@ public partial class OperationsClient : IOperationsClient
             global::Apiforge.Runtime.ApiRequest.AddCookie(__request, "prefs", global::Apiforge.Runtime.ApiParameter.Text("prefs", global::System.Linq.Enumerable.Select(prefs, static __item => global::Apiforge.Runtime.ApiFormat.Format(__item)), global::Apiforge.Runtime.ParameterStyle.Form, true, false));
         }
         __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -458,7 +458,7 @@ public partial class OperationsClient : IOperationsClient
         __url.AppendPath("/forms");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
         __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -479,7 +479,7 @@ public partial class OperationsClient : IOperationsClient
         __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
         __request.Content = global::Apiforge.Runtime.ApiContent.Form(body, OperationsClientJsonContext.Default.FormBody, new global::Apiforge.Runtime.FormField[] { new("csv", global::Apiforge.Runtime.ParameterStyle.Form, false), new("lines", global::Apiforge.Runtime.ParameterStyle.DeepObject, true), new("metadata", global::Apiforge.Runtime.ParameterStyle.DeepObject, true) });
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -519,7 +519,7 @@ public partial class OperationsClient : IOperationsClient
             global::Apiforge.Runtime.ApiContent.AddJson(__form, "meta", meta, OperationsClientJsonContext.Default.Point, null);
         }
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -564,7 +564,7 @@ public partial class OperationsClient : IOperationsClient
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, __url.ToUri());
         __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
         __request.Content = global::Apiforge.Runtime.ApiContent.Binary(body, "application/octet-stream");
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -585,7 +585,7 @@ public partial class OperationsClient : IOperationsClient
         __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
         __request.Content = global::Apiforge.Runtime.ApiContent.Text(body, "text/plain");
         __request.Headers.TryAddWithoutValidation("Accept", "text/plain");
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -610,7 +610,7 @@ public partial class OperationsClient : IOperationsClient
             __request.Content = global::Apiforge.Runtime.ApiContent.Json(body, OperationsClientJsonContext.Default.Note, "application/json");
         }
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -631,7 +631,7 @@ public partial class OperationsClient : IOperationsClient
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
         __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -654,7 +654,7 @@ public partial class OperationsClient : IOperationsClient
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
         __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -673,7 +673,7 @@ public partial class OperationsClient : IOperationsClient
         __url.AppendPath("/dup/one");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
         __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -691,7 +691,7 @@ public partial class OperationsClient : IOperationsClient
         __url.AppendPath("/dup/two");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
         __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -709,7 +709,7 @@ public partial class OperationsClient : IOperationsClient
         __url.AppendPath("/dupWithResponse");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
         __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -745,14 +745,14 @@ public partial class OperationsClient : IOperationsClient
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, __url.ToUri());
         if (_2fa is not null)
         {
-            __request.Headers.TryAddWithoutValidation("2fa", global::Apiforge.Runtime.ApiFormat.Format(_2fa));
+            global::Apiforge.Runtime.ApiRequest.AddHeader(__request, "2fa", global::Apiforge.Runtime.ApiFormat.Format(_2fa), nameof(_2fa));
         }
         __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
         if (body2 is not null)
         {
             __request.Content = global::Apiforge.Runtime.ApiContent.Json(body2, OperationsClientJsonContext.Default.Note, "application/json");
         }
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -771,7 +771,7 @@ public partial class OperationsClient : IOperationsClient
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, __url.ToUri());
         __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
         __request.Content = global::Apiforge.Runtime.ApiContent.Json(body, OperationsClientJsonContext.Default.SubscribeRequest, "application/json");
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,170 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Apiforge.Runtime;
+
+/// <summary>
+/// The body of a response <see cref="ApiResponse.SendAsync"/> returned: reads end at the call's deadline
+/// (a <see cref="TaskCanceledException"/> with a <see cref="TimeoutException"/> inside, as HttpClient reports its
+/// own timeout), and a connection failing mid-body becomes <see cref="ApiTransportException"/>.
+/// </summary>
+internal sealed class BoundedResponseContent : HttpContent
+{
+    private readonly HttpContent _inner;
+    private readonly HttpResponseMessage _response;
+    private readonly CancellationTokenSource? _deadline;
+    private readonly TimeSpan _timeout;
+    private long _bytesRead;
+
+    public BoundedResponseContent(HttpResponseMessage response, HttpContent inner, CancellationTokenSource? deadline, TimeSpan timeout)
+    {
+        _response = response;
+        _inner = inner;
+        _deadline = deadline;
+        _timeout = timeout;
+        foreach (var header in inner.Headers)
+        {
+            Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+    }
+
+    public long BytesRead => Interlocked.Read(ref _bytesRead);
+
+    protected override async Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return new BoundedStream(this, await _inner.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
+        }
+        catch (Exception ex) when (Translate(ex, cancellationToken) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    protected override Task<Stream> CreateContentReadStreamAsync() => CreateContentReadStreamAsync(CancellationToken.None);
+
+    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+    {
+        var source = await CreateContentReadStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (source.ConfigureAwait(false))
+        {
+            await source.CopyToAsync(stream, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        => SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+    protected override bool TryComputeLength(out long length)
+    {
+        length = 0;
+        return false;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _inner.Dispose();
+            _deadline?.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+
+    /// <summary>What a failed read becomes: the timeout, a transport failure, or null to let it pass as it is.</summary>
+    private Exception? Translate(Exception ex, CancellationToken callerToken)
+    {
+        if (callerToken.IsCancellationRequested) return null;
+        if (_deadline is { IsCancellationRequested: true } && ex is OperationCanceledException or IOException or HttpRequestException or ObjectDisposedException)
+        {
+            return new TaskCanceledException(
+                $"The request was canceled due to the configured HttpClient.Timeout of {_timeout.TotalSeconds} seconds elapsing while the response body was read.",
+                new TimeoutException(ex.Message, ex));
+        }
+        if (ex is IOException or HttpRequestException)
+        {
+            return new ApiTransportException(
+                $"The connection failed after {BytesRead} byte(s) of the body of a {(int)_response.StatusCode} ({_response.ReasonPhrase}) response.",
+                (int)_response.StatusCode, BytesRead, null, ApiException.CollectHeaders(_response), ex);
+        }
+        return null;
+    }
+
+    /// <summary>Reads the inner body under the deadline, counting bytes.</summary>
+    private sealed class BoundedStream : Stream
+    {
+        private readonly BoundedResponseContent _owner;
+        private readonly Stream _inner;
+
+        public BoundedStream(BoundedResponseContent owner, Stream inner)
+        {
+            _owner = owner;
+            _inner = inner;
+        }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var deadline = _owner._deadline?.Token ?? CancellationToken.None;
+            using var linked = cancellationToken.CanBeCanceled && deadline.CanBeCanceled
+                ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline)
+                : null;
+            var token = linked?.Token ?? (deadline.CanBeCanceled ? deadline : cancellationToken);
+            try
+            {
+                var read = await _inner.ReadAsync(buffer, token).ConfigureAwait(false);
+                Interlocked.Add(ref _owner._bytesRead, read);
+                return read;
+            }
+            catch (Exception ex) when (_owner.Translate(ex, cancellationToken) is { } translated)
+            {
+                throw translated;
+            }
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+            => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) _inner.Dispose();
+            base.Dispose(disposing);
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            await _inner.DisposeAsync().ConfigureAwait(false);
+            await base.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}
