@@ -60,7 +60,8 @@ public static class ApiErrorText
     /// <summary>
     /// Buffers the body and throws <see cref="ApiErrorTextException"/> when it is a JSON object whose property
     /// <paramref name="propertyName"/> is a non-empty string. <paramref name="propertyName"/> may list several
-    /// names separated by <c>;</c> (<c>errorText;failureText</c>): the first non-empty one in the body counts.
+    /// names separated by <c>,</c> (<c>errorText,failureText</c>; <c>;</c> works here too, but not in the MSBuild
+    /// metadata, where the generated .editorconfig cuts the value at it): the first non-empty one in the body counts.
     /// Anything else (no body, not JSON, an array) passes; the body can still be read afterwards.
     /// </summary>
     public static async Task ThrowIfPresentAsync(HttpResponseMessage response, string propertyName, CancellationToken cancellationToken)
@@ -80,7 +81,7 @@ public static class ApiErrorText
 
     /// <summary>
     /// The first top-level property of a JSON object named in <paramref name="propertyNames"/> (separated by
-    /// <c>;</c>) whose value is a non-empty string, or null.
+    /// <c>,</c> or <c>;</c>) whose value is a non-empty string, or null.
     /// </summary>
     public static string? Find(ReadOnlySpan<byte> json, string propertyNames) => FindAny(json, propertyNames).Text;
 
@@ -106,13 +107,13 @@ public static class ApiErrorText
         }
     }
 
-    /// <summary>The name in the <c>;</c>-separated list the reader's property name equals, or null.</summary>
+    /// <summary>The name in the <c>,</c>- or <c>;</c>-separated list the reader's property name equals, or null.</summary>
     private static string? Match(ref Utf8JsonReader reader, string propertyNames)
     {
         var rest = propertyNames.AsSpan();
         while (true)
         {
-            var end = rest.IndexOf(';');
+            var end = rest.IndexOfAny(',', ';');
             var name = (end < 0 ? rest : rest[..end]).Trim();
             if (name.Length > 0 && reader.ValueTextEquals(name)) return name.ToString();
             if (end < 0) return null;
