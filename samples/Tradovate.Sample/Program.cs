@@ -186,6 +186,7 @@ if (!live && accounts.Count > 0 && accounts[0].Id is long accountId)
         }
     }
     Console.WriteLine($"requests that reached the server during the lockout: {server.Requests - before} of 3");
+    server.LockOut(TimeSpan.Zero);   // the fake lets the network in again for the captcha below (a new session, no lockout state)
 }
 
 if (!live)
