@@ -10,6 +10,9 @@ public sealed partial class TradovateSession
     private long _lockedUntilTicks;
     private int _refused;
     private int _droppedSessions;
+    private readonly Lock _dropGate = new();
+    private string? _droppedToken;
+    private Task<string>? _recovery;
 
     /// <summary>Raised on a warning from Tradovate (HTTP 423: a lockout is near). Handlers run on the calling thread; keep them short.</summary>
     public event EventHandler<TradovateWarningEventArgs>? Warning;
@@ -84,15 +87,31 @@ public sealed partial class TradovateSession
     }
 
     /// <summary>Forgets the dropped token and logs in again, once however many calls noticed it; gives the new token.</summary>
-    internal async Task<string> RecoverDroppedAsync(string droppedToken, int statusCode, HttpRequestMessage request, CancellationToken cancellationToken)
+    internal Task<string> RecoverDroppedAsync(string droppedToken, int statusCode, HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var current = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        Task<string> recovery;
+        lock (_dropGate)
+        {
+            // Calls that saw the same dropped token share one recovery; it is not cancelled with any one of them.
+            if (!string.Equals(_droppedToken, droppedToken, StringComparison.Ordinal) || _recovery is null)
+            {
+                _droppedToken = droppedToken;
+                _recovery = RecoverAsync(droppedToken, $"{request.Method} {request.RequestUri?.AbsolutePath}: HTTP {statusCode}");
+            }
+            recovery = _recovery;
+        }
+        return recovery.WaitAsync(cancellationToken);
+    }
+
+    private async Task<string> RecoverAsync(string droppedToken, string what)
+    {
+        var current = await _tokens.GetTokenAsync(CancellationToken.None).ConfigureAwait(false);
         if (string.Equals(current.Value, droppedToken, StringComparison.Ordinal))
         {
             _tokens.Invalidate(current);
             Interlocked.Increment(ref _droppedSessions);
-            _options.Log?.Invoke($"{request.Method} {request.RequestUri?.AbsolutePath}: HTTP {statusCode} and the probe failed too: the session was dropped (another login took its place); logging in again");
+            _options.Log?.Invoke($"{what} and the probe failed too: the session was dropped (another login took its place); logging in again");
         }
-        return (await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false)).Value;
+        return (await _tokens.GetTokenAsync(CancellationToken.None).ConfigureAwait(false)).Value;
     }
 }
