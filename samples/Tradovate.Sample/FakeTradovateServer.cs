@@ -7,8 +7,10 @@ using System.Text.Json;
 namespace Tradovate.Sample;
 
 /// <summary>
-/// Plays the Tradovate API on 127.0.0.1 with the answers it documents: logins with a time penalty (p-ticket,
-/// p-time, p-captcha), tokens that expire, renewal, errorText in a 200 answer, 401 for a missing or expired token.
+/// Plays the Tradovate API on 127.0.0.1 with the answers it documents: logins and orders with a time penalty
+/// (p-ticket, p-time, p-captcha), tokens that expire, renewal, errorText in a 200 answer, failureReason/failureText
+/// and violations on orders, 401 for a missing or expired token, 423 warnings, 429 lockouts that every request
+/// restarts, and dropped sessions (their tokens get 408).
 /// </summary>
 internal sealed class FakeTradovateServer : IAsyncDisposable
 {
@@ -17,6 +19,9 @@ internal sealed class FakeTradovateServer : IAsyncDisposable
 
     /// <summary>A login with this name is answered with a captcha penalty.</summary>
     public const string CaptchaUserName = "captcha-user";
+
+    /// <summary>An order for this symbol is answered with HTTP 200, failureReason and failureText.</summary>
+    public const string UnknownSymbol = "NOSUCH";
 
     private readonly HttpListener _listener;
     private readonly Task _loop;
@@ -27,6 +32,14 @@ internal sealed class FakeTradovateServer : IAsyncDisposable
     private int _renewals;
     private int _penalties;
     private int _permissions;
+    private int _requests;
+    private int _placements;
+    private int _orderRequests;
+    private int _orderPenalties;
+    private int _warnNext;
+    private long _lockedUntilTicks;
+    private TimeSpan _lockout;
+    private readonly ConcurrentDictionary<string, bool> _dropped = new(StringComparer.Ordinal);
 
     private FakeTradovateServer(HttpListener listener, Uri baseAddress)
     {
@@ -51,6 +64,40 @@ internal sealed class FakeTradovateServer : IAsyncDisposable
 
     /// <summary>How many penalties were imposed.</summary>
     public int Penalties => Volatile.Read(ref _penalties);
+
+    /// <summary>The first order without a ticket is answered with a penalty of this many seconds; null: no penalty.</summary>
+    public double? OrderPenaltySeconds { get; set; }
+
+    /// <summary>How many requests arrived, of any kind.</summary>
+    public int Requests => Volatile.Read(ref _requests);
+
+    /// <summary>How many orders were placed.</summary>
+    public int Placements => Volatile.Read(ref _placements);
+
+    /// <summary>How many order/placeorder requests arrived (placed, penalised, rejected or refused).</summary>
+    public int OrderRequests => Volatile.Read(ref _orderRequests);
+
+    /// <summary>The status a dropped session's token gets (Tradovate: 408, 429 or 500).</summary>
+    public int DroppedSessionStatus { get; set; } = 408;
+
+    /// <summary>Locks the user out: every request gets 429 for <paramref name="duration"/>, and each one during it restarts it.</summary>
+    public void LockOut(TimeSpan duration)
+    {
+        _lockout = duration;
+        Volatile.Write(ref _lockedUntilTicks, (DateTimeOffset.UtcNow + duration).UtcTicks);
+    }
+
+    /// <summary>The next request is answered 423, the warning before a lockout.</summary>
+    public void WarnNextRequest() => Volatile.Write(ref _warnNext, 1);
+
+    /// <summary>Drops every live session, as a third login elsewhere drops the oldest: their tokens get <see cref="DroppedSessionStatus"/>.</summary>
+    public void DropSessions()
+    {
+        foreach (var token in _tokens.Keys)
+        {
+            if (_tokens.TryRemove(token, out _)) _dropped[token] = true;
+        }
+    }
 
     /// <summary>Prints requests and answers (tokens and passwords masked) when set.</summary>
     public Action<string>? Log { get; set; }
@@ -117,6 +164,23 @@ internal sealed class FakeTradovateServer : IAsyncDisposable
 
     private (int Status, string Body) Answer(HttpListenerRequest request, string body)
     {
+        Interlocked.Increment(ref _requests);
+        if (request.Url!.AbsolutePath == "/v1/order/placeorder") Interlocked.Increment(ref _orderRequests);
+        var now = DateTimeOffset.UtcNow;
+        if (now.UtcTicks < Volatile.Read(ref _lockedUntilTicks))
+        {
+            // A request during the lockout restarts the hour.
+            Volatile.Write(ref _lockedUntilTicks, (now + _lockout).UtcTicks);
+            return (429, "");
+        }
+        if (Interlocked.Exchange(ref _warnNext, 0) == 1)
+        {
+            return (423, "");
+        }
+        if (Bearer(request) is { } presented && _dropped.ContainsKey(presented))
+        {
+            return (DroppedSessionStatus, "");
+        }
         var path = request.Url!.AbsolutePath;
         switch (request.HttpMethod, path)
         {
@@ -131,6 +195,10 @@ internal sealed class FakeTradovateServer : IAsyncDisposable
         }
         switch (request.HttpMethod, path)
         {
+            case ("GET", "/v1/auth/me"):
+                return (200, "{\"userId\":42,\"name\":\"" + UserName + "\",\"fullName\":\"Demo User\",\"email\":\"demo@example.com\",\"emailVerified\":true,\"isTrial\":false}");
+            case ("POST", "/v1/order/placeorder"):
+                return PlaceOrder(body);
             case ("GET", "/v1/account/list"):
                 return (200, $"[{Account(1001, "DEMO1001")},{Account(1002, "DEMO1002")}]");
             case ("GET", "/v1/account/item"):
@@ -166,25 +234,63 @@ internal sealed class FakeTradovateServer : IAsyncDisposable
             Interlocked.Increment(ref _penalties);
             return (200, "{\"p-ticket\":\"captcha-ticket\",\"p-time\":3600,\"p-captcha\":true}");
         }
-        var ticket = root.TryGetProperty("p-ticket", out var t) ? t.GetString() : null;
-        if (PenaltySeconds is { } seconds)
+        // The first login (and a ticket sent too early) gets a penalty, as a busy subnet would.
+        if (Penalty(root, PenaltySeconds, firstOnly: Logins == 0) is { } penalty)
         {
-            var now = DateTimeOffset.UtcNow;
-            var valid = ticket is not null && _tickets.TryRemove(ticket, out var notBefore) && now >= notBefore - TimeSpan.FromMilliseconds(20);
-            if (!valid && (ticket is not null || Logins == 0))
-            {
-                // The first login (and a ticket sent too early) gets a penalty, as a busy subnet would.
-                var issued = "ticket-" + Guid.NewGuid().ToString("N");
-                _tickets[issued] = now + TimeSpan.FromSeconds(seconds);
-                Interlocked.Increment(ref _penalties);
-                return (200, "{\"p-ticket\":\"" + issued + "\",\"p-time\":" + seconds.ToString(CultureInfo.InvariantCulture) + ",\"p-captcha\":false}");
-            }
+            return penalty;
         }
         if (name != UserName || password != Password)
         {
             return (200, "{\"errorText\":\"Incorrect username or password. Please try again.\"}");
         }
         return (200, IssueToken(renewal: false));
+    }
+
+    /// <summary>
+    /// A penalty answer when <paramref name="seconds"/> is set and the request carries no valid ticket (the first
+    /// request only, unless it brings a ticket that is spent, unknown or early). A ticket is good for one request.
+    /// </summary>
+    private (int Status, string Body)? Penalty(JsonElement root, double? seconds, bool firstOnly)
+    {
+        if (seconds is not { } wait) return null;
+        var ticket = root.TryGetProperty("p-ticket", out var t) ? t.GetString() : null;
+        var now = DateTimeOffset.UtcNow;
+        var valid = ticket is not null && _tickets.TryRemove(ticket, out var notBefore) && now >= notBefore - TimeSpan.FromMilliseconds(20);
+        if (valid || (ticket is null && !firstOnly)) return null;
+        var issued = "ticket-" + Guid.NewGuid().ToString("N");
+        _tickets[issued] = now + TimeSpan.FromSeconds(wait);
+        Interlocked.Increment(ref _penalties);
+        return (200, "{\"p-ticket\":\"" + issued + "\",\"p-time\":" + wait.ToString(CultureInfo.InvariantCulture) + ",\"p-captcha\":false}");
+    }
+
+    private (int Status, string Body) PlaceOrder(string body)
+    {
+        using var json = JsonDocument.Parse(body);
+        var root = json.RootElement;
+        if (Penalty(root, OrderPenaltySeconds, firstOnly: Volatile.Read(ref _orderPenalties) == 0) is { } penalty)
+        {
+            Interlocked.Increment(ref _orderPenalties);
+            return penalty;
+        }
+        var symbol = root.TryGetProperty("symbol", out var s) ? s.GetString() : null;
+        var quantity = root.TryGetProperty("orderQty", out var q) && q.ValueKind == JsonValueKind.Number ? q.GetInt64() : 0;
+        if (quantity <= 0)
+        {
+            return (400, "{\"violations\":[{\"constraint\":\"positive\",\"value\":" + quantity.ToString(CultureInfo.InvariantCulture) +
+                ",\"description\":\"orderQty must be positive\"}]}");
+        }
+        if (symbol == UnknownSymbol)
+        {
+            return (200, "{\"failureReason\":\"InvalidContract\",\"failureText\":\"Unknown contract symbol " + UnknownSymbol + "\"}");
+        }
+        var orderId = 5000 + Interlocked.Increment(ref _placements);
+        return (200, "{\"orderId\":" + orderId.ToString(CultureInfo.InvariantCulture) + ",\"failureReason\":\"Success\"}");
+    }
+
+    private static string? Bearer(HttpListenerRequest request)
+    {
+        var header = request.Headers["Authorization"];
+        return header is not null && header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..] : null;
     }
 
     private string IssueToken(bool renewal)
@@ -201,8 +307,7 @@ internal sealed class FakeTradovateServer : IAsyncDisposable
 
     private bool IsValid(HttpListenerRequest request, out string? token)
     {
-        var header = request.Headers["Authorization"];
-        token = header is not null && header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..] : null;
+        token = Bearer(request);
         return token is not null && _tokens.TryGetValue(token, out var expires) && DateTimeOffset.UtcNow < expires;
     }
 

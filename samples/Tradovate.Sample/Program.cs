@@ -1,3 +1,4 @@
+using System.Net;
 using Apiforge.Runtime;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,8 @@ using Tradovate.Sample;
 // Configuration (appsettings.json beside the program, or environment variables such as Tradovate__Name):
 //   Tradovate:Name, Password, AppId, AppVersion, Cid, Sec, DeviceId, and optionally BaseAddress.
 // Without a name and password it plays against a loopback server started below, in this process, which answers
-// the first login with a time penalty and issues tokens that live 4 seconds, so a renewal shows up too.
+// the first login and the first order with a time penalty and issues tokens that live 4 seconds, so a renewal
+// shows up too; then it plays an order failure, a dropped session, a 423 warning and a 429 lockout.
 var configuration = new ConfigurationBuilder()
     .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
     .AddEnvironmentVariables()
@@ -56,8 +58,19 @@ services.AddTradovateClient(options =>
         options.BaseAddress = sessionOptions.BaseAddress;
         options.ConfigureCredentials = (provider, credentials) => credentials.UseBearer(provider.GetRequiredService<TradovateSession>());
     })
-    // Tradovate: never retry a mutation automatically; reads may be retried.
-    .AddStandardResilienceHandler(resilience => resilience.Retry.DisableForUnsafeHttpMethods());
+    // Tradovate's conventions on every call: time penalties waited out and resent with their ticket, order
+    // failures and violations as exceptions, 429 lockouts refused locally, 423 warnings, dropped sessions.
+    .AddTradovateSessionHandler()
+    .AddStandardResilienceHandler(resilience =>
+    {
+        // Never retry 429: Tradovate locks the user out for a rolling hour and every request during it restarts
+        // the hour. Nor 408, which is how a dropped session's token is answered (the session handler recovers it).
+        resilience.Retry.ShouldHandle = args => ValueTask.FromResult(
+            args.Outcome.Result?.StatusCode is not (HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout)
+            && HttpClientResiliencePredicates.IsTransient(args.Outcome));
+        // Never retry a mutation (an order) automatically; reads may be retried.
+        resilience.Retry.DisableForUnsafeHttpMethods();
+    });
 
 await using var provider = services.BuildServiceProvider();
 var client = provider.GetRequiredService<ITradovateClient>();
@@ -113,6 +126,69 @@ catch (ApiException ex)
     Console.WriteLine($"account/item?id=-1: ApiException {ex.StatusCode}: {ex.Response}");
 }
 
+if (!live && accounts.Count > 0 && accounts[0].Id is long accountId)
+{
+    Console.WriteLine();
+    session.Warning += (_, warning) => Console.WriteLine($"  [warning event] {warning.Method} {warning.Path}: HTTP {warning.StatusCode}");
+    PlaceOrder Order(string symbol) => new()
+    {
+        AccountId = accountId,
+        Action = PlaceOrderAction.Buy,
+        Symbol = symbol,
+        OrderQty = 1,
+        OrderType = PlaceOrderOrderType.Market,
+        IsAutomated = true,
+    };
+
+    // The fake answers the first order with a time penalty: it was not placed, so the session waits p-time and
+    // resends it once with the ticket.
+    server!.OrderPenaltySeconds = 0.5;
+    var placed = await client.PlaceOrderAsync(Order("MESZ6"));
+    Console.WriteLine($"order/placeorder MESZ6: order #{placed.OrderId} placed after the penalty ({server.OrderRequests} requests, {server.Placements} placement)");
+
+    try
+    {
+        await client.PlaceOrderAsync(Order(FakeTradovateServer.UnknownSymbol));
+    }
+    catch (TradovateCommandFailedException ex)
+    {
+        Console.WriteLine($"order/placeorder {FakeTradovateServer.UnknownSymbol}: TradovateCommandFailedException: {ex.FailureReason}: {ex.FailureText}");
+    }
+    Console.WriteLine();
+
+    // A third login elsewhere drops this session: its token gets 408; a probe confirms it, the session logs in again once.
+    server.DropSessions();
+    Console.WriteLine($"account/list after the session was dropped: {(await client.AccountListAsync()).Count} account(s); {session.DroppedSessions} dropped session recovered");
+    Console.WriteLine();
+
+    server.WarnNextRequest();
+    try
+    {
+        await client.AccountListAsync();
+    }
+    catch (ApiException ex) when (ex.StatusCode == 423)
+    {
+        Console.WriteLine("account/list: HTTP 423, the warning before a lockout");
+    }
+
+    // A lockout: the first 429 starts it; later calls are refused in the process, since each would restart the hour.
+    server.LockOut(TimeSpan.FromHours(1));
+    var before = server.Requests;
+    for (var call = 0; call < 3; call++)
+    {
+        try
+        {
+            await client.AccountListAsync();
+        }
+        catch (TradovateLockedOutException ex)
+        {
+            Console.WriteLine($"account/list: {(ex.RefusedLocally ? "refused locally" : "HTTP 429")}: {ex.Message}");
+        }
+    }
+    Console.WriteLine($"requests that reached the server during the lockout: {server.Requests - before} of 3");
+    server.LockOut(TimeSpan.Zero);   // the fake lets the network in again for the captcha below (a new session, no lockout state)
+}
+
 if (!live)
 {
     // A captcha penalty cannot be answered by an API client: the session says what the user must do.
@@ -133,4 +209,5 @@ if (!live)
 }
 
 Console.WriteLine();
-Console.WriteLine($"session: {session.Logins} login(s), {session.Penalties} penalty(ies) waited out, {session.Renewals} renewal(s); token expires {session.ExpiresAt:O}");
+Console.WriteLine($"session: {session.Logins} login(s), {session.Penalties} penalty(ies) waited out, {session.Renewals} renewal(s), " +
+    $"{session.DroppedSessions} dropped session(s) recovered, {session.RefusedRequests} request(s) refused during a lockout; token expires {session.ExpiresAt:O}");

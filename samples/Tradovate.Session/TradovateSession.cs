@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Apiforge.Runtime;
 using Microsoft.Extensions.Configuration;
@@ -70,7 +69,7 @@ public sealed class TradovateSessionOptions
     /// <summary>Retries of a failed login or renewal. Default: none (Tradovate allows 5 failed logins an hour).</summary>
     public AccessTokenRetryPolicy RetryPolicy { get; set; } = AccessTokenRetry.None;
 
-    /// <summary>At most this many time penalties are waited out in one login. Default: 3.</summary>
+    /// <summary>At most this many time penalties are waited out in one call (the login too). Default: 3.</summary>
     public int MaxPenalties { get; set; } = 3;
 
     /// <summary>A longer penalty than this is not waited out but reported. Default: 5 minutes.</summary>
@@ -82,46 +81,32 @@ public sealed class TradovateSessionOptions
     /// <summary>The clock and timers.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
-    /// <summary>Told what the session does (login, penalty, renewal); never given a token or password.</summary>
+    /// <summary>
+    /// How long a 429 lockout lasts when the answer has no <c>Retry-After</c>. Default: an hour, as Tradovate
+    /// documents (a rolling hour that every request restarts).
+    /// </summary>
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Told what the session does (login, penalty, renewal, lockout, dropped session); never given a token or password.</summary>
     public Action<string>? Log { get; set; }
 }
 
-/// <summary>A Tradovate login could not be completed; the message says why and what to do.</summary>
-public sealed class TradovateSessionException : Exception
-{
-    /// <summary>Creates the exception.</summary>
-    public TradovateSessionException()
-    {
-    }
-
-    /// <summary>Creates the exception.</summary>
-    public TradovateSessionException(string message)
-        : base(message)
-    {
-    }
-
-    /// <summary>Creates the exception.</summary>
-    public TradovateSessionException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-
-    /// <summary>Whether Tradovate asked for a captcha, which only a person in the web app can answer.</summary>
-    public bool CaptchaRequired { get; init; }
-}
-
 /// <summary>
-/// A Tradovate session on the generated client: logs in through <c>/auth/accesstokenrequest</c> (waiting out a
-/// time penalty and resending with its ticket), renews through <c>/auth/renewaccesstoken</c> ahead of
-/// <c>expirationTime</c>, and logs in again when a renewal fails. As an <see cref="IAccessTokenSource"/> it feeds
-/// the bearer credential of every other client; one login or renewal runs at a time however many calls wait.
+/// A Tradovate session on the generated client: logs in through <c>/auth/accesstokenrequest</c>, renews through
+/// <c>/auth/renewaccesstoken</c> ahead of <c>expirationTime</c>, and logs in again when a renewal fails. As an
+/// <see cref="IAccessTokenSource"/> it feeds the bearer credential of every other client; one login or renewal
+/// runs at a time however many calls wait. <see cref="CreateHandler"/> gives the handler that applies Tradovate's
+/// conventions to every call (the session's own too): time penalties waited out and resent with their ticket,
+/// order failures and violations as exceptions, 429 lockouts refused locally, 423 warnings, dropped sessions.
 /// </summary>
-public sealed class TradovateSession : IAccessTokenSource, IDisposable
+public sealed partial class TradovateSession : IAccessTokenSource, IDisposable
 {
     private readonly TradovateSessionOptions _options;
     private readonly HttpClient _http;
     private readonly TradovateClient _auth;
     private readonly RenewingAccessTokenSource _tokens;
+    private readonly ApiOutcomeRule[] _rules;
+    private readonly ApiOutcomeHandlerOptions _handlerOptions;
     private string? _renewing;
     private int _logins;
     private int _renewals;
@@ -137,7 +122,19 @@ public sealed class TradovateSession : IAccessTokenSource, IDisposable
         // The session's own client: the login takes no token; the renewal takes the token being renewed.
         var renewal = ApiCredentials.Bearer(AccessTokenSource.FromDelegate(_ =>
             new ValueTask<string>(_renewing ?? throw new InvalidOperationException("No token to renew."))));
-        _http = new HttpClient(new ApiAuthenticationHandler(renewal, innerHandler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }))
+        _handlerOptions = new ApiOutcomeHandlerOptions
+        {
+            // The penalty rule stops at MaxPenalties with its own message; this is only the backstop.
+            MaxRetries = options.MaxPenalties + 1,
+            TimeProvider = options.TimeProvider,
+            Log = message => _options.Log?.Invoke(message),
+        };
+        var lockout = new TradovateLockoutRule(this);
+        var body = new TradovateBodyRule(this, options);
+        _rules = [lockout, new TradovateDroppedSessionRule(this), body];
+        // The session's own requests (login, renewal, probe) pass the same lockout gate and penalty handling.
+        var auth = new ApiAuthenticationHandler(renewal, innerHandler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+        _http = new HttpClient(new ApiOutcomeHandler([lockout, body], _handlerOptions, auth))
         {
             BaseAddress = options.BaseAddress,
         };
@@ -157,8 +154,18 @@ public sealed class TradovateSession : IAccessTokenSource, IDisposable
     /// <summary>How many renewals succeeded.</summary>
     public int Renewals => Volatile.Read(ref _renewals);
 
-    /// <summary>How many time penalties were waited out.</summary>
+    /// <summary>How many time penalties were waited out (logins and calls).</summary>
     public int Penalties => Volatile.Read(ref _penalties);
+
+    /// <summary>
+    /// A handler for the pipeline of the generated client (<c>AddTradovateClient().AddTradovateSessionHandler()</c>,
+    /// or by hand over an <see cref="ApiAuthenticationHandler"/>) that applies Tradovate's conventions with this
+    /// session's state. A new handler each call, as IHttpClientFactory needs.
+    /// </summary>
+    public ApiOutcomeHandler CreateHandler() => new(_rules, _handlerOptions);
+
+    /// <summary>Counts a penalty the body rule waits out.</summary>
+    internal void CountPenalty() => Interlocked.Increment(ref _penalties);
 
     /// <summary>The user of the session, once logged in.</summary>
     public long? UserId { get; private set; }
@@ -229,49 +236,14 @@ public sealed class TradovateSession : IAccessTokenSource, IDisposable
             Sec = credentials.Sec,
             DeviceId = credentials.DeviceId,
         };
-        for (var penalties = 0; ; penalties++)
-        {
-            _options.Log?.Invoke($"logging in as {credentials.Name}" + (penalties > 0 ? " with the penalty ticket" : ""));
-            var response = await _auth.AccessTokenRequestAsync(request, cancellationToken).ConfigureAwait(false);
-            if (Penalty(response) is not { } penalty)
-            {
-                var token = ToAccessToken(response, "login");
-                UserId = response.UserId;
-                Interlocked.Increment(ref _logins);
-                _options.Log?.Invoke($"logged in: {token}");
-                return token;
-            }
-            if (penalty.Captcha)
-            {
-                throw new TradovateSessionException(
-                    "Tradovate asks for a captcha before it accepts another login from this network, and an API client cannot answer one. " +
-                    "Wait about an hour before trying again, or log in once through the Tradovate web app (which shows the captcha), then start this application again.")
-                {
-                    CaptchaRequired = true,
-                };
-            }
-            if (penalties >= _options.MaxPenalties || penalty.Wait > _options.MaxPenaltyWait)
-            {
-                throw new TradovateSessionException(
-                    $"Tradovate imposed a time penalty of {penalty.Wait.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s on the login (penalty {penalties + 1}); " +
-                    "too many requests came from this network. Wait that long and try again.");
-            }
-            _options.Log?.Invoke($"time penalty: waiting {penalty.Wait.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s, then resending with the ticket");
-            Interlocked.Increment(ref _penalties);
-            // A little over p-time: timers may fire a hair early, and a ticket sent too soon earns a new penalty.
-            await Task.Delay(penalty.Wait + TimeSpan.FromMilliseconds(100), _options.TimeProvider, cancellationToken).ConfigureAwait(false);
-            request.AdditionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-            request.AdditionalProperties["p-ticket"] = penalty.Ticket;
-        }
-    }
-
-    private static (JsonElement Ticket, TimeSpan Wait, bool Captcha)? Penalty(AccessTokenResponse response)
-    {
-        var extra = response.AdditionalProperties;
-        if (extra is null || !extra.TryGetValue("p-ticket", out var ticket) || ticket.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined) return null;
-        var seconds = extra.TryGetValue("p-time", out var time) && time.ValueKind == JsonValueKind.Number ? time.GetDouble() : 0;
-        var captcha = extra.TryGetValue("p-captcha", out var flag) && flag.ValueKind == JsonValueKind.True;
-        return (ticket.Clone(), TimeSpan.FromSeconds(Math.Max(0, seconds)), captcha);
+        _options.Log?.Invoke($"logging in as {credentials.Name}");
+        // A time penalty is waited out and the login resent with its ticket by the session's handler (TradovateBodyRule).
+        var response = await _auth.AccessTokenRequestAsync(request, cancellationToken).ConfigureAwait(false);
+        var token = ToAccessToken(response, "login");
+        UserId = response.UserId;
+        Interlocked.Increment(ref _logins);
+        _options.Log?.Invoke($"logged in: {token}");
+        return token;
     }
 
     private AccessToken ToAccessToken(AccessTokenResponse response, string what)

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using Secure;
 
 namespace Apiforge.Runtime.Tests;
@@ -44,5 +45,38 @@ public class ErrorTextTests
         var ex = await Assert.ThrowsAsync<ApiException>(() => Create("""{"errorText":"bad"}""", HttpStatusCode.BadRequest).GetBearerAsync());
         Assert.IsNotType<ApiErrorTextException>(ex);
         Assert.Equal(400, ex.StatusCode);
+    }
+}
+
+/// <summary>ErrorTextProperty with several names (the Tradovate client uses "errorText,failureText").</summary>
+public class SeveralErrorTextPropertiesTests
+{
+    [Theory]
+    [InlineData("""{"failureReason":"InvalidContract","failureText":"Unknown symbol"}""", "Unknown symbol")]
+    [InlineData("""{"errorText":"","failureText":"second"}""", "second")]
+    [InlineData("""{"errorText":"first","failureText":"second"}""", "first")]
+    [InlineData("""{"failureText":""}""", null)]
+    [InlineData("""{"other":"x"}""", null)]
+    public void The_first_non_empty_listed_property_counts(string json, string? expected)
+    {
+        Assert.Equal(expected, ApiErrorText.Find(Encoding.UTF8.GetBytes(json), "errorText, failureText"));
+        Assert.Equal(expected, ApiErrorText.Find(Encoding.UTF8.GetBytes(json), "errorText;failureText"));
+    }
+
+    [Fact]
+    public async Task A_failure_text_on_an_order_throws_from_the_generated_client_even_without_the_session_handler()
+    {
+        var handler = new RecordingHandler(HttpStatusCode.OK, """{"failureReason":"TradingLocked","failureText":"Trading is locked"}""");
+        var client = new Tradovate.TradovateClient(new HttpClient(handler) { BaseAddress = new Uri("http://127.0.0.1/v1/") });
+
+        var ex = await Assert.ThrowsAsync<ApiErrorTextException>(() => client.PlaceOrderAsync(new Tradovate.PlaceOrder
+        {
+            Action = Tradovate.PlaceOrderAction.Buy,
+            Symbol = "ES",
+            OrderQty = 1,
+            OrderType = Tradovate.PlaceOrderOrderType.Market,
+        }));
+        Assert.Equal("Trading is locked", ex.ErrorText);
+        Assert.Equal("failureText", ex.PropertyName);
     }
 }
