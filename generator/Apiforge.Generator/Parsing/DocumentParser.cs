@@ -65,6 +65,7 @@ internal static class DocumentParser
         }
 
         DocumentNormalizer.Normalize(rootObject, locator, diagnostics);
+        DocumentShapes.Repair(rootObject, locator, diagnostics, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         if (version.StartsWith("2.0", StringComparison.Ordinal)) Swagger2Fixups.Apply(rootObject);
 
