@@ -36,7 +36,7 @@ internal static class DocumentParser
         var bomOffset = input.Text.Length - text.Length;
 
         var loader = new DocumentLoader(input.Path, limits, locator, diagnostics, cancellationToken);
-        var root = isJson ? loader.LoadJson(text) : loader.LoadYaml(text, bomOffset);
+        var root = isJson ? loader.LoadJson(text, bomOffset) : loader.LoadYaml(text, bomOffset);
         if (root is null) return Result(input, null, diagnostics);
         cancellationToken.ThrowIfCancellationRequested();
         loader.Sanitize(root);
