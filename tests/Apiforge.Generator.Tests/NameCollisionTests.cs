@@ -66,6 +66,13 @@ public class NameCollisionTests
         var result = GeneratorHarness.Run(specs);
 
         AssertNoCSharpErrorAndLocated(result, specs);
+        if (matrix is "schema-enum" or "schema-union")
+        {
+            // A type cannot declare a member of its own name: the struct or union named Value is renamed, and says so.
+            var renamed = Assert.Single(result.GeneratorDiagnostics, d => d.Id == "AF0013" && d.GetMessage().StartsWith("'Value' ", StringComparison.Ordinal));
+            Assert.Contains("'Value2'", renamed.GetMessage(), StringComparison.Ordinal);
+            Assert.Contains(result.Sources, s => s.HintName.EndsWith(".Models.Value2.g.cs", StringComparison.Ordinal));
+        }
     }
 
     public static TheoryData<string, string> ShadowingNamespaces() => new()
@@ -83,6 +90,10 @@ public class NameCollisionTests
         var result = GeneratorHarness.Run(new[] { spec }, "namespace Consumer { /// <summary>A consumer type.</summary>\n public static class Marker { } }");
 
         AssertNoCSharpErrorAndLocated(result, new[] { spec });
+        if (ns is "System" or "Apiforge")
+        {
+            Assert.Contains(result.GeneratorDiagnostics, d => d.Id == "AF0013" && d.GetMessage().StartsWith($"'{schema}' ", StringComparison.Ordinal));
+        }
     }
 
     private static void AssertNoCSharpErrorAndLocated(GenerationResult result, SpecFile[] specs)
