@@ -321,4 +321,65 @@ public class DiagnosticTests
         Assert.All(renamed, d => Assert.Equal(path, d.Location.GetLineSpan().Path));
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(30), stopwatch.Elapsed.ToString());
     }
+
+    // ------------------------------------------------------------------ line breaks: Roslyn's line numbering
+
+    public static TheoryData<string, string, string> LineBreakCases()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var format in new[] { "yaml", "json" })
+        {
+            foreach (var diagnostic in new[] { "AF0006", "AF0001" })
+            {
+                // Inside a string (the reader's own line counting differs from Roslyn's), and as the document's line ending.
+                foreach (var lineBreak in new[] { "U+2028", "U+2029", "U+0085", "CRLF", "CR" }) data.Add(format, diagnostic, lineBreak);
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(LineBreakCases))]
+    public void Diagnostics_are_on_Roslyns_line_whatever_the_line_breaks(string format, string id, string lineBreak)
+    {
+        var (baseline, _) = LineBreakDocument(format, id, "\n", "");
+        var (text, path) = lineBreak switch
+        {
+            "CRLF" => LineBreakDocument(format, id, "\r\n", ""),
+            "CR" => LineBreakDocument(format, id, "\r", ""),
+            _ => LineBreakDocument(format, id, "\n", ((char)Convert.ToInt32(lineBreak.Substring(2), 16)).ToString()),
+        };
+        var expected = Single(id, new SpecFile(path, baseline));
+        var d = Single(id, new SpecFile(path, text));
+
+        // The same place in the text as without the line break...
+        var expectedStart = expected.Location.SourceSpan.Start;
+        var tail = baseline.Substring(expectedStart, Math.Min(12, baseline.Length - expectedStart)).Replace("\n", "", StringComparison.Ordinal);
+        var start = d.Location.SourceSpan.Start;
+        Assert.StartsWith(tail, text.Substring(start).Replace("\r", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        // ...and on the line and column Roslyn gives that place.
+        Assert.Equal(SourceText.From(text).Lines.GetLinePosition(start), d.Location.GetLineSpan().StartLinePosition);
+        Assert.Equal(SourceText.From(text).Lines.GetLinePosition(d.Location.SourceSpan.End), d.Location.GetLineSpan().EndLinePosition);
+    }
+
+    /// <summary>A document with <paramref name="inString"/> in a description, lines ended by <paramref name="newLine"/>, and the diagnostic after both.</summary>
+    private static (string Text, string Path) LineBreakDocument(string format, string id, string newLine, string inString)
+    {
+        var lines = format == "yaml"
+            ? new[]
+            {
+                "openapi: 3.0.0", "info:", "  title: t", "  version: '1'", $"  description: \"one{inString}two{inString}three\"", "paths:", "  /a:", "    get:",
+                "      responses:", "        '200':", "          description: ok", "          content:", "            application/json:",
+                id == "AF0006" ? "              schema: { $ref: '#/components/schemas/Missing' }" : "              schema: { type: [ }",
+            }
+            : new[]
+            {
+                "{", "  \"openapi\": \"3.0.0\",", $"  \"info\": {{ \"title\": \"t\", \"version\": \"1\", \"description\": \"one{inString}two{inString}three\" }},",
+                "  \"paths\": { \"/a\": { \"get\": { \"responses\": { \"200\": {", "    \"description\": \"ok\",",
+                id == "AF0006" ? "    \"content\": { \"application/json\": { \"schema\": { \"$ref\": \"#/components/schemas/Missing\" } } }"
+                               : "    \"content\": { \"application/json\": { \"schema\": { \"type\" \"string\" } } }",
+                "  } } } } }", "}",
+            };
+        return (string.Join(newLine, lines) + newLine, "/s/breaks." + format);
+    }
 }

@@ -17,7 +17,7 @@ namespace Apiforge.Generator.Tests;
 /// A few hundred mutants per run with a fixed seed; APIFORGE_FUZZ_LONG=N runs N mutants instead (APIFORGE_FUZZ_SEED
 /// another seed, APIFORGE_FUZZ_DUMP a folder for failing mutants, APIFORGE_FUZZ_REPORT a file for the summary).
 /// </summary>
-public class FuzzTests(ITestOutputHelper output)
+public partial class FuzzTests(ITestOutputHelper output)
 {
     private const int Seed = 20261125;
     private const int CiMutants = 300;

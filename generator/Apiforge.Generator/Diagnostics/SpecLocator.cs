@@ -42,12 +42,25 @@ internal sealed class SpecLocator
         return new SpecLocation(_path, offset, length, line, column, endLine, endColumn);
     }
 
-    /// <summary>0-based line and column to a location.</summary>
-    public SpecLocation AtLineColumn(int line, int column)
+    /// <summary>
+    /// A position as <see cref="System.Text.Json.Utf8JsonReader"/> reports it: lines counted by LF alone (a lone CR,
+    /// U+2028, U+0085 start no line for it) and the column in UTF-8 bytes. Mapped to a character offset, so the
+    /// location has Roslyn's line numbering.
+    /// </summary>
+    public SpecLocation AtJsonReaderPosition(long line, long bytePositionInLine, int textOffset)
     {
-        var starts = LineStarts();
-        line = Math.Max(0, Math.Min(line, starts.Length - 1));
-        var offset = Math.Min(starts[line] + Math.Max(0, column), _text.Length);
+        var offset = textOffset;
+        for (long seen = 0; seen < line && offset < _text.Length; offset++)
+        {
+            if (_text[offset] == '\n') seen++;
+        }
+        for (long bytes = 0; offset < _text.Length && _text[offset] != '\n'; offset++)
+        {
+            var c = _text[offset];
+            var width = c < 0x80 ? 1 : c < 0x800 ? 2 : char.IsHighSurrogate(c) ? 4 : char.IsLowSurrogate(c) ? 0 : 3;
+            if (bytes + width > bytePositionInLine) break;
+            bytes += width;
+        }
         return AtOffset(offset);
     }
 
@@ -119,6 +132,11 @@ internal sealed class SpecLocator
         return (index, offset - starts[index]);
     }
 
+    /// <summary>
+    /// Where each line starts, with the line breaks Roslyn counts (<see cref="Microsoft.CodeAnalysis.Text.SourceText.Lines"/>):
+    /// CR LF, CR, LF, U+0085, U+2028 and U+2029. A diagnostic's line must be Roslyn's, whatever the YAML or JSON
+    /// reader counted, or the IDE shows it on another line.
+    /// </summary>
     private int[] LineStarts()
     {
         if (_lineStarts is not null) return _lineStarts;
@@ -126,7 +144,7 @@ internal sealed class SpecLocator
         for (var i = 0; i < _text.Length; i++)
         {
             var c = _text[i];
-            if (c == '\n' || (c == '\r' && (i + 1 >= _text.Length || _text[i + 1] != '\n')))
+            if (c is '\n' or '\u0085' or '\u2028' or '\u2029' || (c == '\r' && (i + 1 >= _text.Length || _text[i + 1] != '\n')))
             {
                 starts.Add(i + 1);
             }

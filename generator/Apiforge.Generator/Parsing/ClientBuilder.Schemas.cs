@@ -14,12 +14,6 @@ internal sealed partial class ClientBuilder
 {
     private const int MaxSchemaDepth = 64;
 
-    /// <summary>Names a string enum struct or a union uses itself: no member may take them.</summary>
-    private static readonly string[] s_reservedValueMembers =
-    {
-        "Value", "IsKnown", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "ReferenceEquals", "Finalize", "Unmatched",
-    };
-
     /// <summary>Inline schemas already turned into a type, by JSON pointer: a schema reached twice (through allOf) defines one type.</summary>
     private readonly Dictionary<string, TypeRef> _inlineTypes = new(StringComparer.Ordinal);
 
@@ -225,7 +219,7 @@ internal sealed partial class ClientBuilder
         var memberNames = new HashSet<string>(StringComparer.Ordinal) { name };
         if (!integer)
         {
-            foreach (var reserved in s_reservedValueMembers) memberNames.Add(reserved);
+            foreach (var reserved in GeneratedNames.ValueTypeMembers) memberNames.Add(reserved);
         }
         var seenValues = new HashSet<string>(StringComparer.Ordinal);
         var varNames = ExtensionStrings(schema, "x-enum-varnames");
@@ -298,7 +292,7 @@ internal sealed partial class ClientBuilder
     private TypeSpec BuildObject(string name, IOpenApiSchema schema, string pointer, int depth)
     {
         var properties = new List<PropertySpec>();
-        var memberNames = new HashSet<string>(StringComparer.Ordinal) { name };
+        var memberNames = new HashSet<string>(GeneratedNames.ObjectMembers, StringComparer.Ordinal) { name };
         var seenJsonNames = new HashSet<string>(StringComparer.Ordinal);
         var additionalAllowed = true;
 
@@ -451,7 +445,7 @@ internal sealed partial class ClientBuilder
         var keyword = AlternativesKeyword(schema);
         var alternatives = NonNullAlternatives(schema, out _) ?? new List<(IOpenApiSchema, int)>();
         var caseNames = new HashSet<string>(StringComparer.Ordinal) { name };
-        foreach (var reserved in s_reservedValueMembers) caseNames.Add(reserved);
+        foreach (var reserved in GeneratedNames.ValueTypeMembers) caseNames.Add(reserved);
         var cases = new List<UnionCaseSpec>();
         var seenTypes = new HashSet<TypeRef>();
         var refCases = new List<(string ComponentKey, string TypeName)>();
@@ -656,7 +650,7 @@ internal sealed partial class ClientBuilder
                 }
                 else
                 {
-                    var name = Names.Unique(Names.Pascal(contextName, "Enum"), _typeNames);
+                    var name = UniqueTypeName(Names.Pascal(contextName, "Enum"), schema);
                     defined = new TypeRef(TypeRefKind.Enum, name, null, false);
                     _inlineTypes[pointer] = defined;
                     _enumsByValues[key] = defined;
@@ -665,7 +659,7 @@ internal sealed partial class ClientBuilder
             }
             if (defined is null)
             {
-                var name = Names.Unique(Names.Pascal(contextName, shape == SchemaShape.Enum ? "Enum" : "Model"), _typeNames);
+                var name = UniqueTypeName(Names.Pascal(contextName, shape == SchemaShape.Enum ? "Enum" : "Model"), schema);
                 defined = new TypeRef(shape == SchemaShape.Enum ? TypeRefKind.Enum : TypeRefKind.Object, name, null, false);
                 _inlineTypes[pointer] = defined;
                 DefineType(name, schema, pointer, shape, null, depth);

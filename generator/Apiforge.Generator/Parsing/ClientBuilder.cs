@@ -56,6 +56,8 @@ internal sealed partial class ClientBuilder
         // What the dependency injection output declares when the consumer references Microsoft.Extensions.Http.
         _typeNames.Add(_clientName + "Options");
         _typeNames.Add(_clientName + "ServiceCollectionExtensions");
+        // In Namespace="System", a type Text would capture global::System.Text.Json.
+        _typeNames.UnionWith(GeneratedNames.ShadowingTypeNames(_namespace));
 
         var schemas = _document.Components?.Schemas;
         if (schemas is not null)
@@ -65,7 +67,7 @@ internal sealed partial class ClientBuilder
                 if (CreatesType(pair.Value))
                 {
                     var wanted = Names.Pascal(pair.Key, "Model");
-                    var typeName = Names.Unique(wanted, _typeNames);
+                    var typeName = UniqueTypeName(wanted, pair.Value);
                     _componentTypeNames[pair.Key] = typeName;
                     if (typeName != wanted) ReportRenamed("#/components/schemas/" + EscapePointer(pair.Key), wanted, typeName);
                 }
@@ -99,7 +101,7 @@ internal sealed partial class ClientBuilder
     /// <summary>Every generated type and every body or response type, each with a unique accessor name.</summary>
     private List<JsonTypeInfoSpec> JsonTypes(string contextName, List<TypeRef> rootTypes)
     {
-        var taken = new HashSet<string>(StringComparer.Ordinal) { "Default", "Options", "GetTypeInfo", contextName };
+        var taken = new HashSet<string>(GeneratedNames.ContextMembers, StringComparer.Ordinal) { contextName };
         var result = new List<JsonTypeInfoSpec>();
         var seen = new HashSet<TypeRef>();
         var all = _types.Select(t => new TypeRef(t.Kind is TypeSpecKind.Object or TypeSpecKind.Union ? TypeRefKind.Object : TypeRefKind.Enum, t.Name, null, false))
@@ -138,6 +140,11 @@ internal sealed partial class ClientBuilder
             if (!Names.IsValidIdentifier(_clientName))
             {
                 _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, null, "ClientName", _clientName, DocumentParser.FileName(_input.Path), "it must be a C# identifier, such as AcmeClient"));
+                ok = false;
+            }
+            else if (Array.IndexOf(GeneratedNames.ClientDeclaredMembers, _clientName) >= 0)
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, null, "ClientName", _clientName, DocumentParser.FileName(_input.Path), "the client declares a member of that name; choose another, such as AcmeClient"));
                 ok = false;
             }
         }

@@ -63,7 +63,9 @@ internal sealed class DocumentLoader
 
     // ---------------------------------------------------------------- JSON
 
-    public JsonNode? LoadJson(string text)
+    /// <param name="text">The document without its byte order mark.</param>
+    /// <param name="bomOffset">Characters removed before <paramref name="text"/> (a BOM), for locations in the file.</param>
+    public JsonNode? LoadJson(string text, int bomOffset = 0)
     {
         try
         {
@@ -76,9 +78,8 @@ internal sealed class DocumentLoader
         }
         catch (JsonException ex)
         {
-            var line = (int)(ex.LineNumber ?? 0);
-            var column = (int)(ex.BytePositionInLine ?? 0);
-            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableDocument, _locator.AtLineColumn(line, column), FileName, ex.Message));
+            var location = _locator.AtJsonReaderPosition(ex.LineNumber ?? 0, ex.BytePositionInLine ?? 0, bomOffset);
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableDocument, location, FileName, ex.Message));
             return null;
         }
     }

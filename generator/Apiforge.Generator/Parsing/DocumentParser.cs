@@ -36,7 +36,7 @@ internal static class DocumentParser
         var bomOffset = input.Text.Length - text.Length;
 
         var loader = new DocumentLoader(input.Path, limits, locator, diagnostics, cancellationToken);
-        var root = isJson ? loader.LoadJson(text) : loader.LoadYaml(text, bomOffset);
+        var root = isJson ? loader.LoadJson(text, bomOffset) : loader.LoadYaml(text, bomOffset);
         if (root is null) return Result(input, null, diagnostics);
         cancellationToken.ThrowIfCancellationRequested();
         loader.Sanitize(root);
@@ -65,6 +65,7 @@ internal static class DocumentParser
         }
 
         DocumentNormalizer.Normalize(rootObject, locator, diagnostics);
+        DocumentShapes.Repair(rootObject, locator, diagnostics, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         if (version.StartsWith("2.0", StringComparison.Ordinal)) Swagger2Fixups.Apply(rootObject);
 

@@ -386,7 +386,7 @@ internal sealed class ExternalRefBundler
         var locator = new SpecLocator(file.Path, file.Text, isJson);
         _locators[targetFile] = locator;
         var loader = new DocumentLoader(file.Path, _limits, locator, diagnostics, _cancellationToken) { ExpandedNodes = _budget.ExpandedNodes };
-        var root = isJson ? loader.LoadJson(text) : loader.LoadYaml(text, file.Text.Length - text.Length);
+        var root = isJson ? loader.LoadJson(text, file.Text.Length - text.Length) : loader.LoadYaml(text, file.Text.Length - text.Length);
         _budget.ExpandedNodes = loader.ExpandedNodes;
         if (root is not null) loader.Sanitize(root);
         _loaded[targetFile] = (root, locator);

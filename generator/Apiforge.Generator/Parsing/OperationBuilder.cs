@@ -37,7 +37,9 @@ internal sealed partial class ClientBuilder
         _rootTypes = new List<TypeRef>();
         _rootSet = new HashSet<TypeRef>();
         // Base names (without "Async"); each operation takes "X" and "XWithResponse".
-        var methodNames = new HashSet<string>(StringComparer.Ordinal) { _clientName, "Dispose", "HttpClient", "BaseAddress", "DefaultBaseAddress" };
+        var methodNames = new HashSet<string>(GeneratedNames.ClientMembers, StringComparer.Ordinal) { _clientName };
+        // A client named PingAsync cannot declare PingAsync (CS0542): its stem is taken too.
+        if (_clientName.EndsWith("Async", StringComparison.Ordinal)) methodNames.Add(_clientName.Substring(0, _clientName.Length - "Async".Length));
 
         if (_document.Paths is not null)
         {
