@@ -5,13 +5,18 @@ using System.Net.Http;
 namespace Apiforge.Runtime;
 
 /// <summary>Request-side helpers and options the generated clients use.</summary>
-public static class ApiRequest
+public static partial class ApiRequest
 {
     /// <summary>
     /// Set on requests of operations that take no credentials (such as a login), so authentication handlers
     /// neither add a token nor try to acquire one.
     /// </summary>
-    public static readonly HttpRequestOptionsKey<bool> SkipAuthentication = new("Apiforge.SkipAuthentication");
+#if NET
+    public
+#else
+    internal // HttpRequestOptionsKey is .NET 5+; on netstandard2.0 use MarkAnonymous.
+#endif
+    static readonly HttpRequestOptionsKey<bool> SkipAuthentication = new("Apiforge.SkipAuthentication");
 
     /// <summary>Whether the request asks not to be authenticated.</summary>
     public static bool IsAnonymous(HttpRequestMessage request)
