@@ -324,7 +324,7 @@ public partial class OperationsClient : IOperationsClient
         {
             __request.Headers.TryAddWithoutValidation("X-Trace-Id", global::Apiforge.Runtime.ApiFormat.Format(xTraceId));
         }
-        __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
+        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
@@ -358,7 +358,7 @@ public partial class OperationsClient : IOperationsClient
             __url.AppendQuery("verbose", global::Apiforge.Runtime.ApiFormat.Format(verbose.Value));
         }
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Delete, __url.ToUri());
-        __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
+        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
@@ -439,7 +439,7 @@ public partial class OperationsClient : IOperationsClient
         {
             global::Apiforge.Runtime.ApiRequest.AddCookie(__request, "prefs", global::Apiforge.Runtime.ApiParameter.Text("prefs", global::System.Linq.Enumerable.Select(prefs, static __item => global::Apiforge.Runtime.ApiFormat.Format(__item)), global::Apiforge.Runtime.ParameterStyle.Form, true, false));
         }
-        __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
+        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
@@ -457,7 +457,7 @@ public partial class OperationsClient : IOperationsClient
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/forms");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
-        __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
+        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
@@ -476,7 +476,7 @@ public partial class OperationsClient : IOperationsClient
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/forms");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, __url.ToUri());
-        __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
+        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Content = global::Apiforge.Runtime.ApiContent.Form(body, OperationsClientJsonContext.Default.FormBody, new global::Apiforge.Runtime.FormField[] { new("csv", global::Apiforge.Runtime.ParameterStyle.Form, false), new("lines", global::Apiforge.Runtime.ParameterStyle.DeepObject, true), new("metadata", global::Apiforge.Runtime.ParameterStyle.DeepObject, true) });
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -498,7 +498,7 @@ public partial class OperationsClient : IOperationsClient
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/uploads");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, __url.ToUri());
-        __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
+        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         var __form = new global::System.Net.Http.MultipartFormDataContent();
         __request.Content = __form;
         global::Apiforge.Runtime.ApiContent.AddFile(__form, "file", file, "image/png");
@@ -535,7 +535,7 @@ public partial class OperationsClient : IOperationsClient
         __url.AppendPath("/blobs/");
         __url.AppendPathValue(global::Apiforge.Runtime.ApiFormat.Format(name));
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
-        __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
+        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
@@ -562,7 +562,7 @@ public partial class OperationsClient : IOperationsClient
         __url.AppendPath("/blobs/");
         __url.AppendPathValue(global::Apiforge.Runtime.ApiFormat.Format(name));
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, __url.ToUri());
-        __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
+        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Content = global::Apiforge.Runtime.ApiContent.Binary(body, "application/octet-stream");
         using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
@@ -582,7 +582,7 @@ public partial class OperationsClient : IOperationsClient
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/notes");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, __url.ToUri());
-        __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
+        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Content = global::Apiforge.Runtime.ApiContent.Text(body, "text/plain");
         __request.Headers.TryAddWithoutValidation("Accept", "text/plain");
         using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -604,7 +604,7 @@ public partial class OperationsClient : IOperationsClient
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/notes");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, __url.ToUri());
-        __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
+        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         if (body is not null)
         {
             __request.Content = global::Apiforge.Runtime.ApiContent.Json(body, OperationsClientJsonContext.Default.Note, "application/json");
@@ -629,7 +629,7 @@ public partial class OperationsClient : IOperationsClient
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/counter");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
-        __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
+        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
@@ -652,7 +652,7 @@ public partial class OperationsClient : IOperationsClient
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/health");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
-        __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
+        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
@@ -672,7 +672,7 @@ public partial class OperationsClient : IOperationsClient
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/dup/one");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
-        __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
+        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
@@ -690,7 +690,7 @@ public partial class OperationsClient : IOperationsClient
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/dup/two");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
-        __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
+        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
@@ -708,7 +708,7 @@ public partial class OperationsClient : IOperationsClient
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/dupWithResponse");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
-        __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
+        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
@@ -747,7 +747,7 @@ public partial class OperationsClient : IOperationsClient
         {
             __request.Headers.TryAddWithoutValidation("2fa", global::Apiforge.Runtime.ApiFormat.Format(_2fa));
         }
-        __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
+        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         if (body2 is not null)
         {
             __request.Content = global::Apiforge.Runtime.ApiContent.Json(body2, OperationsClientJsonContext.Default.Note, "application/json");
@@ -769,7 +769,7 @@ public partial class OperationsClient : IOperationsClient
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/subscriptions");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, __url.ToUri());
-        __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
+        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Content = global::Apiforge.Runtime.ApiContent.Json(body, OperationsClientJsonContext.Default.SubscribeRequest, "application/json");
         using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
