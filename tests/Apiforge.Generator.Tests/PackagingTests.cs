@@ -4,9 +4,17 @@ using System.Xml.Linq;
 
 namespace Apiforge.Generator.Tests;
 
+/// <summary>The tests that share one pack of the two packages.</summary>
+[CollectionDefinition(PackedPackages.Collection)]
+public sealed class PackedPackagesGroup : ICollectionFixture<PackedPackages>
+{
+}
+
 /// <summary>Packs the two packages once and shares them between the packaging tests.</summary>
 public sealed class PackedPackages : IDisposable
 {
+    public const string Collection = "Packed packages";
+
     public PackedPackages()
     {
         Root = Path.Combine(Path.GetTempPath(), "apiforge-pack-" + Guid.NewGuid().ToString("N"));
@@ -109,7 +117,8 @@ internal static class Dotnet
     }
 }
 
-public class PackagingTests(PackedPackages packages) : IClassFixture<PackedPackages>
+[Collection(PackedPackages.Collection)]
+public class PackagingTests(PackedPackages packages)
 {
     private static readonly string[] s_analyzerAssemblies =
     {
