@@ -104,7 +104,7 @@ public class ConsumerProjectTests(PackedPackages packages)
     }
 
     [Fact]
-    public void A_net48_library_and_exe_build_without_warnings_and_the_exe_runs_under_mono_when_it_is_installed()
+    public void A_net48_library_and_exe_build_without_warnings_and_the_exe_runs_under_mono_when_a_complete_mono_is_installed()
     {
         Library("DatesFramework", "net48", NetFrameworkReferenceAssemblies);
         var exe = Project("AppOnFramework", """
@@ -162,7 +162,10 @@ public class ConsumerProjectTests(PackedPackages packages)
     private static string? Mono()
     {
         if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux) && !RuntimeInformation.IsOSPlatform(OSPlatform.OSX)) return null;
+        // Debian's mono-runtime alone lacks the netstandard.dll facade a netstandard2.0 dependency needs (mono-devel has it).
         return (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
-            .Select(dir => Path.Combine(dir, "mono")).FirstOrDefault(File.Exists);
+            .Select(dir => Path.Combine(dir, "mono"))
+            .FirstOrDefault(mono => File.Exists(mono) &&
+                File.Exists(Path.Combine(Path.GetDirectoryName(mono)!, "..", "lib", "mono", "4.5", "Facades", "netstandard.dll")));
     }
 }
