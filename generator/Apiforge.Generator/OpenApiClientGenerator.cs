@@ -44,13 +44,21 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             .Where(static file => file is not null)
             .Collect();
 
+        // The target framework and C# version shape the code (DateOnly or DateTime, LangVersion); an equatable value,
+        // so an edit that changes neither leaves everything below cached.
+        var features = context.CompilationProvider
+            .Select(static (compilation, _) => ConsumerFeaturesReader.Read(compilation))
+            .WithTrackingName(TrackingNames.ConsumerFeatures);
+
         inputs = inputs
             .Combine(externalFiles)
             .Select(static (pair, _) => pair.Left with { ExternalFiles = ExternalRefBundler.Referenced(pair.Left.Path, pair.Left.Text, pair.Right!) })
+            .Combine(features)
+            .Select(static (pair, _) => pair.Left with { Options = pair.Left.Options with { Features = pair.Right } })
             .WithTrackingName(TrackingNames.SpecInputs);
 
         var parsed = inputs
-            .Select(static (input, cancellationToken) => SafeParse(input, cancellationToken))
+            .Select(static (input, cancellationToken) => ConsumerFeaturesReader.Unsupported(input) ?? SafeParse(input, cancellationToken))
             .WithTrackingName(TrackingNames.Parsed);
 
         // Two specs that would generate the same client are reported, and only the first is emitted.
@@ -63,6 +71,16 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             static (spc, diagnostic) => spc.ReportDiagnostic(diagnostic.ToDiagnostic()));
 
         var clientSpecs = clients.SelectMany(static (r, _) => r.Clients);
+
+        // C# 11 required members on a framework without their attributes (netstandard2.0, .NET Framework).
+        var needsRequiredAttributes = clients
+            .Select(static (r, _) => r.Clients.Count > 0)
+            .Combine(features)
+            .Select(static (pair, _) => pair.Left && pair.Right.NeedsRequiredMemberAttributes);
+        context.RegisterSourceOutput(needsRequiredAttributes, static (spc, needed) =>
+        {
+            if (needed) AddSource(spc, PolyfillEmitter.HintName, PolyfillEmitter.EmitRequiredMemberAttributes, "RequiredMemberAttribute");
+        });
 
         var types = clientSpecs
             .SelectMany(static (client, _) => client.Types.Select(t => new TypeOutputSpec(client.Namespace, client.ClientName, t)))

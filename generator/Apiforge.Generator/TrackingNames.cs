@@ -10,4 +10,5 @@ internal static class TrackingNames
     public const string Clients = nameof(Clients);
     public const string HttpClientFactory = nameof(HttpClientFactory);
     public const string DependencyInjection = nameof(DependencyInjection);
+    public const string ConsumerFeatures = nameof(ConsumerFeatures);
 }

@@ -30,8 +30,10 @@ public static class ApiFormat
     /// <summary>ISO 8601 (RFC 3339) date and time.</summary>
     public static string Format(DateTimeOffset value) => value.ToString("O", CultureInfo.InvariantCulture);
 
+#if NET
     /// <summary>ISO 8601 full-date.</summary>
     public static string Format(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+#endif
 
     /// <summary>The lower-case hyphenated form.</summary>
     public static string Format(Guid value) => value.ToString("D", CultureInfo.InvariantCulture);
@@ -42,8 +44,10 @@ public static class ApiFormat
     /// <summary>Base64.</summary>
     public static string Format(byte[] value) => Convert.ToBase64String(value ?? throw new ArgumentNullException(nameof(value)));
 
+#if NET
     /// <summary>ISO 8601 partial-time (<c>HH:mm:ss</c> with fractions when there are any).</summary>
     public static string Format(TimeOnly value) => ApiJsonValues.FormatTimeOnly(value);
+#endif
 
     /// <summary>ISO 8601 duration, such as <c>PT1H30M</c>.</summary>
     public static string Format(TimeSpan value) => System.Xml.XmlConvert.ToString(value);

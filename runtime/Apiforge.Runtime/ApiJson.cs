@@ -80,6 +80,7 @@ public static class ApiJson
         _ => throw Unexpected(ref reader, "string"),
     };
 
+#if NET
     /// <summary>Reads an ISO 8601 full-date (<c>yyyy-MM-dd</c>).</summary>
     public static DateOnly ReadDateOnly(ref Utf8JsonReader reader)
     {
@@ -95,6 +96,8 @@ public static class ApiJson
         ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStringValue(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
+
+#endif
 
     /// <summary>Reads an absolute or relative URI.</summary>
     public static Uri ReadUri(ref Utf8JsonReader reader)

@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Buffers;
 using System.Net.Http;
 using System.Text.Json;
@@ -21,7 +22,7 @@ public static class ApiJsonBody
         ArgumentException.ThrowIfNullOrEmpty(name);
         var content = request.Content ?? throw new InvalidOperationException("The request has no body to add a property to.");
         var bytes = await content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        var output = new ArrayBufferWriter<byte>(bytes.Length + name.Length + 64);
+        using var output = new MemoryStream(bytes.Length + name.Length + 64);
         try
         {
             using var document = JsonDocument.Parse(bytes);
@@ -44,7 +45,7 @@ public static class ApiJsonBody
         {
             throw new InvalidOperationException("The request body is not JSON.", ex);
         }
-        var changed = new ByteArrayContent(output.WrittenSpan.ToArray());
+        var changed = new ByteArrayContent(output.ToArray());
         foreach (var header in content.Headers)
         {
             if (string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase)) continue;

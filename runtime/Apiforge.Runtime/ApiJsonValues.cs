@@ -44,6 +44,7 @@ public static class ApiJsonValues
         else writer.WriteStringValue(value);
     }
 
+#if NET
     /// <summary>Reads an RFC 3339 <c>time</c> (<c>HH:mm:ss[.fraction]</c>); an offset after it is ignored.</summary>
     public static TimeOnly ReadTimeOnly(ref Utf8JsonReader reader)
     {
@@ -64,6 +65,8 @@ public static class ApiJsonValues
     /// <summary>Writes a <c>time</c> as <c>HH:mm:ss[.fraction]</c>.</summary>
     public static void WriteTimeOnly(Utf8JsonWriter writer, TimeOnly value)
         => writer.WriteStringValue(FormatTimeOnly(value));
+
+#endif
 
     /// <summary>Reads a <c>duration</c>: ISO 8601 (<c>P1DT2H</c>), or .NET's <c>d.hh:mm:ss</c> that some APIs send.</summary>
     public static TimeSpan ReadDuration(ref Utf8JsonReader reader)
@@ -87,5 +90,7 @@ public static class ApiJsonValues
     /// <summary>Writes a <c>duration</c> in ISO 8601 (<c>P1DT2H</c>).</summary>
     public static void WriteDuration(Utf8JsonWriter writer, TimeSpan value) => writer.WriteStringValue(XmlConvert.ToString(value));
 
+#if NET
     internal static string FormatTimeOnly(TimeOnly value) => value.ToString("HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture).TrimEnd('.');
+#endif
 }

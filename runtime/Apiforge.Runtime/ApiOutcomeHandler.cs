@@ -98,7 +98,11 @@ public sealed class ApiOutcomeHandler : DelegatingHandler
                     $"{outcome.Delay.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s (resend {(retries + 1).ToString(CultureInfo.InvariantCulture)} of at most {_options.MaxRetries.ToString(CultureInfo.InvariantCulture)})");
                 if (outcome.Delay > TimeSpan.Zero)
                 {
+#if NET
                     await Task.Delay(outcome.Delay, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+#else
+                    await _options.TimeProvider.Delay(outcome.Delay, cancellationToken).ConfigureAwait(false);
+#endif
                 }
                 var next = await CopyAsync(current, cancellationToken).ConfigureAwait(false);
                 try
@@ -160,7 +164,7 @@ public sealed class ApiOutcomeHandler : DelegatingHandler
                 if (total > maxLength) break;
                 Array.Resize(ref buffer, Math.Min(maxLength + 1, buffer.Length * 2));
             }
-            var read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false);
+            var read = await stream.ReadAsync(buffer, total, buffer.Length - total, cancellationToken).ConfigureAwait(false);
             if (read == 0) break;
             total += read;
         }
@@ -190,17 +194,26 @@ public sealed class ApiOutcomeHandler : DelegatingHandler
         var copy = new HttpRequestMessage(request.Method, request.RequestUri)
         {
             Version = request.Version,
+#if NET
             VersionPolicy = request.VersionPolicy,
+#endif
         };
         foreach (var header in request.Headers)
         {
             copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
         }
+#if NET
         IDictionary<string, object?> options = copy.Options;
         foreach (var option in request.Options)
         {
             options[option.Key] = option.Value;
         }
+#else
+        foreach (var property in request.Properties)
+        {
+            copy.Properties[property.Key] = property.Value;
+        }
+#endif
         if (request.Content is { } content)
         {
             var bytes = await content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
@@ -220,15 +233,13 @@ public sealed class ApiOutcomeHandler : DelegatingHandler
         public override long Length => throw new NotSupportedException();
         public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
+#if NET
         public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
             if (_prefix.IsEmpty) return rest.Read(buffer);
-            var n = Math.Min(buffer.Length, _prefix.Length);
-            _prefix.Span[..n].CopyTo(buffer);
-            _prefix = _prefix[n..];
-            return n;
+            return TakePrefix(buffer);
         }
 
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
@@ -237,7 +248,28 @@ public sealed class ApiOutcomeHandler : DelegatingHandler
         public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
             if (_prefix.IsEmpty) return rest.ReadAsync(buffer, cancellationToken);
-            return new ValueTask<int>(Read(buffer.Span));
+            return new ValueTask<int>(TakePrefix(buffer.Span));
+        }
+#else
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_prefix.IsEmpty) return rest.Read(buffer, offset, count);
+            return TakePrefix(buffer.AsSpan(offset, count));
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            if (_prefix.IsEmpty) return rest.ReadAsync(buffer, offset, count, cancellationToken);
+            return Task.FromResult(TakePrefix(buffer.AsSpan(offset, count)));
+        }
+#endif
+
+        private int TakePrefix(Span<byte> buffer)
+        {
+            var n = Math.Min(buffer.Length, _prefix.Length);
+            _prefix.Span.Slice(0, n).CopyTo(buffer);
+            _prefix = _prefix.Slice(n);
+            return n;
         }
 
         public override void Flush()

@@ -9,7 +9,16 @@ public static partial class ApiRequest
     /// The error body limit of one request, in characters, instead of <see cref="ApiResponse.ErrorBodyLimit"/>
     /// (set it in a <see cref="DelegatingHandler"/> to give one client its own).
     /// </summary>
-    public static readonly HttpRequestOptionsKey<int> ErrorBodyLimit = new("Apiforge.ErrorBodyLimit");
+#if NET
+    public
+#else
+    internal // HttpRequestOptionsKey is .NET 5+; on netstandard2.0 use SetErrorBodyLimit.
+#endif
+    static readonly HttpRequestOptionsKey<int> ErrorBodyLimit = new("Apiforge.ErrorBodyLimit");
+
+    /// <summary>Gives one request its own error body limit, in characters (see <see cref="ErrorBodyLimit"/>).</summary>
+    public static void SetErrorBodyLimit(HttpRequestMessage request, int limit)
+        => (request ?? throw new ArgumentNullException(nameof(request))).Options.Set(ErrorBodyLimit, limit);
 
     /// <summary>
     /// Adds a header the API description declares, refusing a value with CR, LF or NUL: such a value would end the

@@ -11,7 +11,12 @@ public static partial class ApiRequest
     /// Set on requests of operations that take no credentials (such as a login), so authentication handlers
     /// neither add a token nor try to acquire one.
     /// </summary>
-    public static readonly HttpRequestOptionsKey<bool> SkipAuthentication = new("Apiforge.SkipAuthentication");
+#if NET
+    public
+#else
+    internal // HttpRequestOptionsKey is .NET 5+; on netstandard2.0 use MarkAnonymous.
+#endif
+    static readonly HttpRequestOptionsKey<bool> SkipAuthentication = new("Apiforge.SkipAuthentication");
 
     /// <summary>Whether the request asks not to be authenticated.</summary>
     public static bool IsAnonymous(HttpRequestMessage request)

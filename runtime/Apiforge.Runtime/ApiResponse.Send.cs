@@ -79,7 +79,12 @@ public static partial class ApiResponse
             var buffer = new char[Math.Min(4096, limit + 1)];
             while (text.Length <= limit)
             {
-                var read = await reader.ReadAsync(buffer.AsMemory(0, Math.Min(buffer.Length, limit + 1 - text.Length)), cancellationToken).ConfigureAwait(false);
+                var count = Math.Min(buffer.Length, limit + 1 - text.Length);
+#if NET
+                var read = await reader.ReadAsync(buffer.AsMemory(0, count), cancellationToken).ConfigureAwait(false);
+#else
+                var read = await reader.ReadAsync(buffer, 0, count).WaitAsync(cancellationToken).ConfigureAwait(false);
+#endif
                 if (read == 0) break;
                 text.Append(buffer, 0, read);
             }

@@ -83,14 +83,19 @@ public sealed class ApiSecurityRequirement
 }
 
 /// <summary>How the generated client tells the authentication handler what an operation's security requirement is.</summary>
-public static class ApiSecurity
+public static partial class ApiSecurity
 {
     /// <summary>
     /// The operation's security requirement: alternatives, any one of which will do. Requests of operations that
     /// need no credentials carry <see cref="ApiRequest.SkipAuthentication"/> instead; requests with neither (the
     /// API description names no scheme but the operation takes an <c>Authorization</c> header) get a bearer token.
     /// </summary>
-    public static readonly HttpRequestOptionsKey<IReadOnlyList<ApiSecurityRequirement>> Requirements = new("Apiforge.Security");
+#if NET
+    public
+#else
+    internal // HttpRequestOptionsKey is .NET 5+; on netstandard2.0 use Require.
+#endif
+    static readonly HttpRequestOptionsKey<IReadOnlyList<ApiSecurityRequirement>> Requirements = new("Apiforge.Security");
 
     /// <summary>The requirement the request carries, if any.</summary>
     public static IReadOnlyList<ApiSecurityRequirement>? Of(HttpRequestMessage request)

@@ -359,7 +359,11 @@ public sealed class RenewingAccessTokenSource : IAccessTokenSource, IDisposable
                     }
                     if (delay.Value > TimeSpan.Zero)
                     {
+#if NET
                         await Task.Delay(delay.Value, _time, _disposed.Token).ConfigureAwait(false);
+#else
+                        await _time.Delay(delay.Value, _disposed.Token).ConfigureAwait(false);
+#endif
                     }
                 }
             }

@@ -34,7 +34,18 @@ internal sealed class BoundedResponseContent : HttpContent
 
     public long BytesRead => Interlocked.Read(ref _bytesRead);
 
-    protected override async Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken)
+#if NET
+    protected override Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken) => OpenAsync(cancellationToken);
+
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+        => CopyBodyToAsync(stream, cancellationToken);
+#endif
+
+    protected override Task<Stream> CreateContentReadStreamAsync() => OpenAsync(CancellationToken.None);
+
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => CopyBodyToAsync(stream, CancellationToken.None);
+
+    private async Task<Stream> OpenAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -46,19 +57,14 @@ internal sealed class BoundedResponseContent : HttpContent
         }
     }
 
-    protected override Task<Stream> CreateContentReadStreamAsync() => CreateContentReadStreamAsync(CancellationToken.None);
-
-    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+    private async Task CopyBodyToAsync(Stream stream, CancellationToken cancellationToken)
     {
-        var source = await CreateContentReadStreamAsync(cancellationToken).ConfigureAwait(false);
+        var source = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (source.ConfigureAwait(false))
         {
-            await source.CopyToAsync(stream, cancellationToken).ConfigureAwait(false);
+            await source.CopyToAsync(stream, 81920, cancellationToken).ConfigureAwait(false);
         }
     }
-
-    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context)
-        => SerializeToStreamAsync(stream, context, CancellationToken.None);
 
     protected override bool TryComputeLength(out long length)
     {
@@ -121,18 +127,13 @@ internal sealed class BoundedResponseContent : HttpContent
             set => throw new NotSupportedException();
         }
 
+#if NET
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
-            var deadline = _owner._deadline?.Token ?? CancellationToken.None;
-            using var linked = cancellationToken.CanBeCanceled && deadline.CanBeCanceled
-                ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline)
-                : null;
-            var token = linked?.Token ?? (deadline.CanBeCanceled ? deadline : cancellationToken);
+            using var linked = LinkDeadline(cancellationToken, out var token);
             try
             {
-                var read = await _inner.ReadAsync(buffer, token).ConfigureAwait(false);
-                Interlocked.Add(ref _owner._bytesRead, read);
-                return read;
+                return Count(await _inner.ReadAsync(buffer, token).ConfigureAwait(false));
             }
             catch (Exception ex) when (_owner.Translate(ex, cancellationToken) is { } translated)
             {
@@ -142,6 +143,37 @@ internal sealed class BoundedResponseContent : HttpContent
 
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
             => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+#else
+        public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            using var linked = LinkDeadline(cancellationToken, out var token);
+            try
+            {
+                return Count(await _inner.ReadAsync(buffer, offset, count, token).ConfigureAwait(false));
+            }
+            catch (Exception ex) when (_owner.Translate(ex, cancellationToken) is { } translated)
+            {
+                throw translated;
+            }
+        }
+#endif
+
+        /// <summary>The token a read waits on: the caller's and the call's deadline together.</summary>
+        private CancellationTokenSource? LinkDeadline(CancellationToken cancellationToken, out CancellationToken token)
+        {
+            var deadline = _owner._deadline?.Token ?? CancellationToken.None;
+            var linked = cancellationToken.CanBeCanceled && deadline.CanBeCanceled
+                ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline)
+                : null;
+            token = linked?.Token ?? (deadline.CanBeCanceled ? deadline : cancellationToken);
+            return linked;
+        }
+
+        private int Count(int read)
+        {
+            Interlocked.Add(ref _owner._bytesRead, read);
+            return read;
+        }
 
         public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
 
@@ -161,10 +193,12 @@ internal sealed class BoundedResponseContent : HttpContent
             base.Dispose(disposing);
         }
 
+#if NET
         public override async ValueTask DisposeAsync()
         {
             await _inner.DisposeAsync().ConfigureAwait(false);
             await base.DisposeAsync().ConfigureAwait(false);
         }
+#endif
     }
 }

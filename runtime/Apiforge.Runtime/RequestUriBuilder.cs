@@ -66,7 +66,11 @@ public sealed class RequestUriBuilder
         var query = _query?.ToString() ?? "";
         var text = _baseLength == _baseAddress.Length
             ? string.Concat(_baseAddress, slash, path, query)
+#if NET
             : string.Concat(_baseAddress.AsSpan(0, _baseLength), slash, path, query);
+#else
+            : string.Concat(_baseAddress.Substring(0, _baseLength), slash, path, query);
+#endif
         return RequestPath.CreateUri(text);
     }
 

@@ -25,7 +25,7 @@ public class CompileTests
         AssertCompilesCleanly(result);
     }
 
-    [Theory]
+    [SharedTheory]
     [MemberData(nameof(FoundSpecs))]
     public void Found_tradovate_specs_compile_without_warnings(string file)
     {

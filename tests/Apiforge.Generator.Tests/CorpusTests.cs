@@ -37,7 +37,7 @@ public class CorpusTests(ITestOutputHelper output)
         return data;
     }
 
-    [Theory]
+    [SharedTheory]
     [MemberData(nameof(Documents))]
     public void Document_generates_code_that_compiles_cleanly(string document)
     {

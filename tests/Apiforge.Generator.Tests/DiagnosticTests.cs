@@ -11,7 +11,7 @@ public class DiagnosticTests
         return Assert.Single(result.GeneratorDiagnostics, d => d.Id == id);
     }
 
-    [Fact]
+    [SharedFact]
     public void Malformed_2021_yaml_gives_located_warnings_and_still_generates()
     {
         var path = Path.Combine(GeneratorHarness.SharedDirectory, "specs-found", "tradovate-api-2021_example-api-csharp-trading_services.swagger.yaml");
@@ -306,7 +306,7 @@ public class DiagnosticTests
         Assert.Contains("NullReferenceException", d.GetMessage(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SharedFact]
     public void Kubernetes_has_no_false_2_0_reader_warnings_and_its_diagnostics_are_located_in_bounded_time()
     {
         // Before the located index: 5,125 AF0003 warnings for valid 2.0 fields, each located by rescanning 4 MB (~80 s).

@@ -36,7 +36,7 @@ public partial class FuzzTests(ITestOutputHelper output)
 
     private sealed record Mutant(string Name, string Path, string Text);
 
-    [Fact]
+    [SharedFact]
     public void Mutated_corpus_documents_never_crash_and_give_located_diagnostics()
     {
         var count = int.TryParse(Environment.GetEnvironmentVariable("APIFORGE_FUZZ_LONG"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0

@@ -60,22 +60,12 @@ internal static class GeneratorHarness
 
     public static string SpecsDirectory => Path.Combine(AppContext.BaseDirectory, "specs");
 
-    public static string SharedDirectory
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null)
-            {
-                var candidate = Path.Combine(dir.FullName, "shared");
-                if (Directory.Exists(Path.Combine(candidate, "corpus"))) return candidate;
-                candidate = Path.Combine(dir.FullName, "..", "shared");
-                if (Directory.Exists(Path.Combine(candidate, "corpus"))) return Path.GetFullPath(candidate);
-                dir = dir.Parent;
-            }
-            throw new DirectoryNotFoundException("../shared (with corpus/ and specs-found/) is not beside the repository.");
-        }
-    }
+    /// <summary>
+    /// The shared documents (corpus/, specs-found/): $APIFORGE_SHARED, or a shared/ folder beside the repository or
+    /// above it. Tests that need them are [SharedFact]/[SharedTheory] and are skipped, saying how to get them, when
+    /// the folder is not there; .ci/run fails instead.
+    /// </summary>
+    public static string SharedDirectory => SharedFiles.Directory ?? throw new DirectoryNotFoundException(SharedFiles.HowToGet);
 
     public static string RepositoryRoot
     {

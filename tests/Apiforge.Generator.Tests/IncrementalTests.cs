@@ -26,7 +26,8 @@ public class IncrementalTests
             Assert.True(result.TrackedSteps.ContainsKey(step), $"step {step} did not run");
         }
         // The partner spec has no diagnostics, so that step has nothing to track; every step that ran is cached.
-        foreach (var step in result.TrackedSteps.Keys.Where(k => !k.Contains('_', StringComparison.Ordinal)))
+        // "Compilation" is the edited input itself (read for ConsumerFeatures), not a step of the generator.
+        foreach (var step in result.TrackedSteps.Keys.Where(k => !k.Contains('_', StringComparison.Ordinal) && k != "Compilation"))
         {
             foreach (var run in result.TrackedSteps[step])
             {

@@ -166,7 +166,7 @@ public class LimitTests(ITestOutputHelper output)
         Assert.Contains(GeneratorHarness.Run(tiny).GeneratorDiagnostics, d => d.Id == "AF0010");
     }
 
-    [Theory]
+    [SharedTheory]
     // Early enough that even a fast machine is still parsing the 4 MB document.
     [InlineData(0)]
     [InlineData(10)]
@@ -192,7 +192,7 @@ public class LimitTests(ITestOutputHelper output)
         Assert.True(stopwatch.Elapsed < TimeSpan.FromMilliseconds(afterMilliseconds + 5000), stopwatch.Elapsed.ToString());
     }
 
-    [Fact]
+    [SharedFact]
     public void The_driver_passes_cancellation_through()
     {
         var path = Path.Combine(GeneratorHarness.SharedDirectory, "corpus", "kubernetes-1.25.json");

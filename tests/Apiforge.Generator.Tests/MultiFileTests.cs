@@ -18,7 +18,7 @@ public class MultiFileTests
         return (new SpecFile(entryPath, File.ReadAllText(entryPath)), others);
     }
 
-    [Theory]
+    [SharedTheory]
     [InlineData("oai-v2-petstore-separate", "spec/swagger.yaml", "Pet")]
     [InlineData("redocly-cafe", "openapi.yaml", "OrderList")]
     public void Multi_file_corpus_documents_generate_and_compile(string folder, string entry, string expectedModel)
@@ -32,7 +32,7 @@ public class MultiFileTests
         CompileTests.AssertCompilesCleanly(result);
     }
 
-    [Fact]
+    [SharedFact]
     public void A_ref_to_a_file_that_is_not_an_AdditionalFile_is_AF0009_at_the_ref_and_the_rest_generates()
     {
         var (spec, others) = Load("oai-v2-petstore-separate", "spec/swagger.yaml");
@@ -51,7 +51,7 @@ public class MultiFileTests
         CompileTests.AssertCompilesCleanly(result);
     }
 
-    [Fact]
+    [SharedFact]
     public void Only_specs_whose_referenced_files_change_are_parsed_again()
     {
         var (spec, others) = Load("oai-v2-petstore-separate", "spec/swagger.yaml");

@@ -8,7 +8,7 @@ namespace Apiforge.Generator.Tests;
 /// </summary>
 public class OperationCorpusTests
 {
-    [Theory]
+    [SharedTheory]
     [InlineData("swagger-petstore-v3.yaml")]
     [InlineData("oai-uspto.yaml")]
     [InlineData("twilio-api-v2010.yaml")]
@@ -39,7 +39,7 @@ public class OperationCorpusTests
         CompileTests.AssertCompilesCleanly(result);
     }
 
-    [Fact]
+    [SharedFact]
     public void Stripe_form_bodies_use_deepObject_fields_and_empty_GET_bodies_disappear()
     {
         var path = Path.Combine(GeneratorHarness.SharedDirectory, "corpus", "stripe-2019-12.yaml");

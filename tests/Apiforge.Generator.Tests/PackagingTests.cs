@@ -4,9 +4,17 @@ using System.Xml.Linq;
 
 namespace Apiforge.Generator.Tests;
 
+/// <summary>The tests that share one pack of the two packages.</summary>
+[CollectionDefinition(PackedPackages.Collection)]
+public sealed class PackedPackagesGroup : ICollectionFixture<PackedPackages>
+{
+}
+
 /// <summary>Packs the two packages once and shares them between the packaging tests.</summary>
 public sealed class PackedPackages : IDisposable
 {
+    public const string Collection = "Packed packages";
+
     public PackedPackages()
     {
         Root = Path.Combine(Path.GetTempPath(), "apiforge-pack-" + Guid.NewGuid().ToString("N"));
@@ -24,6 +32,46 @@ public sealed class PackedPackages : IDisposable
 
     public string Package(string id) => Directory.GetFiles(Feed, id + ".*.nupkg").Single();
 
+    /// <summary>
+    /// Root-level files for consumer projects: a nuget.config with the packed feed (and nuget.org for the runtime's
+    /// netstandard2.0 dependencies), one packages folder for all of them, and empty Directory.*.props so that
+    /// this repository's settings do not reach them.
+    /// </summary>
+    public void PrepareConsumerRoot()
+    {
+        lock (_prepareLock)
+        {
+            if (_prepared) return;
+            File.WriteAllText(Path.Combine(Root, "nuget.config"), $"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <config>
+                    <add key="globalPackagesFolder" value="{Path.Combine(Root, "packages")}" />
+                  </config>
+                  <packageSources>
+                    <clear />
+                    <add key="local" value="{Feed}" />
+                    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+                  </packageSources>
+                  <packageSourceMapping>
+                    <packageSource key="local">
+                      <package pattern="Apiforge.*" />
+                    </packageSource>
+                    <packageSource key="nuget.org">
+                      <package pattern="*" />
+                    </packageSource>
+                  </packageSourceMapping>
+                </configuration>
+                """);
+            File.WriteAllText(Path.Combine(Root, "Directory.Build.props"), "<Project />");
+            File.WriteAllText(Path.Combine(Root, "Directory.Packages.props"), "<Project />");
+            _prepared = true;
+        }
+    }
+
+    private readonly object _prepareLock = new();
+    private bool _prepared;
+
     public void Dispose()
     {
         try
@@ -39,8 +87,14 @@ public sealed class PackedPackages : IDisposable
 internal static class Dotnet
 {
     public static string Run(string workingDirectory, string arguments, int timeoutSeconds = 600)
+        => RunProcess("dotnet", arguments, workingDirectory, timeoutSeconds);
+
+    public static string RunExpectingFailure(string workingDirectory, string arguments, int timeoutSeconds = 600)
+        => RunProcess("dotnet", arguments, workingDirectory, timeoutSeconds, expectSuccess: false);
+
+    public static string RunProcess(string fileName, string arguments, string workingDirectory, int timeoutSeconds = 600, bool expectSuccess = true)
     {
-        var info = new ProcessStartInfo("dotnet", arguments)
+        var info = new ProcessStartInfo(fileName, arguments)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -58,12 +112,13 @@ internal static class Dotnet
             throw new TimeoutException($"dotnet {arguments} took longer than {timeoutSeconds} s");
         }
         var output = stdout.Result + stderr.Result;
-        Assert.True(process.ExitCode == 0, $"dotnet {arguments} failed ({process.ExitCode}):\n{output}");
+        Assert.True(expectSuccess == (process.ExitCode == 0), $"{fileName} {arguments} exited with {process.ExitCode}:\n{output}");
         return output;
     }
 }
 
-public class PackagingTests(PackedPackages packages) : IClassFixture<PackedPackages>
+[Collection(PackedPackages.Collection)]
+public class PackagingTests(PackedPackages packages)
 {
     private static readonly string[] s_analyzerAssemblies =
     {
@@ -82,8 +137,10 @@ public class PackagingTests(PackedPackages packages) : IClassFixture<PackedPacka
         Assert.Equal(s_analyzerAssemblies.Order(StringComparer.Ordinal), analyzers);
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
         Assert.DoesNotContain(entries, e => e.Contains("Microsoft.CodeAnalysis", StringComparison.Ordinal));
-        Assert.Contains("buildTransitive/Apiforge.Generator.props", entries);
-        Assert.Contains("buildTransitive/Apiforge.Generator.targets", entries);
+        // Direct references only: a project that gets the generator through a library generates nothing.
+        Assert.Contains("build/Apiforge.Generator.props", entries);
+        Assert.Contains("build/Apiforge.Generator.targets", entries);
+        Assert.DoesNotContain(entries, e => e.StartsWith("buildTransitive/", StringComparison.Ordinal));
 
         using var nuspec = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
         var xml = XDocument.Load(nuspec);
@@ -101,6 +158,7 @@ public class PackagingTests(PackedPackages packages) : IClassFixture<PackedPacka
     {
         using var zip = ZipFile.OpenRead(packages.Package("Apiforge.Runtime"));
         Assert.Contains(zip.Entries, e => e.FullName == "lib/net8.0/Apiforge.Runtime.dll");
+        Assert.Contains(zip.Entries, e => e.FullName == "lib/netstandard2.0/Apiforge.Runtime.dll");
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 namespace Apiforge.Generator.Diagnostics;
 
 /// <summary>The catalogue of Apiforge diagnostics. IDs are stable: never reuse or renumber one.</summary>
-internal static class DiagnosticDescriptors
+internal static partial class DiagnosticDescriptors
 {
     private const string Category = "Apiforge";
 
@@ -142,7 +142,8 @@ internal static class DiagnosticDescriptors
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
         UnreadableDocument, NotOpenApi, ReaderError, UnsupportedSchema, InvalidOption, UnresolvedReference,
         DuplicateClient, UnsupportedOperation, ExternalFileMissing, DocumentLimitExceeded, PartLimitExceeded, ReferenceCycle,
-        NameCollision, DuplicateKey, InternalError);
+        NameCollision, DuplicateKey, InternalError,
+        LanguageVersionTooLow, DateTypeFallback);
 
     public static DiagnosticDescriptor ById(string id) => s_byId[id];
 

@@ -148,6 +148,8 @@ internal static class CSharp
         PrimitiveNames.DateOnly => "global::System.DateOnly",
         PrimitiveNames.TimeOnly => "global::System.TimeOnly",
         PrimitiveNames.TimeSpan => "global::System.TimeSpan",
+        PrimitiveNames.DateAsDateTime => "global::System.DateTime",
+        PrimitiveNames.TimeAsTimeSpan => "global::System.TimeSpan",
         PrimitiveNames.Guid => "global::System.Guid",
         PrimitiveNames.Uri => "global::System.Uri",
         PrimitiveNames.Stream => "global::System.IO.Stream",

@@ -231,11 +231,11 @@ internal static class ClientEmitter
         }
         if (!operation.RequiresAuthentication)
         {
-            w.Line($"__request.Options.Set({Runtime}.ApiRequest.SkipAuthentication, true);");
+            w.Line($"{Runtime}.ApiRequest.MarkAnonymous(__request);");
         }
         else if (operation.Security.Count > 0)
         {
-            w.Line($"__request.Options.Set({Runtime}.ApiSecurity.Requirements, {SecurityFieldName(client, operation)});");
+            w.Line($"{Runtime}.ApiSecurity.Require(__request, {SecurityFieldName(client, operation)});");
         }
         if (operation.Body is { } body)
         {
@@ -605,6 +605,8 @@ internal static class ClientEmitter
         return type.Kind switch
         {
             TypeRefKind.Enum => $"{JsonEmitter.ConverterName(ns, type.Name)}.ToWireString({value})",
+            TypeRefKind.Primitive when type.Name == PrimitiveNames.DateAsDateTime => $"{Runtime}.ApiDates.FormatDate({value})",
+            TypeRefKind.Primitive when type.Name == PrimitiveNames.TimeAsTimeSpan => $"{Runtime}.ApiDates.FormatTimeOfDay({value})",
             _ => $"{Runtime}.ApiFormat.Format({value})",
         };
     }

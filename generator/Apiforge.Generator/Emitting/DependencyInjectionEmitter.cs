@@ -61,7 +61,7 @@ internal static class DependencyInjectionEmitter
         w.Line("/// <returns>The builder of the typed client's HttpClient.</returns>");
         w.Line($"public static {DI}.IHttpClientBuilder Add{client}(this {DI}.IServiceCollection services, global::System.Action<{client}Options>? configure = null)");
         w.OpenBrace();
-        w.Line("global::System.ArgumentNullException.ThrowIfNull(services);");
+        w.Line("if (services is null) throw new global::System.ArgumentNullException(nameof(services));");
         w.Line($"var options = new {client}Options();");
         w.Line("configure?.Invoke(options);");
         w.Line($"var credentials = new {Runtime}.ApiCredentialsResolver(options.Credentials, options.ConfigureCredentials);");

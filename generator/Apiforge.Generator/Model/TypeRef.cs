@@ -45,6 +45,10 @@ internal static class PrimitiveNames
     public const string DateOnly = "DateOnly";
     public const string TimeOnly = "TimeOnly";
     public const string TimeSpan = "TimeSpan";
+    /// <summary><c>format: date</c> as a DateTime, where DateOnly does not exist.</summary>
+    public const string DateAsDateTime = "DateAsDateTime";
+    /// <summary><c>format: time</c> as a TimeSpan since midnight, where TimeOnly does not exist.</summary>
+    public const string TimeAsTimeSpan = "TimeAsTimeSpan";
     public const string Guid = "Guid";
     public const string Uri = "Uri";
     public const string Bytes = "byte[]";

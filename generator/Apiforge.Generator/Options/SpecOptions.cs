@@ -9,6 +9,8 @@ internal sealed record SpecOptions(string? Namespace, string? ClientName, string
     public string? ErrorTextProperty { get; init; }
     /// <summary>Limits against hostile input (MaxDocumentSize, MaxNestingDepth, MaxEnumMembers, MaxExpandedNodes metadata).</summary>
     public SpecLimits Limits { get; init; } = SpecLimits.Default;
+    /// <summary>What the consumer's compilation offers (target framework, C# version); set by the pipeline.</summary>
+    public Model.ConsumerFeatures Features { get; init; } = Model.ConsumerFeatures.Latest;
 }
 
 /// <summary>Reads the MSBuild metadata that buildTransitive/Apiforge.Generator.props makes visible to the compiler.</summary>

@@ -675,7 +675,7 @@ internal sealed partial class ClientBuilder
         switch (type)
         {
             case JsonSchemaType.String:
-                return TypeRef.Primitive(StringType(schema.Format), nullable);
+                return TypeRef.Primitive(AdaptToFramework(StringType(schema.Format), pointer), nullable);
             case JsonSchemaType.Integer:
                 return TypeRef.Primitive(schema.Format == "int32" ? PrimitiveNames.Int32 : PrimitiveNames.Int64, nullable);
             case JsonSchemaType.Number:

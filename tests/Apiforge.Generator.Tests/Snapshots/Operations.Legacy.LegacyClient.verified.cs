@@ -106,7 +106,7 @@ public partial class LegacyClient : ILegacyClient
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/pets");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, __url.ToUri());
-        __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
+        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Content = global::Apiforge.Runtime.ApiContent.Json(body, LegacyClientJsonContext.Default.Pet, "application/json");
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
@@ -129,7 +129,7 @@ public partial class LegacyClient : ILegacyClient
         __url.AppendPathValue(global::Apiforge.Runtime.ApiFormat.Format(id));
         __url.AppendPath("/photo");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, __url.ToUri());
-        __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
+        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         var __form = new global::System.Net.Http.MultipartFormDataContent();
         __request.Content = __form;
         global::Apiforge.Runtime.ApiContent.AddFile(__form, "file", file, null);
@@ -156,7 +156,7 @@ public partial class LegacyClient : ILegacyClient
         __url.AppendPathValue(global::Apiforge.Runtime.ApiFormat.Format(id));
         __url.AppendPath("/form");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, __url.ToUri());
-        __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
+        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         if (body is not null)
         {
             __request.Content = global::Apiforge.Runtime.ApiContent.Form(body, LegacyClientJsonContext.Default.UpdatePetFormRequest, null);
@@ -199,7 +199,7 @@ public partial class LegacyClient : ILegacyClient
         {
             global::Apiforge.Runtime.ApiRequest.AddHeader(__request, "X-Tags", global::Apiforge.Runtime.ApiParameter.Text("X-Tags", global::System.Linq.Enumerable.Select(xTags, static __item => global::Apiforge.Runtime.ApiFormat.Format(__item)), global::Apiforge.Runtime.ParameterStyle.Simple, false, false), nameof(xTags));
         }
-        __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
+        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)

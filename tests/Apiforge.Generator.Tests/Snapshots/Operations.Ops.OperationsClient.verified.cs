@@ -322,11 +322,11 @@ public partial class OperationsClient : IOperationsClient
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
         if (xTraceId is not null)
         {
-            global::Apiforge.Runtime.ApiRequest.AddHeader(__request, "X-Trace-Id", global::Apiforge.Runtime.ApiFormat.Format(xTraceId), nameof(xTraceId));
+            __request.Headers.TryAddWithoutValidation("X-Trace-Id", global::Apiforge.Runtime.ApiFormat.Format(xTraceId));
         }
-        __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
+        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             var __status = (int)__response.StatusCode;
@@ -358,8 +358,8 @@ public partial class OperationsClient : IOperationsClient
             __url.AppendQuery("verbose", global::Apiforge.Runtime.ApiFormat.Format(verbose.Value));
         }
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Delete, __url.ToUri());
-        __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
+        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -425,11 +425,11 @@ public partial class OperationsClient : IOperationsClient
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
         if (xIds is not null)
         {
-            global::Apiforge.Runtime.ApiRequest.AddHeader(__request, "X-Ids", global::Apiforge.Runtime.ApiParameter.Text("X-Ids", global::System.Linq.Enumerable.Select(xIds, static __item => global::Apiforge.Runtime.ApiFormat.Format(__item)), global::Apiforge.Runtime.ParameterStyle.Simple, false, false), nameof(xIds));
+            __request.Headers.TryAddWithoutValidation("X-Ids", global::Apiforge.Runtime.ApiParameter.Text("X-Ids", global::System.Linq.Enumerable.Select(xIds, static __item => global::Apiforge.Runtime.ApiFormat.Format(__item)), global::Apiforge.Runtime.ParameterStyle.Simple, false, false));
         }
         if (xPoint is not null)
         {
-            global::Apiforge.Runtime.ApiRequest.AddHeader(__request, "X-Point", global::Apiforge.Runtime.ApiParameter.Text("X-Point", global::System.Text.Json.JsonSerializer.SerializeToElement(xPoint, OperationsClientJsonContext.Default.Point), global::Apiforge.Runtime.ParameterStyle.Simple, true, false), nameof(xPoint));
+            __request.Headers.TryAddWithoutValidation("X-Point", global::Apiforge.Runtime.ApiParameter.Text("X-Point", global::System.Text.Json.JsonSerializer.SerializeToElement(xPoint, OperationsClientJsonContext.Default.Point), global::Apiforge.Runtime.ParameterStyle.Simple, true, false));
         }
         if (session is not null)
         {
@@ -439,8 +439,8 @@ public partial class OperationsClient : IOperationsClient
         {
             global::Apiforge.Runtime.ApiRequest.AddCookie(__request, "prefs", global::Apiforge.Runtime.ApiParameter.Text("prefs", global::System.Linq.Enumerable.Select(prefs, static __item => global::Apiforge.Runtime.ApiFormat.Format(__item)), global::Apiforge.Runtime.ParameterStyle.Form, true, false));
         }
-        __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
+        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -457,8 +457,8 @@ public partial class OperationsClient : IOperationsClient
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/forms");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
-        __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
+        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -476,10 +476,10 @@ public partial class OperationsClient : IOperationsClient
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/forms");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, __url.ToUri());
-        __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
+        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Content = global::Apiforge.Runtime.ApiContent.Form(body, OperationsClientJsonContext.Default.FormBody, new global::Apiforge.Runtime.FormField[] { new("csv", global::Apiforge.Runtime.ParameterStyle.Form, false), new("lines", global::Apiforge.Runtime.ParameterStyle.DeepObject, true), new("metadata", global::Apiforge.Runtime.ParameterStyle.DeepObject, true) });
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -498,7 +498,7 @@ public partial class OperationsClient : IOperationsClient
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/uploads");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, __url.ToUri());
-        __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
+        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         var __form = new global::System.Net.Http.MultipartFormDataContent();
         __request.Content = __form;
         global::Apiforge.Runtime.ApiContent.AddFile(__form, "file", file, "image/png");
@@ -519,7 +519,7 @@ public partial class OperationsClient : IOperationsClient
             global::Apiforge.Runtime.ApiContent.AddJson(__form, "meta", meta, OperationsClientJsonContext.Default.Point, null);
         }
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -535,7 +535,7 @@ public partial class OperationsClient : IOperationsClient
         __url.AppendPath("/blobs/");
         __url.AppendPathValue(global::Apiforge.Runtime.ApiFormat.Format(name));
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
-        __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
+        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
@@ -562,9 +562,9 @@ public partial class OperationsClient : IOperationsClient
         __url.AppendPath("/blobs/");
         __url.AppendPathValue(global::Apiforge.Runtime.ApiFormat.Format(name));
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, __url.ToUri());
-        __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
+        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Content = global::Apiforge.Runtime.ApiContent.Binary(body, "application/octet-stream");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -582,10 +582,10 @@ public partial class OperationsClient : IOperationsClient
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/notes");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, __url.ToUri());
-        __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
+        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Content = global::Apiforge.Runtime.ApiContent.Text(body, "text/plain");
         __request.Headers.TryAddWithoutValidation("Accept", "text/plain");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -604,13 +604,13 @@ public partial class OperationsClient : IOperationsClient
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/notes");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, __url.ToUri());
-        __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
+        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         if (body is not null)
         {
             __request.Content = global::Apiforge.Runtime.ApiContent.Json(body, OperationsClientJsonContext.Default.Note, "application/json");
         }
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -629,9 +629,9 @@ public partial class OperationsClient : IOperationsClient
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/counter");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
-        __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
+        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -652,9 +652,9 @@ public partial class OperationsClient : IOperationsClient
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/health");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
-        __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
+        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -672,8 +672,8 @@ public partial class OperationsClient : IOperationsClient
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/dup/one");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
-        __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
+        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -690,8 +690,8 @@ public partial class OperationsClient : IOperationsClient
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/dup/two");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
-        __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
+        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -708,8 +708,8 @@ public partial class OperationsClient : IOperationsClient
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/dupWithResponse");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
-        __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
+        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -745,14 +745,14 @@ public partial class OperationsClient : IOperationsClient
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, __url.ToUri());
         if (_2fa is not null)
         {
-            global::Apiforge.Runtime.ApiRequest.AddHeader(__request, "2fa", global::Apiforge.Runtime.ApiFormat.Format(_2fa), nameof(_2fa));
+            __request.Headers.TryAddWithoutValidation("2fa", global::Apiforge.Runtime.ApiFormat.Format(_2fa));
         }
-        __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
+        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         if (body2 is not null)
         {
             __request.Content = global::Apiforge.Runtime.ApiContent.Json(body2, OperationsClientJsonContext.Default.Note, "application/json");
         }
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -769,9 +769,9 @@ public partial class OperationsClient : IOperationsClient
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/subscriptions");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, __url.ToUri());
-        __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
+        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Content = global::Apiforge.Runtime.ApiContent.Json(body, OperationsClientJsonContext.Default.SubscribeRequest, "application/json");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
