@@ -78,7 +78,11 @@ internal sealed record ParameterSpec(
     ParameterStyle Style,
     bool Explode,
     bool Json,
-    string? Description);
+    string? Description)
+{
+    /// <summary>What the client checks before sending (minLength, pattern, minimum, …); null when the schema has none.</summary>
+    public ConstraintSpec? Constraints { get; init; }
+}
 
 /// <param name="Name">The C# parameter name of the body (for multipart: unused; the parts are parameters).</param>
 /// <param name="Fields">Form bodies: per-property serialization from the <c>encoding</c> object.</param>
@@ -91,7 +95,11 @@ internal sealed record BodySpec(
     bool Required,
     string? Description,
     EquatableArray<FormFieldSpec> Fields,
-    EquatableArray<PartSpec> Parts);
+    EquatableArray<PartSpec> Parts)
+{
+    /// <summary>The body schema's own constraints (an array body's minItems, …); a model's are checked by its validator.</summary>
+    public ConstraintSpec? Constraints { get; init; }
+}
 
 /// <summary>How one top-level property of a form body is written, from the media type's <c>encoding</c>.</summary>
 internal sealed record FormFieldSpec(string WireName, ParameterStyle Style, bool Explode);

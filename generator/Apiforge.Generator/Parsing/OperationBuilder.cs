@@ -159,7 +159,10 @@ internal sealed partial class ClientBuilder
             }
             var required = parameter.Required || location == Model.ParameterLocation.Path;
             parameters.Add(new ParameterSpec(ParameterName(parameter.Name, parameterNames), parameter.Name, location, type, required,
-                json ? Model.ParameterStyle.Simple : style, explode, json, Text(parameter.Description)));
+                json ? Model.ParameterStyle.Simple : style, explode, json, Text(parameter.Description))
+            {
+                Constraints = json ? null : ConstraintsOf(schema, type, parameterPointer + "/schema"),
+            });
         }
 
         // Path template variables nobody declared: still a parameter, so the URL never carries a literal '{x}'.
@@ -318,7 +321,10 @@ internal sealed partial class ClientBuilder
             {
                 var type = media.Schema is null ? TypeRef.Any() : MapSchema(media.Schema, operationName + "Request", schemaPointer, 0);
                 AddRoot(type);
-                return new BodySpec(Names.Unique("body", parameterNames), BodyKind.Json, mediaType, type, required, description, none, noParts);
+                return new BodySpec(Names.Unique("body", parameterNames), BodyKind.Json, mediaType, type, required, description, none, noParts)
+                {
+                    Constraints = ConstraintsOf(media.Schema, type, schemaPointer),
+                };
             }
             case 1:
             {
