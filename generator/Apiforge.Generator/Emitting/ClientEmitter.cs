@@ -22,6 +22,7 @@ internal static class ClientEmitter
     {
         var ns = client.Namespace;
         var typeInfoNames = client.JsonTypes.ToDictionary(t => t.Type, t => t.PropertyName);
+        var validated = ValidationEmitter.ValidatedTypes(client);
         var w = new SourceWriter();
         w.Lines(CSharp.Header);
         w.Line($"namespace {ns};");
@@ -78,7 +79,7 @@ internal static class ClientEmitter
             {
                 w.Line($"public async {Signature(operation, ns, withResponse: false)}");
                 w.OpenBrace();
-                WriteBody(w, client, operation, typeInfoNames);
+                WriteBody(w, client, operation, typeInfoNames, validated);
                 w.CloseBrace();
                 continue;
             }
@@ -98,7 +99,7 @@ internal static class ClientEmitter
             if (operation.Deprecated) w.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
             w.Line($"public async {Signature(operation, ns, withResponse: true)}");
             w.OpenBrace();
-            WriteBody(w, client, operation, typeInfoNames);
+            WriteBody(w, client, operation, typeInfoNames, validated);
             w.CloseBrace();
         }
         w.CloseBrace();
@@ -213,9 +214,10 @@ internal static class ClientEmitter
         w.Line($"/// <exception cref=\"{Runtime}.ApiException\">The server answered with a status code that is not a success.</exception>");
     }
 
-    private static void WriteBody(SourceWriter w, ClientSpec client, OperationSpec operation, Dictionary<TypeRef, string> typeInfoNames)
+    private static void WriteBody(SourceWriter w, ClientSpec client, OperationSpec operation, Dictionary<TypeRef, string> typeInfoNames, HashSet<string> validated)
     {
         var ns = client.Namespace;
+        ValidationEmitter.WriteArgumentChecks(w, client, operation, validated);
         string TypeInfo(TypeRef type) => $"{client.ContextName}.Default.{typeInfoNames[type.WithNullable(false)]}";
         var baseAddress = client.DefaultBaseAddress is null ? "null" : "DefaultBaseAddress";
         w.Line($"var __url = new {Runtime}.RequestUriBuilder(_httpClient.BaseAddress, {baseAddress});");
