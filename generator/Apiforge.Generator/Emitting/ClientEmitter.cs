@@ -10,7 +10,7 @@ namespace Apiforge.Generator.Emitting;
 /// unless the result is a stream (which carries its own status and headers), <c>XWithResponseAsync</c> with the
 /// status code and headers as well.
 /// </summary>
-internal static class ClientEmitter
+internal static partial class ClientEmitter
 {
     private const string Http = "global::System.Net.Http";
     private const string Task = "global::System.Threading.Tasks.Task";
@@ -102,6 +102,7 @@ internal static class ClientEmitter
             WriteBody(w, client, operation, typeInfoNames, validated);
             w.CloseBrace();
         }
+        WriteResultTypes(w, client);
         w.CloseBrace();
         return w.ToString();
     }
@@ -120,6 +121,7 @@ internal static class ClientEmitter
     private static string ReturnType(OperationSpec operation, string ns, bool withResponse)
     {
         var value = ValueType(operation, ns);
+        if (withResponse && HasOtherBodies(operation)) return $"{Task}<{ResultTypeName(operation, ns)}>";
         if (withResponse) return value is null ? $"{Task}<{Runtime}.ApiResult>" : $"{Task}<{Runtime}.ApiResult<{value}>>";
         return value is null ? Task : $"{Task}<{value}>";
     }
@@ -273,6 +275,7 @@ internal static class ClientEmitter
         {
             case ResponseKind.Json:
                 WriteErrorTextCheck(w, client);
+                WriteOtherBodiesRead(w, operation, ns, TypeInfo);
                 var type = operation.Response.Type!;
                 if (operation.Response.EmptyAllowed && type.IsValueType)
                 {
@@ -286,7 +289,9 @@ internal static class ClientEmitter
                     var method = type.Nullable || operation.Response.EmptyAllowed ? "ReadJsonOrNullAsync" : "ReadJsonAsync";
                     w.Line($"var __value = await {Runtime}.ApiResponse.{method}(__response, {TypeInfo(type)}, cancellationToken).ConfigureAwait(false);");
                 }
-                w.Line($"return {Runtime}.ApiResult.From<{ValueType(operation, ns)}>(__response, __value);");
+                w.Line(HasOtherBodies(operation)
+                    ? $"return new {ResultTypeName(operation, ns)}(__response, __value);"
+                    : $"return {Runtime}.ApiResult.From<{ValueType(operation, ns)}>(__response, __value);");
                 break;
             case ResponseKind.Text:
                 w.Line($"var __value = await {Runtime}.ApiResponse.ReadTextAsync(__response, cancellationToken).ConfigureAwait(false);");

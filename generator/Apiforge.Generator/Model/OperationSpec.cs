@@ -129,8 +129,18 @@ internal sealed record PartSpec(
     string? ContentType,
     string? Description);
 
-/// <param name="EmptyAllowed">Some success status has no body: the result may be null.</param>
-internal sealed record ResponseSpec(ResponseKind Kind, TypeRef? Type, string? MediaType, string? Description, bool EmptyAllowed = false);
+/// <param name="EmptyAllowed">Some success status has no body, or another type of body: the result may be null.</param>
+internal sealed record ResponseSpec(ResponseKind Kind, TypeRef? Type, string? MediaType, string? Description, bool EmptyAllowed = false)
+{
+    /// <summary>Other 2xx statuses with a JSON body of another type than <see cref="Type"/>: each gets a typed property of the result.</summary>
+    public EquatableArray<SuccessBodySpec> OtherBodies { get; init; } = EquatableArray<SuccessBodySpec>.Empty;
+
+    /// <summary>With <see cref="OtherBodies"/>: the result class nested in the client, as <c>{Client}.{Operation}Result</c>.</summary>
+    public string? ResultTypeName { get; init; }
+}
+
+/// <summary>The JSON body of one more success status (<c>201</c>), with its own type.</summary>
+internal sealed record SuccessBodySpec(string Status, TypeRef Type, string? Description);
 
 /// <summary>A documented error body.</summary>
 /// <param name="Status">A status code (<c>404</c>), a range (<c>4XX</c>) or <c>default</c>.</param>

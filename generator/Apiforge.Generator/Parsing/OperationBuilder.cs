@@ -487,7 +487,12 @@ internal sealed partial class ClientBuilder
                 {
                     var type = MapSchema(media.Value!.Schema, operationName + "Response", responsePointer + EscapePointer(media.Key) + "/schema", 0);
                     AddRoot(type);
-                    return new ResponseSpec(ResponseKind.Json, type, media.Key, Text(pair.Value?.Description), emptyAllowed);
+                    var others = OtherSuccessBodies(success, pair.Key, type, operationName, pointer);
+                    return new ResponseSpec(ResponseKind.Json, type, media.Key, Text(pair.Value?.Description), emptyAllowed || others.Count > 0)
+                    {
+                        OtherBodies = others.ToEquatableArray(),
+                        ResultTypeName = others.Count > 0 ? _clientName + "." + operationName + "Result" : null,
+                    };
                 }
             }
             foreach (var media in content)
