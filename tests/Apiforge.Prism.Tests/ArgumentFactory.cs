@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Apiforge.Runtime;
 
@@ -69,7 +68,7 @@ internal static class ArgumentFactory
             var instance = parameterless.Invoke(null);
             foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
             {
-                if (property.SetMethod is null || property.GetCustomAttribute<RequiredMemberAttribute>() is null && !IsRequired(type, property)) continue;
+                if (property.SetMethod is null || !IsRequired(property)) continue;
                 if (property.GetValue(instance) is { } preset && !IsDefault(preset)) continue;
                 property.SetValue(instance, depth < MaxDepth ? Create(property.PropertyType, property.Name, depth + 1) : null);
             }
@@ -81,8 +80,8 @@ internal static class ArgumentFactory
         return constructor.Invoke([Create(constructor.GetParameters()[0].ParameterType, name, depth + 1)]);
     }
 
-    /// <summary>C# required members carry RequiredMemberAttribute on the type and SetsRequiredMembers-free setters.</summary>
-    private static bool IsRequired(Type type, PropertyInfo property)
+    /// <summary>A C# <c>required</c> member: the compiler marks it with RequiredMemberAttribute.</summary>
+    private static bool IsRequired(PropertyInfo property)
         => property.GetCustomAttributesData().Any(a => a.AttributeType.Name == "RequiredMemberAttribute");
 
     private static bool IsDefault(object value) => value.GetType().IsValueType && value.Equals(Activator.CreateInstance(value.GetType()));
