@@ -93,6 +93,7 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         {
             AddSource(spc, $"{client.Namespace}.{client.ClientName}.g.cs", () => ClientEmitter.Emit(client), client.ClientName);
             AddSource(spc, $"{client.Namespace}.{client.ContextName}.g.cs", () => JsonEmitter.EmitContext(client), client.ContextName);
+            AddSource(spc, $"{client.Namespace}.{client.ClientName}Validator.g.cs", () => ValidationEmitter.Emit(client), client.ClientName + "Validator");
         });
 
         // services.Add{Client}() only when the consumer references Microsoft.Extensions.Http. The compilation changes on
@@ -161,9 +162,10 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         return new ClientSet(clients.ToEquatableArray(), diagnostics.ToEquatableArray());
     }
 
-    private static void AddSource(SourceProductionContext context, string hintName, Func<string> emit, string what)
+    /// <summary>Adds what <paramref name="emit"/> writes; null: nothing to add.</summary>
+    private static void AddSource(SourceProductionContext context, string hintName, Func<string?> emit, string what)
     {
-        string source;
+        string? source;
         try
         {
             source = emit();
@@ -173,6 +175,7 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             context.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, null, what, ex.GetType().Name + ": " + ex.Message).ToDiagnostic());
             return;
         }
+        if (source is null) return;
         context.AddSource(hintName, SourceText.From(source, Encoding.UTF8));
     }
 

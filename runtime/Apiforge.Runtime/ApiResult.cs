@@ -41,7 +41,11 @@ public class ApiResult
 
 /// <summary>A successful response's body with its status code and headers (the <c>…WithResponseAsync</c> methods).</summary>
 /// <typeparam name="T">The body type.</typeparam>
-public sealed class ApiResult<T> : ApiResult
+/// <remarks>
+/// Not sealed: an operation whose success statuses have bodies of different types returns a generated subclass with
+/// a typed property per other status (<c>Status201</c>).
+/// </remarks>
+public class ApiResult<T> : ApiResult
 {
     /// <summary>Creates the result.</summary>
     public ApiResult(int statusCode, IReadOnlyDictionary<string, IReadOnlyList<string>> headers, T value)
@@ -50,6 +54,12 @@ public sealed class ApiResult<T> : ApiResult
         Value = value;
     }
 
-    /// <summary>The body.</summary>
+    /// <summary>Creates the result from the status and headers of <paramref name="response"/>.</summary>
+    protected ApiResult(HttpResponseMessage response, T value)
+        : this((int)(response ?? throw new ArgumentNullException(nameof(response))).StatusCode, ApiException.CollectHeaders(response), value)
+    {
+    }
+
+    /// <summary>The body of the first documented success status (null for another status with a body of another type).</summary>
     public T Value { get; }
 }

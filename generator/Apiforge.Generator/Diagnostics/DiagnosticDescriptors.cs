@@ -131,6 +131,15 @@ internal static partial class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: "YAML and JSON mappings must not repeat a key. Remove or rename one of them.");
 
+    public static readonly DiagnosticDescriptor UnsupportedPattern = new(
+        "AF0020",
+        "A pattern .NET cannot use",
+        "The pattern '{0}' is not a regular expression .NET can parse ({1}); the client does not check it",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Client-side validation compiles each 'pattern' as an ECMAScript-compatible .NET Regex. Rewrite the pattern in the common subset of ECMA 262 and .NET, or accept that the server alone checks it.");
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "AF9999",
         "Apiforge failed",
@@ -142,7 +151,7 @@ internal static partial class DiagnosticDescriptors
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
         UnreadableDocument, NotOpenApi, ReaderError, UnsupportedSchema, InvalidOption, UnresolvedReference,
         DuplicateClient, UnsupportedOperation, ExternalFileMissing, DocumentLimitExceeded, PartLimitExceeded, ReferenceCycle,
-        NameCollision, DuplicateKey, InternalError,
+        NameCollision, DuplicateKey, UnsupportedPattern, InternalError,
         LanguageVersionTooLow, DateTypeFallback);
 
     public static DiagnosticDescriptor ById(string id) => s_byId[id];

@@ -10,7 +10,7 @@ namespace Apiforge.Generator.Emitting;
 /// unless the result is a stream (which carries its own status and headers), <c>XWithResponseAsync</c> with the
 /// status code and headers as well.
 /// </summary>
-internal static class ClientEmitter
+internal static partial class ClientEmitter
 {
     private const string Http = "global::System.Net.Http";
     private const string Task = "global::System.Threading.Tasks.Task";
@@ -22,6 +22,7 @@ internal static class ClientEmitter
     {
         var ns = client.Namespace;
         var typeInfoNames = client.JsonTypes.ToDictionary(t => t.Type, t => t.PropertyName);
+        var validated = ValidationEmitter.ValidatedTypes(client);
         var w = new SourceWriter();
         w.Lines(CSharp.Header);
         w.Line($"namespace {ns};");
@@ -78,7 +79,7 @@ internal static class ClientEmitter
             {
                 w.Line($"public async {Signature(operation, ns, withResponse: false)}");
                 w.OpenBrace();
-                WriteBody(w, client, operation, typeInfoNames);
+                WriteBody(w, client, operation, typeInfoNames, validated);
                 w.CloseBrace();
                 continue;
             }
@@ -98,9 +99,10 @@ internal static class ClientEmitter
             if (operation.Deprecated) w.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
             w.Line($"public async {Signature(operation, ns, withResponse: true)}");
             w.OpenBrace();
-            WriteBody(w, client, operation, typeInfoNames);
+            WriteBody(w, client, operation, typeInfoNames, validated);
             w.CloseBrace();
         }
+        WriteResultTypes(w, client);
         w.CloseBrace();
         return w.ToString();
     }
@@ -119,6 +121,7 @@ internal static class ClientEmitter
     private static string ReturnType(OperationSpec operation, string ns, bool withResponse)
     {
         var value = ValueType(operation, ns);
+        if (withResponse && HasOtherBodies(operation)) return $"{Task}<{ResultTypeName(operation, ns)}>";
         if (withResponse) return value is null ? $"{Task}<{Runtime}.ApiResult>" : $"{Task}<{Runtime}.ApiResult<{value}>>";
         return value is null ? Task : $"{Task}<{value}>";
     }
@@ -213,9 +216,10 @@ internal static class ClientEmitter
         w.Line($"/// <exception cref=\"{Runtime}.ApiException\">The server answered with a status code that is not a success.</exception>");
     }
 
-    private static void WriteBody(SourceWriter w, ClientSpec client, OperationSpec operation, Dictionary<TypeRef, string> typeInfoNames)
+    private static void WriteBody(SourceWriter w, ClientSpec client, OperationSpec operation, Dictionary<TypeRef, string> typeInfoNames, HashSet<string> validated)
     {
         var ns = client.Namespace;
+        ValidationEmitter.WriteArgumentChecks(w, client, operation, validated);
         string TypeInfo(TypeRef type) => $"{client.ContextName}.Default.{typeInfoNames[type.WithNullable(false)]}";
         var baseAddress = client.DefaultBaseAddress is null ? "null" : "DefaultBaseAddress";
         w.Line($"var __url = new {Runtime}.RequestUriBuilder(_httpClient.BaseAddress, {baseAddress});");
@@ -276,6 +280,7 @@ internal static class ClientEmitter
         {
             case ResponseKind.Json:
                 WriteErrorTextCheck(w, client);
+                WriteOtherBodiesRead(w, operation, ns, TypeInfo);
                 var type = operation.Response.Type!;
                 if (operation.Response.EmptyAllowed && type.IsValueType)
                 {
@@ -289,7 +294,9 @@ internal static class ClientEmitter
                     var method = type.Nullable || operation.Response.EmptyAllowed ? "ReadJsonOrNullAsync" : "ReadJsonAsync";
                     w.Line($"var __value = await {Runtime}.ApiResponse.{method}(__response, {TypeInfo(type)}, cancellationToken).ConfigureAwait(false);");
                 }
-                w.Line($"return {Runtime}.ApiResult.From<{ValueType(operation, ns)}>(__response, __value);");
+                w.Line(HasOtherBodies(operation)
+                    ? $"return new {ResultTypeName(operation, ns)}(__response, __value);"
+                    : $"return {Runtime}.ApiResult.From<{ValueType(operation, ns)}>(__response, __value);");
                 break;
             case ResponseKind.Text:
                 w.Line($"var __value = await {Runtime}.ApiResponse.ReadTextAsync(__response, cancellationToken).ConfigureAwait(false);");

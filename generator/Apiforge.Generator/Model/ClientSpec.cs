@@ -16,6 +16,9 @@ internal sealed record ClientSpec(
 
     /// <summary>The JSON property whose non-empty value in a success response makes the client throw (ErrorTextProperty); null when off.</summary>
     public string? ErrorTextProperty { get; init; }
+
+    /// <summary>Parameters and bodies are checked against their constraints before sending (Validation metadata, on by default).</summary>
+    public bool Validation { get; init; } = true;
 }
 
 internal enum SecuritySchemeKind

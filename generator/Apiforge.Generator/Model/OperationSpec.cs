@@ -78,7 +78,11 @@ internal sealed record ParameterSpec(
     ParameterStyle Style,
     bool Explode,
     bool Json,
-    string? Description);
+    string? Description)
+{
+    /// <summary>What the client checks before sending (minLength, pattern, minimum, …); null when the schema has none.</summary>
+    public ConstraintSpec? Constraints { get; init; }
+}
 
 /// <param name="Name">The C# parameter name of the body (for multipart: unused; the parts are parameters).</param>
 /// <param name="Fields">Form bodies: per-property serialization from the <c>encoding</c> object.</param>
@@ -91,7 +95,11 @@ internal sealed record BodySpec(
     bool Required,
     string? Description,
     EquatableArray<FormFieldSpec> Fields,
-    EquatableArray<PartSpec> Parts);
+    EquatableArray<PartSpec> Parts)
+{
+    /// <summary>The body schema's own constraints (an array body's minItems, …); a model's are checked by its validator.</summary>
+    public ConstraintSpec? Constraints { get; init; }
+}
 
 /// <summary>How one top-level property of a form body is written, from the media type's <c>encoding</c>.</summary>
 internal sealed record FormFieldSpec(string WireName, ParameterStyle Style, bool Explode);
@@ -121,8 +129,18 @@ internal sealed record PartSpec(
     string? ContentType,
     string? Description);
 
-/// <param name="EmptyAllowed">Some success status has no body: the result may be null.</param>
-internal sealed record ResponseSpec(ResponseKind Kind, TypeRef? Type, string? MediaType, string? Description, bool EmptyAllowed = false);
+/// <param name="EmptyAllowed">Some success status has no body, or another type of body: the result may be null.</param>
+internal sealed record ResponseSpec(ResponseKind Kind, TypeRef? Type, string? MediaType, string? Description, bool EmptyAllowed = false)
+{
+    /// <summary>Other 2xx statuses with a JSON body of another type than <see cref="Type"/>: each gets a typed property of the result.</summary>
+    public EquatableArray<SuccessBodySpec> OtherBodies { get; init; } = EquatableArray<SuccessBodySpec>.Empty;
+
+    /// <summary>With <see cref="OtherBodies"/>: the result class nested in the client, as <c>{Client}.{Operation}Result</c>.</summary>
+    public string? ResultTypeName { get; init; }
+}
+
+/// <summary>The JSON body of one more success status (<c>201</c>), with its own type.</summary>
+internal sealed record SuccessBodySpec(string Status, TypeRef Type, string? Description);
 
 /// <summary>A documented error body.</summary>
 /// <param name="Status">A status code (<c>404</c>), a range (<c>4XX</c>) or <c>default</c>.</param>

@@ -60,6 +60,9 @@ internal sealed record PropertySpec(
 
     public DefaultValueSpec? Default { get; init; }
 
+    /// <summary>What the client checks before sending this property; null when the schema has no constraint.</summary>
+    public ConstraintSpec? Constraints { get; init; }
+
     /// <summary>A C# <c>required</c> member: the caller must set it. Deprecated, read-only and write-only ones are not.</summary>
     public bool IsRequiredMember => Required && !ReadOnly && !WriteOnly && !Deprecated;
 

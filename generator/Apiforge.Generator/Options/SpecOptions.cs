@@ -7,6 +7,8 @@ internal sealed record SpecOptions(string? Namespace, string? ClientName, string
 {
     /// <summary>ErrorTextProperty: a JSON property whose non-empty value in a success response is an error.</summary>
     public string? ErrorTextProperty { get; init; }
+    /// <summary>Validation: "false" turns off the client-side checks of parameter and body constraints.</summary>
+    public string? Validation { get; init; }
     /// <summary>Limits against hostile input (MaxDocumentSize, MaxNestingDepth, MaxEnumMembers, MaxExpandedNodes metadata).</summary>
     public SpecLimits Limits { get; init; } = SpecLimits.Default;
     /// <summary>What the consumer's compilation offers (target framework, C# version); set by the pipeline.</summary>
@@ -28,6 +30,7 @@ internal static class SpecOptionsReader
             Get(globalOptions, "build_property.RootNamespace"))
         {
             ErrorTextProperty = Get(fileOptions, "build_metadata.AdditionalFiles.ErrorTextProperty"),
+            Validation = Get(fileOptions, "build_metadata.AdditionalFiles.Validation"),
             Limits = SpecLimits.Read(fileOptions),
         };
 

@@ -372,6 +372,7 @@ internal sealed partial class ClientBuilder
                     ReadOnly = pair.Value.ReadOnly,
                     WriteOnly = pair.Value.WriteOnly,
                     Default = DefaultOf(pair.Value, type),
+                    Constraints = ConstraintsOf(pair.Value, type, propertyPointer),
                 });
             }
         }

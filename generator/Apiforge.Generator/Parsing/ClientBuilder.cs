@@ -95,6 +95,7 @@ internal sealed partial class ClientBuilder
         {
             SecuritySchemes = _securitySchemes.Values.ToEquatableArray(),
             ErrorTextProperty = _input.Options.ErrorTextProperty,
+            Validation = ValidationEnabled,
         };
     }
 
@@ -160,7 +161,7 @@ internal sealed partial class ClientBuilder
             _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, null, "NumberType", numberType, DocumentParser.FileName(_input.Path), "use 'double' or 'decimal'"));
             ok = false;
         }
-        return ok;
+        return ReadValidationOption() && ok;
     }
 
     private string NumberType => string.Equals(_input.Options.NumberType, "decimal", StringComparison.OrdinalIgnoreCase) ? PrimitiveNames.Decimal : PrimitiveNames.Double;

@@ -161,7 +161,10 @@ internal sealed partial class ClientBuilder
             }
             var required = parameter.Required || location == Model.ParameterLocation.Path;
             parameters.Add(new ParameterSpec(ParameterName(parameter.Name, parameterNames), parameter.Name, location, type, required,
-                json ? Model.ParameterStyle.Simple : style, explode, json, Text(parameter.Description)));
+                json ? Model.ParameterStyle.Simple : style, explode, json, Text(parameter.Description))
+            {
+                Constraints = json ? null : ConstraintsOf(schema, type, parameterPointer + "/schema"),
+            });
         }
 
         // Path template variables nobody declared: still a parameter, so the URL never carries a literal '{x}'.
@@ -320,7 +323,10 @@ internal sealed partial class ClientBuilder
             {
                 var type = media.Schema is null ? TypeRef.Any() : MapSchema(media.Schema, operationName + "Request", schemaPointer, 0);
                 AddRoot(type);
-                return new BodySpec(Names.Unique("body", parameterNames), BodyKind.Json, mediaType, type, required, description, none, noParts);
+                return new BodySpec(Names.Unique("body", parameterNames), BodyKind.Json, mediaType, type, required, description, none, noParts)
+                {
+                    Constraints = ConstraintsOf(media.Schema, type, schemaPointer),
+                };
             }
             case 1:
             {
@@ -483,7 +489,12 @@ internal sealed partial class ClientBuilder
                 {
                     var type = MapSchema(media.Value!.Schema, operationName + "Response", responsePointer + EscapePointer(media.Key) + "/schema", 0);
                     AddRoot(type);
-                    return new ResponseSpec(ResponseKind.Json, type, media.Key, Text(pair.Value?.Description), emptyAllowed);
+                    var others = OtherSuccessBodies(success, pair.Key, type, operationName, pointer);
+                    return new ResponseSpec(ResponseKind.Json, type, media.Key, Text(pair.Value?.Description), emptyAllowed || others.Count > 0)
+                    {
+                        OtherBodies = others.ToEquatableArray(),
+                        ResultTypeName = others.Count > 0 ? _clientName + "." + operationName + "Result" : null,
+                    };
                 }
             }
             foreach (var media in content)
