@@ -27,8 +27,8 @@ public static partial class ApiRequest
     /// <param name="request">The request.</param>
     /// <param name="name">The header's name.</param>
     /// <param name="value">The header's value.</param>
-    /// <param name="parameterName">The method parameter the value came from, named by the <see cref="ArgumentException"/>.</param>
-    /// <exception cref="ArgumentException">The value holds CR, LF or NUL; nothing was added. The message does not repeat the value.</exception>
+    /// <param name="parameterName">The method parameter the value came from, named by the <see cref="System.ArgumentException"/>.</param>
+    /// <exception cref="System.ArgumentException">The value holds CR, LF or NUL; nothing was added. The message does not repeat the value.</exception>
     public static void AddHeader(HttpRequestMessage request, string name, string value, string parameterName)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -38,7 +38,7 @@ public static partial class ApiRequest
     }
 
     /// <summary>Throws when <paramref name="value"/> could split a header: it holds CR, LF or NUL.</summary>
-    /// <exception cref="ArgumentException">The value holds CR, LF or NUL. The message does not repeat the value.</exception>
+    /// <exception cref="System.ArgumentException">The value holds CR, LF or NUL. The message does not repeat the value.</exception>
     public static void EnsureSafeHeaderValue(string name, string? value, string parameterName)
     {
         if (value is not null && value.AsSpan().IndexOfAny('\r', '\n', '\0') >= 0)

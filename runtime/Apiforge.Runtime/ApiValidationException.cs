@@ -4,11 +4,11 @@ namespace Apiforge.Runtime;
 
 /// <summary>
 /// An argument breaks a constraint of the API description (minLength, pattern, maximum, maxItems, …): thrown by the
-/// generated client before anything is sent. <see cref="ArgumentException.ParamName"/> is the method parameter;
+/// generated client before anything is sent. <see cref="System.ArgumentException.ParamName"/> is the method parameter;
 /// <see cref="Path"/> is where in it the bad value is (<c>$.display_names[2]</c> in a body, the wire name of a
 /// parameter).
 /// </summary>
-public sealed class ApiValidationException : ArgumentException
+public sealed class ApiValidationException : System.ArgumentException
 {
     /// <summary>Creates the exception.</summary>
     public ApiValidationException(string message, string parameterName, string path)

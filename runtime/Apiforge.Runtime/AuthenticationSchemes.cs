@@ -131,7 +131,7 @@ public sealed class ApiCredentials
         => Add(new Entry(ApiSecuritySchemeKind.ApiKey, scheme, key ?? throw new ArgumentNullException(nameof(key)), null, null));
 
     /// <summary>Sends a fixed API key where the scheme says (for <paramref name="scheme"/>, or every API key scheme).</summary>
-    /// <exception cref="ArgumentException">The key holds CR, LF or NUL (it could add a header on the wire).</exception>
+    /// <exception cref="System.ArgumentException">The key holds CR, LF or NUL (it could add a header on the wire).</exception>
     public ApiCredentials UseApiKey(string key, string? scheme = null)
     {
         ApiRequest.EnsureSafeHeaderValue("API key", key, nameof(key));
