@@ -152,10 +152,11 @@ internal sealed partial class ClientBuilder
                 if (type.Kind != TypeRefKind.Any) AddRoot(type);
             }
             var explode = parameter.Style is null ? style == Model.ParameterStyle.Form : parameter.Explode;
-            if (parameter.Extensions is { } extensions && extensions.ContainsKey(Swagger2Fixups.CollectionFormatExtension))
+            if (parameter.Extensions is { } extensions && extensions.TryGetValue(Swagger2Fixups.CollectionFormatExtension, out var collectionFormat))
             {
-                // Swagger 2.0 csv (or tsv): one comma-separated value.
+                // Swagger 2.0 csv (or tsv): one comma- (or tab-) separated value.
                 explode = false;
+                if (Swagger2Fixups.IsTabSeparated(collectionFormat)) style = Model.ParameterStyle.TabDelimited;
             }
             var required = parameter.Required || location == Model.ParameterLocation.Path;
             parameters.Add(new ParameterSpec(ParameterName(parameter.Name, parameterNames), parameter.Name, location, type, required,

@@ -14,6 +14,10 @@ internal static class Swagger2Fixups
 {
     public const string CollectionFormatExtension = "x-apiforge-collection-format";
 
+    /// <summary>Whether the <see cref="CollectionFormatExtension"/> value read back from the document is <c>tsv</c>.</summary>
+    public static bool IsTabSeparated(Microsoft.OpenApi.IOpenApiExtension? extension)
+        => extension is Microsoft.OpenApi.JsonNodeExtension { Node: JsonValue value } && value.TryGetValue<string>(out var format) && format == "tsv";
+
     public static void Apply(JsonObject root)
     {
         if (root["parameters"] is JsonObject shared)
