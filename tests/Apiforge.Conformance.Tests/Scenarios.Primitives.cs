@@ -4,7 +4,7 @@ public static partial class Scenarios
 {
     private static readonly byte[] NonAscii = [0xFF, 0xFE, 0xFD, 0xFC, 0xFB, 0xFA, 0xF9, 0xF8, 0xF7, 0xF6];
 
-    private const string Mbcs = "啊齄丂狛狜隣郎隣兀﨩ˊ〞〡￤℡㈱‐ー﹡﹢﹫、〓ⅰⅹ⒈€㈠㈩ⅠⅫ！￣ぁんァヶΑ︴АЯаяāɡㄅㄩ─╋︵﹄︻︱︳︴ⅰⅹɑɡ〇〾⿻⺁䜣€";
+    private const string Mbcs = "\u554A\u9F44\u4E02\u72DB\u72DC\uF9F1\uF92C\uF9F1\uFA0C\uFA29\u02CA\u301E\u3021\uFFE4\u2121\u3231\u2010\u30FC\uFE61\uFE62\uFE6B\u3001\u3013\u2170\u2179\u2488\u20AC\u3220\u3229\u2160\u216B\uFF01\uFFE3\u3041\u3093\u30A1\u30F6\u0391\uFE34\u0410\u042F\u0430\u044F\u0101\u0261\u3105\u3129\u2500\u254B\uFE35\uFE44\uFE3B\uFE31\uFE33\uFE34\u2170\u2179\u0251\uE7C7\u0261\u3007\u303E\u2FFB\u2E81\uE843\u4723\uE864\u20AC";
 
     private const string Whitespace = "    Now is the time for all good men to come to the aid of their country    ";
 
@@ -88,7 +88,7 @@ public static partial class Scenarios
 
         // body-duration
         { "duration.getNull", c => Expect.Value(c.Durations.DurationGetNullAsync(), null) },
-        { "duration.getPositive", c => Expect.Value(c.Durations.DurationGetPositiveDurationAsync(), new TimeSpan(123, 22, 14, 12, 11)) },
+        { "duration.getPositive", c => Expect.Value(c.Durations.DurationGetPositiveDurationAsync(), new TimeSpan((3 * 365) + (6 * 30) + 4, 12, 30, 5)) },
         { "duration.putPositive", c => c.Durations.DurationPutPositiveDurationAsync(new TimeSpan(123, 22, 14, 12, 11)) },
         { "duration.getInvalid", c => Expect.Rejected(() => c.Durations.DurationGetInvalidAsync()) },
     };

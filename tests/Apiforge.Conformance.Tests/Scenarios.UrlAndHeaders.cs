@@ -133,7 +133,7 @@ public static partial class Scenarios
         { "header.paramDatetimeMin", c => c.Headers.HeaderParamDatetimeAsync("min", DateTimeOffset.MinValue) },
         { "header.responseDatetimeValid", c => ResponseHeader(() => c.Headers.HeaderResponseDatetimeWithResponseAsync("valid"), "2010-01-01T12:34:56Z") },
         { "header.responseDatetimeMin", c => ResponseHeader(() => c.Headers.HeaderResponseDatetimeWithResponseAsync("min"), "0001-01-01T00:00:00Z") },
-        { "header.paramDatetimeRfc1123Valid", c => c.Headers.HeaderParamDatetimeRfc1123Async("valid", "Wed, 01 Jan 2010 12:34:56 GMT") },
+        { "header.paramDatetimeRfc1123Valid", c => c.Headers.HeaderParamDatetimeRfc1123Async("valid", "Fri, 01 Jan 2010 12:34:56 GMT") },
         { "header.paramDatetimeRfc1123Min", c => c.Headers.HeaderParamDatetimeRfc1123Async("min", "Mon, 01 Jan 0001 00:00:00 GMT") },
         { "header.responseDatetimeRfc1123Valid", c => ResponseHeader(() => c.Headers.HeaderResponseDatetimeRfc1123WithResponseAsync("valid"), "Fri, 01 Jan 2010 12:34:56 GMT") },
         { "header.responseDatetimeRfc1123Min", c => ResponseHeader(() => c.Headers.HeaderResponseDatetimeRfc1123WithResponseAsync("min"), "Mon, 01 Jan 0001 00:00:00 GMT") },
