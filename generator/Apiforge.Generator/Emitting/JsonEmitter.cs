@@ -9,7 +9,7 @@ namespace Apiforge.Generator.Emitting;
 /// generated type, and one <c>IJsonTypeInfoResolver</c> per client. No reflection, and nothing left for the
 /// System.Text.Json source generator to fill in (it never sees this generator's output).
 /// </summary>
-internal static class JsonEmitter
+internal static partial class JsonEmitter
 {
     private const string Runtime = "global::Apiforge.Runtime.ApiJson";
     private const string Reader = "global::System.Text.Json.Utf8JsonReader";
@@ -191,6 +191,8 @@ internal static class JsonEmitter
         for (var i = 0; i < properties.Count; i++)
         {
             var p = properties[i];
+            // readOnly: "SHOULD NOT be sent as part of the request"; servers refuse it ("id is readonly").
+            if (p.ReadOnly) continue;
             var access = "value." + (p.Deprecated ? p.FieldName : p.Name);
             if (!p.IsNullable || (p.IsRequiredMember && p.Type.Nullable))
             {
@@ -401,7 +403,7 @@ internal static class JsonEmitter
         PrimitiveNames.Single => $"{reader}.GetSingle()",
         PrimitiveNames.Double => $"{reader}.GetDouble()",
         PrimitiveNames.Decimal => $"{reader}.GetDecimal()",
-        PrimitiveNames.DateTimeOffset => $"{reader}.GetDateTimeOffset()",
+        PrimitiveNames.DateTimeOffset => $"{Values}.ReadDateTimeOffset(ref {reader})",
         PrimitiveNames.DateOnly => $"{Runtime}.ReadDateOnly(ref {reader})",
         PrimitiveNames.TimeOnly => $"{Values}.ReadTimeOnly(ref {reader})",
         PrimitiveNames.TimeSpan => $"{Values}.ReadDuration(ref {reader})",
@@ -514,7 +516,7 @@ internal static class JsonEmitter
         w.Line("/// <inheritdoc/>");
         w.Line("public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)");
         w.OpenBrace();
-        foreach (var spec in client.JsonTypes)
+        foreach (var spec in JsonTypesByRuntimeType(client.JsonTypes))
         {
             var typeName = CSharp.TypeName(spec.Type, ns, false);
             var read = spec.Type.Kind is TypeRefKind.Object or TypeRefKind.Enum
