@@ -60,13 +60,14 @@ public static partial class Scenarios
         { "complex.primitive.getByte", async c => Assert.Equal(ComplexBytes, (await c.Complex.PrimitiveGetByteAsync()).Field) },
         { "complex.primitive.putByte", c => c.Complex.PrimitivePutByteAsync(new ByteWrapper { Field = ComplexBytes }) },
 
-        { "complex.array.getValid", async c => Assert.Equal(ComplexArray, (await c.Complex.ArrayGetValidAsync()).Array!.Cast<string?>()) },
+        // The server sends a null item (and a null map value below) where the document declares plain strings: refused, as declared.
+        { "complex.array.getValid", c => Expect.Rejected(() => c.Complex.ArrayGetValidAsync()) },
         { "complex.array.putValid", c => c.Complex.ArrayPutValidAsync(new ArrayWrapper { Array = ComplexArray! }) },
         { "complex.array.getEmpty", async c => Assert.Empty((await c.Complex.ArrayGetEmptyAsync()).Array!) },
         { "complex.array.putEmpty", c => c.Complex.ArrayPutEmptyAsync(new ArrayWrapper { Array = [] }) },
         { "complex.array.getNotProvided", async c => Assert.Null((await c.Complex.ArrayGetNotProvidedAsync()).Array) },
 
-        { "complex.dictionary.getValid", async c => Assert.Equal(DefaultPrograms(), (await c.Complex.DictionaryGetValidAsync()).DefaultProgram!) },
+        { "complex.dictionary.getValid", c => Expect.Rejected(() => c.Complex.DictionaryGetValidAsync()) },
         { "complex.dictionary.putValid", c => c.Complex.DictionaryPutValidAsync(new DictionaryWrapper { DefaultProgram = DefaultPrograms() }) },
         { "complex.dictionary.getEmpty", async c => Assert.Empty((await c.Complex.DictionaryGetEmptyAsync()).DefaultProgram!) },
         { "complex.dictionary.putEmpty", c => c.Complex.DictionaryPutEmptyAsync(new DictionaryWrapper { DefaultProgram = [] }) },
@@ -119,8 +120,7 @@ public static partial class Scenarios
         { "complex.polymorphicrecursive.getValid", async c =>
             {
                 var fish = Assert.IsType<Salmon>(await c.Complex.PolymorphicrecursiveGetValidAsync());
-                Assert.Equal(3, fish.Siblings!.Count);
-                Assert.Equal(2, fish.Siblings[0].Siblings!.Count);
+                Assert.Equal(2, Assert.IsType<Shark>(fish.Siblings![0]).Siblings!.Count);
             } },
         { "complex.polymorphicrecursive.putValid", async c => await c.Complex.PolymorphicrecursivePutValidAsync(await c.Complex.PolymorphicrecursiveGetValidAsync()) },
         { "complex.readonlyproperty.getValid", async c => { var v = await c.Complex.ReadonlypropertyGetValidAsync(); Assert.Equal(("1234", 2), (v.Id, v.Size)); } },
