@@ -478,7 +478,8 @@ internal sealed partial class ClientBuilder
             var responsePointer = pointer + "/responses/" + pair.Key + "/content/";
             foreach (var media in content)
             {
-                if (IsJsonMediaType(media.Key) && media.Value?.Schema is not null)
+                // Swagger 2.0's 'type: file' under a JSON 'produces' is still a file, not a JSON string.
+                if (IsJsonMediaType(media.Key) && media.Value?.Schema is not null && !IsBinary(media.Value.Schema))
                 {
                     var type = MapSchema(media.Value!.Schema, operationName + "Response", responsePointer + EscapePointer(media.Key) + "/schema", 0);
                     AddRoot(type);
