@@ -50,6 +50,10 @@ public sealed class AutoRestServer : IDisposable
         WaitUntilAnswering();
     }
 
+    /// <summary>A file of the npm package (the PNG the file routes send).</summary>
+    public static string PackageFile(string relativePath)
+        => Path.Combine(ServerFolder, "node_modules", "@microsoft.azure", "autorest.testserver", relativePath);
+
     public int Port { get; }
 
     public Uri BaseAddress { get; }

@@ -8,6 +8,7 @@ public static partial class Scenarios
     private static readonly DateTimeOffset[] DateTimes =
         [new(2000, 12, 1, 0, 0, 1, TimeSpan.Zero), new(1980, 1, 2, 0, 11, 35, TimeSpan.FromHours(1)), new(1492, 10, 12, 10, 15, 1, TimeSpan.FromHours(-8))];
 
+    // The array route wants the get's wall-clock times as UTC; the dictionary route (below) the same instants in UTC.
     private static readonly DateTimeOffset[] DateTimesInUtc =
         [new(2000, 12, 1, 0, 0, 1, TimeSpan.Zero), new(1980, 1, 2, 0, 11, 35, TimeSpan.Zero), new(1492, 10, 12, 10, 15, 1, TimeSpan.Zero)];
 
@@ -147,7 +148,7 @@ public static partial class Scenarios
         { "dictionary.getDateInvalidNull", c => Expect.Rejected(() => c.Dictionaries.DictionaryGetDateInvalidNullAsync()) },
         { "dictionary.getDateInvalidChars", c => Expect.Rejected(() => c.Dictionaries.DictionaryGetDateInvalidCharsAsync()) },
         { "dictionary.getDateTimeValid", c => Expect.Value(c.Dictionaries.DictionaryGetDateTimeValidAsync(), Indexed(DateTimes)) },
-        { "dictionary.putDateTimeValid", c => c.Dictionaries.DictionaryPutDateTimeValidAsync(Indexed(DateTimesInUtc)) },
+        { "dictionary.putDateTimeValid", c => c.Dictionaries.DictionaryPutDateTimeValidAsync(Indexed(DateTimes.Select(value => value.ToUniversalTime()))) },
         { "dictionary.getDateTimeInvalidNull", c => Expect.Rejected(() => c.Dictionaries.DictionaryGetDateTimeInvalidNullAsync()) },
         { "dictionary.getDateTimeInvalidChars", c => Expect.Rejected(() => c.Dictionaries.DictionaryGetDateTimeInvalidCharsAsync()) },
         { "dictionary.getDateTimeRfc1123Valid", c => Expect.Value(c.Dictionaries.DictionaryGetDateTimeRfc1123ValidAsync(), Indexed(Rfc1123Values)) },

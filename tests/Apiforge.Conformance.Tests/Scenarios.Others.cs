@@ -9,6 +9,22 @@ namespace Apiforge.Conformance.Tests;
 
 public static partial class Scenarios
 {
+    private static async Task<byte[]> ReadAll(Stream stream)
+    {
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy);
+        return copy.ToArray();
+    }
+
+    private static async Task<long> CountBytes(Stream stream)
+    {
+        var buffer = new byte[1 << 20];
+        long total = 0;
+        int read;
+        while ((read = await stream.ReadAsync(buffer)) > 0) total += read;
+        return total;
+    }
+
     private static ScenarioTable Others() => new()
     {
         // required-optional: optional arguments left out are not sent; a null required one is refused before sending.
@@ -18,6 +34,7 @@ public static partial class Scenarios
         { "reqopt.implicit.putOptionalBody", c => c.RequiredOptional.ImplicitPutOptionalBodyAsync(null) },
         { "reqopt.implicit.putOptionalBinaryBody", c => c.RequiredOptional.ImplicitPutOptionalBinaryBodyAsync(null) },
         { "reqopt.explicit.putOptionalBinaryBody", c => c.RequiredOptional.ExplicitPutOptionalBinaryBodyAsync(null) },
+        { "reqopt.explicit.putRequiredBinaryBodySent", c => c.RequiredOptional.ExplicitPutRequiredBinaryBodyAsync(new MemoryStream([1, 2, 3])) },
         { "reqopt.explicit.putRequiredBinaryBody", c => Assert.ThrowsAsync<ArgumentNullException>(() => c.RequiredOptional.ExplicitPutRequiredBinaryBodyAsync(null!)) },
         { "reqopt.explicit.postOptionalIntegerParameter", c => c.RequiredOptional.ExplicitPostOptionalIntegerParameterAsync(null) },
         { "reqopt.explicit.postOptionalIntegerProperty", c => c.RequiredOptional.ExplicitPostOptionalIntegerPropertyAsync(new IntOptionalWrapper()) },
@@ -38,6 +55,23 @@ public static partial class Scenarios
         { "reqopt.implicit.getRequiredGlobalPath", c => Assert.ThrowsAsync<ArgumentNullException>(() => c.RequiredOptional.ImplicitGetRequiredGlobalPathAsync(null!)) },
         { "reqopt.implicit.getRequiredGlobalQuery", c => Assert.ThrowsAsync<ArgumentNullException>(() => c.RequiredOptional.ImplicitGetRequiredGlobalQueryAsync(null!)) },
         { "reqopt.implicit.getOptionalGlobalQuery", c => c.RequiredOptional.ImplicitGetOptionalGlobalQueryAsync(null) },
+
+        // body-file: Swagger 2.0 'type: file' answers are streams (FileResponse), read as they arrive.
+        { "files.getFile", async c => { await using var file = await c.Files.FilesGetFileAsync(); Assert.Equal(File.ReadAllBytes(AutoRestServer.PackageFile("legacy/routes/sample.png")), await ReadAll(file.Stream)); } },
+        { "files.getFileLarge", async c => { await using var file = await c.Files.FilesGetFileLargeAsync(); Assert.Equal(3000L * 1024 * 1024, await CountBytes(file.Stream)); } },
+        { "files.getEmptyFile", async c => { await using var file = await c.Files.FilesGetEmptyFileAsync(); Assert.Empty(await ReadAll(file.Stream)); } },
+
+        // body-formdata: the server echoes the uploaded file.
+        { "formdata.uploadFile", async c =>
+            {
+                await using var echoed = await c.FormData.FormdataUploadFileAsync(ApiFile.FromBytes("Test file"u8.ToArray(), "UploadFile.txt", "text/plain"), "UploadFile.txt");
+                Assert.Equal("Test file"u8.ToArray(), await ReadAll(echoed.Stream));
+            } },
+        { "formdata.uploadFileViaBody", async c =>
+            {
+                await using var echoed = await c.FormData.FormdataUploadFileViaBodyAsync(new MemoryStream("Test file"u8.ToArray()));
+                Assert.Equal("Test file"u8.ToArray(), await ReadAll(echoed.Stream));
+            } },
 
         // extensible-enums-swagger
         { "enums.expected", async c => { var pet = await c.ExtensibleEnums.PetGetByPetIdAsync("tommy"); Assert.Equal((PetDaysOfWeek.Monday, PetIntEnum._1, true), (pet.DaysOfWeek, pet.IntEnum, pet.DaysOfWeek!.Value.IsKnown)); } },
