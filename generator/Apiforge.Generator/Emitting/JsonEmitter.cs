@@ -191,8 +191,6 @@ internal static partial class JsonEmitter
         for (var i = 0; i < properties.Count; i++)
         {
             var p = properties[i];
-            // readOnly: "SHOULD NOT be sent as part of the request"; servers refuse it ("id is readonly").
-            if (p.ReadOnly) continue;
             var access = "value." + (p.Deprecated ? p.FieldName : p.Name);
             if (!p.IsNullable || (p.IsRequiredMember && p.Type.Nullable))
             {
