@@ -37,6 +37,25 @@ public static class ApiJsonValues
         return null;
     }
 
+    private static readonly string[] Rfc3339Formats = ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mm:ssK"];
+
+    /// <summary>
+    /// Reads an RFC 3339 date-time. RFC 3339 (section 5.6) lets the <c>T</c> and <c>Z</c> be lower case, which
+    /// <see cref="Utf8JsonReader.GetDateTimeOffset"/> refuses; only those two letters are relaxed, not the format.
+    /// </summary>
+    public static DateTimeOffset ReadDateTimeOffset(ref Utf8JsonReader reader)
+    {
+        if (reader.TryGetDateTimeOffset(out var value)) return value;
+        var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+        if (text is { Length: > 10 } && (text[10] == 't' || text.EndsWith("z", StringComparison.Ordinal))
+            && DateTimeOffset.TryParseExact(text.Replace('t', 'T').Replace('z', 'Z'), Rfc3339Formats, System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal, out value))
+        {
+            return value;
+        }
+        throw new JsonException($"Expected an RFC 3339 date-time, found {(text is null ? reader.TokenType.ToString() : "\"" + text + "\"")}.");
+    }
+
     /// <summary>Writes an RFC 3339 date-time, with <c>Z</c> for UTC as most APIs send it.</summary>
     public static void WriteDateTimeOffset(Utf8JsonWriter writer, DateTimeOffset value)
     {

@@ -27,6 +27,9 @@ public enum ParameterStyle
     /// <summary><c>color=blue%7Cblack</c>.</summary>
     PipeDelimited,
 
+    /// <summary><c>color=blue%09black</c>: Swagger 2.0 <c>collectionFormat: tsv</c>.</summary>
+    TabDelimited,
+
     /// <summary><c>color[R]=100&amp;color[G]=200</c>; nested objects <c>a[b][c]=1</c>, arrays <c>a[0]=x</c> (Stripe's encoding).</summary>
     DeepObject,
 }
@@ -240,6 +243,7 @@ public static class ApiParameter
     {
         ParameterStyle.SpaceDelimited => "%20",
         ParameterStyle.PipeDelimited => "%7C",
+        ParameterStyle.TabDelimited => "%09",
         _ => ",",
     };
 

@@ -30,6 +30,7 @@ public static partial class ApiResponse
     /// <summary>Reads the body as JSON; an empty body or a JSON null is an error.</summary>
     public static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
+        if (default(T) is not null) return await ReadJsonValueAsync(response, typeInfo, cancellationToken).ConfigureAwait(false);
         var value = await ReadJsonOrNullAsync(response, typeInfo, cancellationToken).ConfigureAwait(false);
         return value ?? throw new ApiException("The response body was empty or null, where the API description promises a value.",
             (int)response.StatusCode, null, ApiException.CollectHeaders(response));

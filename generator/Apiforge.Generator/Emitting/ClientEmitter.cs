@@ -222,6 +222,7 @@ internal static partial class ClientEmitter
         ValidationEmitter.WriteArgumentChecks(w, client, operation, validated);
         string TypeInfo(TypeRef type) => $"{client.ContextName}.Default.{typeInfoNames[type.WithNullable(false)]}";
         var baseAddress = client.DefaultBaseAddress is null ? "null" : "DefaultBaseAddress";
+        WriteArgumentChecks(w, operation);
         w.Line($"var __url = new {Runtime}.RequestUriBuilder(_httpClient.BaseAddress, {baseAddress});");
         WritePath(w, operation, ns, TypeInfo);
         foreach (var p in operation.Parameters.Where(p => p.Location == ParameterLocation.Query))
@@ -282,12 +283,10 @@ internal static partial class ClientEmitter
                 WriteErrorTextCheck(w, client);
                 WriteOtherBodiesRead(w, operation, ns, TypeInfo);
                 var type = operation.Response.Type!;
-                if (operation.Response.EmptyAllowed && type.IsValueType)
+                if ((operation.Response.EmptyAllowed || type.Nullable) && type.IsValueType)
                 {
-                    // ReadJsonOrNullAsync<T> gives default(T), not null, for a value type: test for "no body" here.
-                    w.Line($"{ValueType(operation, ns)} __value = __response.StatusCode == global::System.Net.HttpStatusCode.NoContent || __response.Content.Headers.ContentLength == 0");
-                    w.Line($"    ? null");
-                    w.Line($"    : await {Runtime}.ApiResponse.ReadJsonAsync(__response, {TypeInfo(type)}, cancellationToken).ConfigureAwait(false);");
+                    // ReadJsonOrNullAsync<T> gives default(T), not null, for a value type: an empty body or a JSON null is null here.
+                    w.Line($"var __value = await {Runtime}.ApiResponse.ReadJsonValueOrNullAsync(__response, {TypeInfo(type)}, cancellationToken).ConfigureAwait(false);");
                 }
                 else
                 {
@@ -497,10 +496,17 @@ internal static partial class ClientEmitter
     private static string EscapePathLiteral(string text)
     {
         var builder = new StringBuilder();
-        foreach (var b in Encoding.UTF8.GetBytes(text))
+        var bytes = Encoding.UTF8.GetBytes(text);
+        for (var i = 0; i < bytes.Length; i++)
         {
+            var b = bytes[i];
             var c = (char)b;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~/!$&'()*+,;=:@".IndexOf(c) >= 0)
+            if (c == '%' && i + 2 < bytes.Length && IsHex(bytes[i + 1]) && IsHex(bytes[i + 2]))
+            {
+                // Already percent-encoded in the document (/queries/enum/green%20color): sent as written, not as %2520.
+                builder.Append(c);
+            }
+            else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~/!$&'()*+,;=:@".IndexOf(c) >= 0)
             {
                 builder.Append(c);
             }
@@ -511,6 +517,8 @@ internal static partial class ClientEmitter
         }
         return builder.ToString();
     }
+
+    private static bool IsHex(byte b) => (b >= '0' && b <= '9') || (b >= 'a' && b <= 'f') || (b >= 'A' && b <= 'F');
 
     /// <summary>The kind of value a parameter is, for writing it.</summary>
     private enum ValueShape

@@ -9,7 +9,7 @@ namespace Apiforge.Generator.Emitting;
 /// generated type, and one <c>IJsonTypeInfoResolver</c> per client. No reflection, and nothing left for the
 /// System.Text.Json source generator to fill in (it never sees this generator's output).
 /// </summary>
-internal static class JsonEmitter
+internal static partial class JsonEmitter
 {
     private const string Runtime = "global::Apiforge.Runtime.ApiJson";
     private const string Reader = "global::System.Text.Json.Utf8JsonReader";
@@ -401,7 +401,7 @@ internal static class JsonEmitter
         PrimitiveNames.Single => $"{reader}.GetSingle()",
         PrimitiveNames.Double => $"{reader}.GetDouble()",
         PrimitiveNames.Decimal => $"{reader}.GetDecimal()",
-        PrimitiveNames.DateTimeOffset => $"{reader}.GetDateTimeOffset()",
+        PrimitiveNames.DateTimeOffset => $"{Values}.ReadDateTimeOffset(ref {reader})",
         PrimitiveNames.DateOnly => $"{Runtime}.ReadDateOnly(ref {reader})",
         PrimitiveNames.TimeOnly => $"{Values}.ReadTimeOnly(ref {reader})",
         PrimitiveNames.DateAsDateTime => $"global::Apiforge.Runtime.ApiDates.ReadDate(ref {reader})",
@@ -518,7 +518,7 @@ internal static class JsonEmitter
         w.Line("/// <inheritdoc/>");
         w.Line("public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)");
         w.OpenBrace();
-        foreach (var spec in client.JsonTypes)
+        foreach (var spec in JsonTypesByRuntimeType(client.JsonTypes))
         {
             var typeName = CSharp.TypeName(spec.Type, ns, false);
             var read = spec.Type.Kind is TypeRefKind.Object or TypeRefKind.Enum

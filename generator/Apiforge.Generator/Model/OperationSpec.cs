@@ -17,6 +17,8 @@ internal enum ParameterStyle
     Form,
     SpaceDelimited,
     PipeDelimited,
+    /// <summary>Swagger 2.0 <c>collectionFormat: tsv</c> (OpenAPI 3 has no such style).</summary>
+    TabDelimited,
     DeepObject,
 }
 

@@ -591,6 +591,7 @@ internal sealed partial class ClientBuilder
             }
             _types[b] = baseType with { DerivedTypes = descendants.ToEquatableArray(), Discriminator = discriminator };
         }
+        InheritDiscriminators(index);
     }
 
     // ------------------------------------------------------------ schema uses

@@ -154,10 +154,11 @@ internal sealed partial class ClientBuilder
                 if (type.Kind != TypeRefKind.Any) AddRoot(type);
             }
             var explode = parameter.Style is null ? style == Model.ParameterStyle.Form : parameter.Explode;
-            if (parameter.Extensions is { } extensions && extensions.ContainsKey(Swagger2Fixups.CollectionFormatExtension))
+            if (parameter.Extensions is { } extensions && extensions.TryGetValue(Swagger2Fixups.CollectionFormatExtension, out var collectionFormat))
             {
-                // Swagger 2.0 csv (or tsv): one comma-separated value.
+                // Swagger 2.0 csv (or tsv): one comma- (or tab-) separated value.
                 explode = false;
+                if (Swagger2Fixups.IsTabSeparated(collectionFormat)) style = Model.ParameterStyle.TabDelimited;
             }
             var required = parameter.Required || location == Model.ParameterLocation.Path;
             parameters.Add(new ParameterSpec(ParameterName(parameter.Name, parameterNames), parameter.Name, location, type, required,
@@ -485,7 +486,8 @@ internal sealed partial class ClientBuilder
             var responsePointer = pointer + "/responses/" + pair.Key + "/content/";
             foreach (var media in content)
             {
-                if (IsJsonMediaType(media.Key) && media.Value?.Schema is not null)
+                // Swagger 2.0's 'type: file' under a JSON 'produces' is still a file, not a JSON string.
+                if (IsJsonMediaType(media.Key) && media.Value?.Schema is not null && !IsBinary(media.Value.Schema))
                 {
                     var type = MapSchema(media.Value!.Schema, operationName + "Response", responsePointer + EscapePointer(media.Key) + "/schema", 0);
                     AddRoot(type);

@@ -103,6 +103,7 @@ public partial class LegacyClient : ILegacyClient
     /// <inheritdoc/>
     public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Legacy.Pet>> AddPetWithResponseAsync(global::Legacy.Pet body, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/pets");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, __url.ToUri());
@@ -124,6 +125,7 @@ public partial class LegacyClient : ILegacyClient
     /// <inheritdoc/>
     public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> UploadPhotoWithResponseAsync(long id, global::Apiforge.Runtime.ApiFile file, string? caption = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        if (file is null) throw new global::System.ArgumentNullException(nameof(file));
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/pets/");
         __url.AppendPathValue(global::Apiforge.Runtime.ApiFormat.Format(id));
@@ -192,7 +194,7 @@ public partial class LegacyClient : ILegacyClient
         }
         if (tabbed is not null)
         {
-            __url.AppendQueryEscaped(global::Apiforge.Runtime.ApiParameter.Pairs("tabbed", global::System.Linq.Enumerable.Select(tabbed, static __item => global::Apiforge.Runtime.ApiFormat.Format(__item)), global::Apiforge.Runtime.ParameterStyle.Form, false));
+            __url.AppendQueryEscaped(global::Apiforge.Runtime.ApiParameter.Pairs("tabbed", global::System.Linq.Enumerable.Select(tabbed, static __item => global::Apiforge.Runtime.ApiFormat.Format(__item)), global::Apiforge.Runtime.ParameterStyle.TabDelimited, false));
         }
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
         if (xTags is not null)

@@ -373,6 +373,10 @@ public partial class OperationsClient : IOperationsClient
     /// <inheritdoc/>
     public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> StylesWithResponseAsync(global::System.Collections.Generic.List<string> simple, global::System.Collections.Generic.List<long> label, string matrix, global::Ops.Point point, global::System.Collections.Generic.List<string>? tags = null, global::System.Collections.Generic.List<string>? csv = null, global::System.Collections.Generic.List<long>? spaced = null, global::System.Collections.Generic.List<string>? piped = null, global::Ops.Filter? filter = null, global::System.Collections.Generic.List<string>? expand = null, global::Ops.Point? at = null, global::Ops.Color? color = null, global::System.DateTimeOffset? when = null, global::Ops.Point? meta = null, global::System.Collections.Generic.List<long>? xIds = null, global::Ops.Point? xPoint = null, string? session = null, global::System.Collections.Generic.List<string>? prefs = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        if (simple is null) throw new global::System.ArgumentNullException(nameof(simple));
+        if (label is null) throw new global::System.ArgumentNullException(nameof(label));
+        if (matrix is null) throw new global::System.ArgumentNullException(nameof(matrix));
+        if (point is null) throw new global::System.ArgumentNullException(nameof(point));
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/styles/");
         __url.AppendPath(global::Apiforge.Runtime.ApiParameter.Text("simple", global::System.Linq.Enumerable.Select(simple, static __item => global::Apiforge.Runtime.ApiFormat.Format(__item)), global::Apiforge.Runtime.ParameterStyle.Simple, false, true));
@@ -473,6 +477,7 @@ public partial class OperationsClient : IOperationsClient
     /// <inheritdoc/>
     public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Ops.Item>> PostFormWithResponseAsync(global::Ops.FormBody body, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/forms");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, __url.ToUri());
@@ -495,6 +500,7 @@ public partial class OperationsClient : IOperationsClient
     /// <inheritdoc/>
     public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Ops.Item>> UploadWithResponseAsync(global::Apiforge.Runtime.ApiFile file, global::System.Collections.Generic.IEnumerable<global::Apiforge.Runtime.ApiFile>? attachments = null, string? description = null, int? count = null, global::Ops.Point? meta = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        if (file is null) throw new global::System.ArgumentNullException(nameof(file));
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/uploads");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, __url.ToUri());
@@ -531,6 +537,7 @@ public partial class OperationsClient : IOperationsClient
     /// <inheritdoc/>
     public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.FileResponse> GetBlobAsync(string name, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        if (name is null) throw new global::System.ArgumentNullException(nameof(name));
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/blobs/");
         __url.AppendPathValue(global::Apiforge.Runtime.ApiFormat.Format(name));
@@ -558,6 +565,8 @@ public partial class OperationsClient : IOperationsClient
     /// <inheritdoc/>
     public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> PutBlobWithResponseAsync(string name, global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        if (name is null) throw new global::System.ArgumentNullException(nameof(name));
+        if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/blobs/");
         __url.AppendPathValue(global::Apiforge.Runtime.ApiFormat.Format(name));
@@ -579,6 +588,7 @@ public partial class OperationsClient : IOperationsClient
     /// <inheritdoc/>
     public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<string>> PutNoteWithResponseAsync(string body, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/notes");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, __url.ToUri());
@@ -636,9 +646,7 @@ public partial class OperationsClient : IOperationsClient
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
         }
-        int? __value = __response.StatusCode == global::System.Net.HttpStatusCode.NoContent || __response.Content.Headers.ContentLength == 0
-            ? null
-            : await global::Apiforge.Runtime.ApiResponse.ReadJsonAsync(__response, OperationsClientJsonContext.Default.Int, cancellationToken).ConfigureAwait(false);
+        var __value = await global::Apiforge.Runtime.ApiResponse.ReadJsonValueOrNullAsync(__response, OperationsClientJsonContext.Default.Int, cancellationToken).ConfigureAwait(false);
         return global::Apiforge.Runtime.ApiResult.From<int?>(__response, __value);
     }
 
@@ -723,6 +731,7 @@ public partial class OperationsClient : IOperationsClient
     /// <inheritdoc/>
     public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> _1stNameWithResponseAsync(string @class, global::Ops.Note? body2, string? cancellationToken2 = null, string? request = null, string? body = null, string? _2fa = null, string? thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        if (@class is null) throw new global::System.ArgumentNullException(nameof(@class));
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/names/");
         __url.AppendPathValue(global::Apiforge.Runtime.ApiFormat.Format(@class));
@@ -766,6 +775,7 @@ public partial class OperationsClient : IOperationsClient
     /// <inheritdoc/>
     public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> SubscribeWithResponseAsync(global::Ops.SubscribeRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/subscriptions");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, __url.ToUri());

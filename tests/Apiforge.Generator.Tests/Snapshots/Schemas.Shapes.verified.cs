@@ -153,7 +153,7 @@ namespace Shapes.Serialization
                 else if (reader.ValueTextEquals("created"u8))
                 {
                     reader.Read();
-                    p2 = reader.GetDateTimeOffset();
+                    p2 = global::Apiforge.Runtime.ApiJsonValues.ReadDateTimeOffset(ref reader);
                     p2Set = true;
                 }
                 else if (reader.ValueTextEquals("secret"u8))

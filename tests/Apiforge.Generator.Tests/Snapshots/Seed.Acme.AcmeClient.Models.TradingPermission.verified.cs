@@ -138,7 +138,7 @@ namespace Acme.Serialization
                 else if (reader.ValueTextEquals("updated"u8))
                 {
                     reader.Read();
-                    p8 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.DateTimeOffset?)null : reader.GetDateTimeOffset());
+                    p8 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.DateTimeOffset?)null : global::Apiforge.Runtime.ApiJsonValues.ReadDateTimeOffset(ref reader));
                 }
                 else if (reader.ValueTextEquals("approvedById"u8))
                 {
