@@ -1,3 +1,4 @@
+using Apiforge.Runtime;
 using AutoRest.BodyArray;
 using AutoRest.BodyBoolean;
 using AutoRest.BodyByte;
@@ -32,7 +33,7 @@ public sealed class Clients : IDisposable
     {
         // The retry scenarios (HttpRetry*) answer 408/500/502/503/504 once and expect the request again: the
         // application's resilience handler does that, as AutoRest's clients' pipelines do.
-        _http = new HttpClient(new RetryOnceHandler(new SocketsHttpHandler()))
+        _http = new HttpClient(new RetryOnceHandler(new ApiAuthenticationHandler(new ApiCredentials(), new SocketsHttpHandler())))
         {
             BaseAddress = baseAddress,
             Timeout = TimeSpan.FromSeconds(60),

@@ -110,15 +110,15 @@ public static partial class Scenarios
                 var echoed = await c.Validation.PostWithConstantInBodyAsync(ChildProductConstProperty.Constant, sent);
                 Assert.Equal(ConstantProductConstProperty2.Constant2, echoed.ConstChild.ConstProperty2);
             } },
-        { "validation.methodParameters.resourceGroupTooShort", c => Assert.ThrowsAnyAsync<ArgumentException>(() => c.Validation.ValidationOfMethodParametersAsync("abc123", "1", 100, "12.34.5")), Because.Validation },
-        { "validation.methodParameters.idTooBig", c => Assert.ThrowsAnyAsync<ArgumentException>(() => c.Validation.ValidationOfMethodParametersAsync("abc123", "123", 1001, "12.34.5")), Because.Validation },
-        { "validation.methodParameters.idNotMultipleOf10", c => Assert.ThrowsAnyAsync<ArgumentException>(() => c.Validation.ValidationOfMethodParametersAsync("abc123", "123", 105, "12.34.5")), Because.Validation },
-        { "validation.methodParameters.resourceGroupPattern", c => Assert.ThrowsAnyAsync<ArgumentException>(() => c.Validation.ValidationOfMethodParametersAsync("abc123", "@#$%^&*", 100, "12.34.5")), Because.Validation },
+        { "validation.methodParameters.resourceGroupTooShort", c => Assert.ThrowsAnyAsync<ArgumentException>(() => c.Validation.ValidationOfMethodParametersAsync("abc123", "1", 100, "12.34.5")) },
+        { "validation.methodParameters.idTooBig", c => Assert.ThrowsAnyAsync<ArgumentException>(() => c.Validation.ValidationOfMethodParametersAsync("abc123", "123", 1001, "12.34.5")) },
+        { "validation.methodParameters.idNotMultipleOf10", c => Assert.ThrowsAnyAsync<ArgumentException>(() => c.Validation.ValidationOfMethodParametersAsync("abc123", "123", 105, "12.34.5")) },
+        { "validation.methodParameters.resourceGroupPattern", c => Assert.ThrowsAnyAsync<ArgumentException>(() => c.Validation.ValidationOfMethodParametersAsync("abc123", "@#$%^&*", 100, "12.34.5")) },
         { "validation.body.capacityTooBig", c => Assert.ThrowsAnyAsync<ArgumentException>(() => c.Validation.ValidationOfBodyAsync("abc123", "123", 150, "12.34.5", new Product
             {
                 Capacity = 1000, Child = new ChildProduct { ConstProperty = ChildProductConstProperty.Constant },
                 ConstChild = new ConstantProduct { ConstProperty = ChildProductConstProperty.Constant, ConstProperty2 = ConstantProductConstProperty2.Constant2 },
                 ConstInt = default, ConstString = ChildProductConstProperty.Constant,
-            })), Because.Validation },
+            })) },
     };
 }

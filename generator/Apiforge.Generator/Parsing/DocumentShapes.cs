@@ -102,6 +102,8 @@ internal static class DocumentShapes
                             Remove(obj, key, childPointer, value, "must be a mapping", locator, diagnostics);
                         break;
                     default:
+                        // Swagger 2.0's discriminator is the property's name, a string.
+                        if (key == "discriminator" && value is JsonValue name && name.TryGetValue<string>(out _)) break;
                         if (s_objectKeywords.Contains(key) || s_nameMaps.ContainsKey(key) || s_objectLists.Contains(key) && key != "tags")
                             Remove(obj, key, childPointer, value, s_objectLists.Contains(key) ? "must be a list" : "must be a mapping", locator, diagnostics);
                         else if (s_schemaKeywords.Contains(key) && !IsBoolean(value))
