@@ -95,9 +95,9 @@ public class DependencyInjectionAndSecurityTests
         Assert.DoesNotContain("digest", source, StringComparison.Ordinal);
         Assert.DoesNotContain("X-Unused", source, StringComparison.Ordinal);
         var getA = Method(source, "GetAAsync");
-        Assert.Contains("ApiSecurity.Requirements, __security0", getA, StringComparison.Ordinal);
-        Assert.Contains("ApiSecurity.Requirements, __security1", Method(source, "GetBAsync"), StringComparison.Ordinal);
-        Assert.Contains("ApiRequest.SkipAuthentication, true", Method(source, "GetCAsync"), StringComparison.Ordinal);
+        Assert.Contains("ApiSecurity.Require(__request, __security0)", getA, StringComparison.Ordinal);
+        Assert.Contains("ApiSecurity.Require(__request, __security1)", Method(source, "GetBAsync"), StringComparison.Ordinal);
+        Assert.Contains("ApiRequest.MarkAnonymous(__request)", Method(source, "GetCAsync"), StringComparison.Ordinal);
         Assert.DoesNotContain("ApiErrorText", source, StringComparison.Ordinal);
     }
 

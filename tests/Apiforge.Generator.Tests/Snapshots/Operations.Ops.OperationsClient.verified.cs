@@ -322,11 +322,11 @@ public partial class OperationsClient : IOperationsClient
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
         if (xTraceId is not null)
         {
-            __request.Headers.TryAddWithoutValidation("X-Trace-Id", global::Apiforge.Runtime.ApiFormat.Format(xTraceId));
+            global::Apiforge.Runtime.ApiRequest.AddHeader(__request, "X-Trace-Id", global::Apiforge.Runtime.ApiFormat.Format(xTraceId), nameof(xTraceId));
         }
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             var __status = (int)__response.StatusCode;
@@ -359,7 +359,7 @@ public partial class OperationsClient : IOperationsClient
         }
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Delete, __url.ToUri());
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -429,11 +429,11 @@ public partial class OperationsClient : IOperationsClient
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
         if (xIds is not null)
         {
-            __request.Headers.TryAddWithoutValidation("X-Ids", global::Apiforge.Runtime.ApiParameter.Text("X-Ids", global::System.Linq.Enumerable.Select(xIds, static __item => global::Apiforge.Runtime.ApiFormat.Format(__item)), global::Apiforge.Runtime.ParameterStyle.Simple, false, false));
+            global::Apiforge.Runtime.ApiRequest.AddHeader(__request, "X-Ids", global::Apiforge.Runtime.ApiParameter.Text("X-Ids", global::System.Linq.Enumerable.Select(xIds, static __item => global::Apiforge.Runtime.ApiFormat.Format(__item)), global::Apiforge.Runtime.ParameterStyle.Simple, false, false), nameof(xIds));
         }
         if (xPoint is not null)
         {
-            __request.Headers.TryAddWithoutValidation("X-Point", global::Apiforge.Runtime.ApiParameter.Text("X-Point", global::System.Text.Json.JsonSerializer.SerializeToElement(xPoint, OperationsClientJsonContext.Default.Point), global::Apiforge.Runtime.ParameterStyle.Simple, true, false));
+            global::Apiforge.Runtime.ApiRequest.AddHeader(__request, "X-Point", global::Apiforge.Runtime.ApiParameter.Text("X-Point", global::System.Text.Json.JsonSerializer.SerializeToElement(xPoint, OperationsClientJsonContext.Default.Point), global::Apiforge.Runtime.ParameterStyle.Simple, true, false), nameof(xPoint));
         }
         if (session is not null)
         {
@@ -444,7 +444,7 @@ public partial class OperationsClient : IOperationsClient
             global::Apiforge.Runtime.ApiRequest.AddCookie(__request, "prefs", global::Apiforge.Runtime.ApiParameter.Text("prefs", global::System.Linq.Enumerable.Select(prefs, static __item => global::Apiforge.Runtime.ApiFormat.Format(__item)), global::Apiforge.Runtime.ParameterStyle.Form, true, false));
         }
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -462,7 +462,7 @@ public partial class OperationsClient : IOperationsClient
         __url.AppendPath("/forms");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -484,7 +484,7 @@ public partial class OperationsClient : IOperationsClient
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Content = global::Apiforge.Runtime.ApiContent.Form(body, OperationsClientJsonContext.Default.FormBody, new global::Apiforge.Runtime.FormField[] { new("csv", global::Apiforge.Runtime.ParameterStyle.Form, false), new("lines", global::Apiforge.Runtime.ParameterStyle.DeepObject, true), new("metadata", global::Apiforge.Runtime.ParameterStyle.DeepObject, true) });
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -525,7 +525,7 @@ public partial class OperationsClient : IOperationsClient
             global::Apiforge.Runtime.ApiContent.AddJson(__form, "meta", meta, OperationsClientJsonContext.Default.Point, null);
         }
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -573,7 +573,7 @@ public partial class OperationsClient : IOperationsClient
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, __url.ToUri());
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Content = global::Apiforge.Runtime.ApiContent.Binary(body, "application/octet-stream");
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -595,7 +595,7 @@ public partial class OperationsClient : IOperationsClient
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Content = global::Apiforge.Runtime.ApiContent.Text(body, "text/plain");
         __request.Headers.TryAddWithoutValidation("Accept", "text/plain");
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -620,7 +620,7 @@ public partial class OperationsClient : IOperationsClient
             __request.Content = global::Apiforge.Runtime.ApiContent.Json(body, OperationsClientJsonContext.Default.Note, "application/json");
         }
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -641,7 +641,7 @@ public partial class OperationsClient : IOperationsClient
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -662,7 +662,7 @@ public partial class OperationsClient : IOperationsClient
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -681,7 +681,7 @@ public partial class OperationsClient : IOperationsClient
         __url.AppendPath("/dup/one");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -699,7 +699,7 @@ public partial class OperationsClient : IOperationsClient
         __url.AppendPath("/dup/two");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -717,7 +717,7 @@ public partial class OperationsClient : IOperationsClient
         __url.AppendPath("/dupWithResponse");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -754,14 +754,14 @@ public partial class OperationsClient : IOperationsClient
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, __url.ToUri());
         if (_2fa is not null)
         {
-            __request.Headers.TryAddWithoutValidation("2fa", global::Apiforge.Runtime.ApiFormat.Format(_2fa));
+            global::Apiforge.Runtime.ApiRequest.AddHeader(__request, "2fa", global::Apiforge.Runtime.ApiFormat.Format(_2fa), nameof(_2fa));
         }
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         if (body2 is not null)
         {
             __request.Content = global::Apiforge.Runtime.ApiContent.Json(body2, OperationsClientJsonContext.Default.Note, "application/json");
         }
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -781,7 +781,7 @@ public partial class OperationsClient : IOperationsClient
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, __url.ToUri());
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Content = global::Apiforge.Runtime.ApiContent.Json(body, OperationsClientJsonContext.Default.SubscribeRequest, "application/json");
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);

@@ -59,13 +59,14 @@ public partial class SeveralClient : ISeveralClient
     /// <inheritdoc/>
     public async global::System.Threading.Tasks.Task<global::Several.SeveralClient.PutPetResult> PutPetWithResponseAsync(string name, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        if (name is null) throw new global::System.ArgumentNullException(nameof(name));
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/pets/");
         __url.AppendPathValue(global::Apiforge.Runtime.ApiFormat.Format(name));
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, __url.ToUri());
-        __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
+        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -91,9 +92,9 @@ public partial class SeveralClient : ISeveralClient
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/count");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
-        __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
+        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -103,9 +104,7 @@ public partial class SeveralClient : ISeveralClient
             case 206:
                 return new global::Several.SeveralClient.CountResult(__response, default, status206: await global::Apiforge.Runtime.ApiResponse.ReadJsonAsync(__response, SeveralClientJsonContext.Default.Receipt, cancellationToken).ConfigureAwait(false));
         }
-        long? __value = __response.StatusCode == global::System.Net.HttpStatusCode.NoContent || __response.Content.Headers.ContentLength == 0
-            ? null
-            : await global::Apiforge.Runtime.ApiResponse.ReadJsonAsync(__response, SeveralClientJsonContext.Default.Long, cancellationToken).ConfigureAwait(false);
+        var __value = await global::Apiforge.Runtime.ApiResponse.ReadJsonValueOrNullAsync(__response, SeveralClientJsonContext.Default.Long, cancellationToken).ConfigureAwait(false);
         return new global::Several.SeveralClient.CountResult(__response, __value);
     }
 

@@ -110,6 +110,9 @@ public partial class ValidationClient : IValidationClient
         global::Apiforge.Runtime.ApiValidation.String(resourceGroupName, 3, 10, "[a-zA-Z0-9']+", "resourceGroupName", "resourceGroupName");
         global::Apiforge.Runtime.ApiValidation.Number(id, 100d, false, 1000d, false, 10, "id", "id");
         global::Apiforge.Runtime.ApiValidation.String(apiVersion, 0, -1, "\\d{2}-\\d{2}-\\d{4}", "apiVersion", "apiVersion");
+        if (subscriptionId is null) throw new global::System.ArgumentNullException(nameof(subscriptionId));
+        if (resourceGroupName is null) throw new global::System.ArgumentNullException(nameof(resourceGroupName));
+        if (apiVersion is null) throw new global::System.ArgumentNullException(nameof(apiVersion));
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/fakepath/");
         __url.AppendPathValue(global::Apiforge.Runtime.ApiFormat.Format(subscriptionId));
@@ -119,9 +122,9 @@ public partial class ValidationClient : IValidationClient
         __url.AppendPathValue(global::Apiforge.Runtime.ApiFormat.Format(id));
         __url.AppendQuery("apiVersion", global::Apiforge.Runtime.ApiFormat.Format(apiVersion));
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
-        __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
+        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -141,6 +144,9 @@ public partial class ValidationClient : IValidationClient
         global::Apiforge.Runtime.ApiValidation.Number(id, 100d, false, 1000d, false, 10, "id", "id");
         global::Apiforge.Runtime.ApiValidation.String(apiVersion, 0, -1, "\\d{2}-\\d{2}-\\d{4}", "apiVersion", "apiVersion");
         global::Validation.Serialization.ValidationClientValidator.Validate(body, "body", "$");
+        if (subscriptionId is null) throw new global::System.ArgumentNullException(nameof(subscriptionId));
+        if (resourceGroupName is null) throw new global::System.ArgumentNullException(nameof(resourceGroupName));
+        if (apiVersion is null) throw new global::System.ArgumentNullException(nameof(apiVersion));
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/fakepath/");
         __url.AppendPathValue(global::Apiforge.Runtime.ApiFormat.Format(subscriptionId));
@@ -150,13 +156,13 @@ public partial class ValidationClient : IValidationClient
         __url.AppendPathValue(global::Apiforge.Runtime.ApiFormat.Format(id));
         __url.AppendQuery("apiVersion", global::Apiforge.Runtime.ApiFormat.Format(apiVersion));
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, __url.ToUri());
-        __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
+        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         if (body is not null)
         {
             __request.Content = global::Apiforge.Runtime.ApiContent.Json(body, ValidationClientJsonContext.Default.Product, "application/json");
         }
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -189,6 +195,7 @@ public partial class ValidationClient : IValidationClient
                 global::Validation.Serialization.ValidationClientValidator.Validate(__list1[__i1], "body", global::Apiforge.Runtime.ApiValidation.Item("$", __i1));
             }
         }
+        if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/tags");
         if (ratio is not null)
@@ -204,9 +211,9 @@ public partial class ValidationClient : IValidationClient
             __url.AppendQuery("weird", global::Apiforge.Runtime.ApiFormat.Format(weird));
         }
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, __url.ToUri());
-        __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
+        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Content = global::Apiforge.Runtime.ApiContent.Json(body, ValidationClientJsonContext.Default.ListOfTag, "application/json");
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -228,12 +235,13 @@ public partial class ValidationClient : IValidationClient
                 global::Apiforge.Runtime.ApiValidation.String(__entry0.Value, 1, -1, null, "body", global::Apiforge.Runtime.ApiValidation.Entry("$", __entry0.Key));
             }
         }
+        if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/labels");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, __url.ToUri());
-        __request.Options.Set(global::Apiforge.Runtime.ApiRequest.SkipAuthentication, true);
+        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Content = global::Apiforge.Runtime.ApiContent.Json(body, ValidationClientJsonContext.Default.DictionaryOfString, "application/json");
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
