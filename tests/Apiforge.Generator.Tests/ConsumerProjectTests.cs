@@ -32,6 +32,22 @@ public class ConsumerProjectTests(PackedPackages packages)
         return folder;
     }
 
+    /// <summary>A net10.0 app with its own openapi.yaml (which must not be generated) that runs the library's client.</summary>
+    private string NetAppOn(string name, string library)
+        => Project(name, $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <RootNamespace>App</RootNamespace>
+            {StrictProperties}
+              </PropertyGroup>
+              <ItemGroup>
+                <ProjectReference Include="../{library}/{library}.csproj" />
+              </ItemGroup>
+            </Project>
+            """, withProgram: true, withOwnSpec: true);
+
     private string Library(string name, string targetFrameworks, string extraReferences = "", string generatorReferenceAttributes = "", string langVersion = "11")
         => Project(name, $"""
             <Project Sdk="Microsoft.NET.Sdk">
@@ -68,19 +84,7 @@ public class ConsumerProjectTests(PackedPackages packages)
     public void A_netstandard20_library_builds_without_warnings_and_a_net10_app_runs_its_client_without_generating_its_own()
     {
         Library("DatesStandard", "netstandard2.0");
-        var app = Project("AppOnStandard", """
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <RootNamespace>App</RootNamespace>
-            """ + StrictProperties + """
-              </PropertyGroup>
-              <ItemGroup>
-                <ProjectReference Include="../DatesStandard/DatesStandard.csproj" />
-              </ItemGroup>
-            </Project>
-            """, withProgram: true, withOwnSpec: true);
+        var app = NetAppOn("AppOnStandard", "DatesStandard");
 
         var output = Dotnet.Run(app, "run");
 
@@ -139,19 +143,7 @@ public class ConsumerProjectTests(PackedPackages packages)
     public void A_library_with_a_private_generator_reference_and_a_direct_runtime_reference_gives_its_app_the_runtime()
     {
         Library("DatesPrivate", "netstandard2.0", extraReferences: """<PackageReference Include="Apiforge.Runtime" Version="0.1.0" />""", generatorReferenceAttributes: "PrivateAssets=\"all\"");
-        var app = Project("AppOnPrivate", """
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <RootNamespace>App</RootNamespace>
-            """ + StrictProperties + """
-              </PropertyGroup>
-              <ItemGroup>
-                <ProjectReference Include="../DatesPrivate/DatesPrivate.csproj" />
-              </ItemGroup>
-            </Project>
-            """, withProgram: true, withOwnSpec: true);
+        var app = NetAppOn("AppOnPrivate", "DatesPrivate");
 
         var output = Dotnet.Run(app, "run");
 
