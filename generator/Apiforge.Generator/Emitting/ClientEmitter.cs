@@ -426,7 +426,7 @@ internal static partial class ClientEmitter
             if (!used.Contains(scheme.Name)) continue;
             var field = "__scheme" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
             schemeFields[scheme.Name] = field;
-            var arguments = scheme.Kind == SecuritySchemeKind.ApiKey
+            var arguments = scheme.Kind == ApiSecuritySchemeKind.ApiKey
                 ? $", {CSharp.Literal(scheme.ParameterName ?? "")}, {Runtime}.ApiKeyLocation.{scheme.Location}"
                 : "";
             w.Line();

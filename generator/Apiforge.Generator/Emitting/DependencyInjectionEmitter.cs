@@ -22,7 +22,7 @@ internal static class DependencyInjectionEmitter
     public static DependencyInjectionSpec Describe(ClientSpec client)
         => new(client.Namespace, client.ClientName, client.DefaultBaseAddress is not null,
             new[] { "Authorization", "Cookie" }
-                .Concat(client.SecuritySchemes.Where(s => s.Kind == SecuritySchemeKind.ApiKey && s.Location == ParameterLocation.Header).Select(s => s.ParameterName!))
+                .Concat(client.SecuritySchemes.Where(s => s.Kind == ApiSecuritySchemeKind.ApiKey && s.Location == ApiKeyLocation.Header).Select(s => s.ParameterName!))
                 .Distinct(System.StringComparer.OrdinalIgnoreCase)
                 .ToEquatableArray());
 
