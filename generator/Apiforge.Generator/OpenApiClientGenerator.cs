@@ -89,12 +89,17 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(types, static (spc, output) =>
             AddSource(spc, $"{output.Namespace}.{output.ClientName}.Models.{output.Type.Name}.g.cs", () => ModelEmitter.Emit(output), output.Namespace + "." + output.Type.Name));
 
-        context.RegisterSourceOutput(clientSpecs, static (spc, client) =>
-        {
-            AddSource(spc, $"{client.Namespace}.{client.ClientName}.g.cs", () => ClientEmitter.Emit(client), client.ClientName);
-            AddSource(spc, $"{client.Namespace}.{client.ContextName}.g.cs", () => JsonEmitter.EmitContext(client), client.ContextName);
-            AddSource(spc, $"{client.Namespace}.{client.ClientName}Validator.g.cs", () => ValidationEmitter.Emit(client), client.ClientName + "Validator");
-        });
+        // Each client-level output sees only what it reads (OutputProjections), so a description edit on one schema
+        // re-emits that type's file and leaves these cached.
+        var clientOutputs = clientSpecs.Select(static (client, _) => OutputProjections.ForClient(client)).WithTrackingName(TrackingNames.ClientOutput);
+        context.RegisterSourceOutput(clientOutputs, static (spc, client) =>
+            AddSource(spc, $"{client.Namespace}.{client.ClientName}.g.cs", () => ClientEmitter.Emit(client), client.ClientName));
+        var jsonContexts = clientSpecs.Select(static (client, _) => OutputProjections.ForJsonContext(client)).WithTrackingName(TrackingNames.JsonContextOutput);
+        context.RegisterSourceOutput(jsonContexts, static (spc, client) =>
+            AddSource(spc, $"{client.Namespace}.{client.ContextName}.g.cs", () => JsonEmitter.EmitContext(client), client.ContextName));
+        var validators = clientSpecs.Select(static (client, _) => OutputProjections.ForValidator(client)).WithTrackingName(TrackingNames.ValidatorOutput);
+        context.RegisterSourceOutput(validators, static (spc, client) =>
+            AddSource(spc, $"{client.Namespace}.{client.ClientName}Validator.g.cs", () => ValidationEmitter.Emit(client), client.ClientName + "Validator"));
 
         // services.Add{Client}() only when the consumer references Microsoft.Extensions.Http. The compilation changes on
         // every edit, but this bool rarely does, so the output below stays cached.

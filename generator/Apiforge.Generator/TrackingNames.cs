@@ -11,4 +11,7 @@ internal static class TrackingNames
     public const string HttpClientFactory = nameof(HttpClientFactory);
     public const string DependencyInjection = nameof(DependencyInjection);
     public const string ConsumerFeatures = nameof(ConsumerFeatures);
+    public const string ClientOutput = nameof(ClientOutput);
+    public const string JsonContextOutput = nameof(JsonContextOutput);
+    public const string ValidatorOutput = nameof(ValidatorOutput);
 }

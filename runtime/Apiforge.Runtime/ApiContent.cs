@@ -10,6 +10,7 @@ using System.Text.Json.Serialization.Metadata;
 namespace Apiforge.Runtime;
 
 /// <summary>Request bodies.</summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class ApiContent
 {
     private const string JsonUtf8 = "application/json; charset=utf-8";

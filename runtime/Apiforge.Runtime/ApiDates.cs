@@ -9,6 +9,7 @@ namespace Apiforge.Runtime;
 /// .NET Framework): a date is a <see cref="DateTime"/> at midnight (kind unspecified), a time of day a
 /// <see cref="TimeSpan"/> since midnight. The wire form is the same as with the newer types. Used by generated code.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class ApiDates
 {
     /// <summary>Reads an ISO 8601 full-date (<c>yyyy-MM-dd</c>); a date-time is cut to its date.</summary>

@@ -55,6 +55,7 @@ public sealed class ApiErrorTextException : ApiException
 }
 
 /// <summary>The check the generated clients make when the spec item sets <c>ErrorTextProperty</c>.</summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class ApiErrorText
 {
     /// <summary>

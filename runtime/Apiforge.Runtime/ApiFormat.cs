@@ -4,6 +4,7 @@ using System.Globalization;
 namespace Apiforge.Runtime;
 
 /// <summary>Formats simple values for paths, query strings and headers, in the invariant culture.</summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class ApiFormat
 {
     /// <summary>The value itself.</summary>
@@ -27,8 +28,13 @@ public static class ApiFormat
     /// <summary>The number in the invariant culture.</summary>
     public static string Format(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>ISO 8601 (RFC 3339) date and time.</summary>
-    public static string Format(DateTimeOffset value) => value.ToString("O", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// RFC 3339 date and time as JSON bodies carry it (<c>ApiJsonValues.WriteDateTimeOffset</c>): <c>Z</c> for UTC,
+    /// otherwise the offset, and the fraction of a second only as long as it needs to be.
+    /// </summary>
+    public static string Format(DateTimeOffset value) => value.Offset == TimeSpan.Zero
+        ? value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture)
+        : value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
 
 #if NET
     /// <summary>ISO 8601 full-date.</summary>

@@ -8,12 +8,15 @@ using System.Text.Json.Serialization;
 namespace Apiforge.Runtime;
 
 /// <summary>Reads one JSON value at the reader's current token.</summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public delegate T JsonValueReader<out T>(ref Utf8JsonReader reader);
 
 /// <summary>Writes one JSON value.</summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public delegate void JsonValueWriter<in T>(Utf8JsonWriter writer, T value);
 
 /// <summary>Helpers the generated JSON readers and writers call. Not meant for direct use.</summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class ApiJson
 {
     /// <summary>Reads a JSON array into a list.</summary>
@@ -128,6 +131,7 @@ public static class ApiJson
 }
 
 /// <summary>A converter made of a generated reader and writer; the generated resolvers wrap every type in one.</summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class DelegateJsonConverter<T> : JsonConverter<T>
 {
     private readonly JsonValueReader<T> _read;

@@ -7,6 +7,7 @@ using System.Xml;
 namespace Apiforge.Runtime;
 
 /// <summary>JSON helpers for generated code: time formats and discriminators.</summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class ApiJsonValues
 {
     /// <summary>

@@ -6,38 +6,11 @@ using System.Text.Json;
 
 namespace Apiforge.Runtime;
 
-/// <summary>OpenAPI's parameter <c>style</c>.</summary>
-public enum ParameterStyle
-{
-    /// <summary><c>blue,black</c>; objects <c>R,100,G,200</c> or, exploded, <c>R=100,G=200</c>. Path and header default.</summary>
-    Simple,
-
-    /// <summary><c>.blue</c>; arrays <c>.blue,black</c> or, exploded, <c>.blue.black</c>.</summary>
-    Label,
-
-    /// <summary><c>;color=blue</c>; arrays <c>;color=blue,black</c> or, exploded, <c>;color=blue;color=black</c>.</summary>
-    Matrix,
-
-    /// <summary><c>color=blue&amp;color=black</c> (exploded) or <c>color=blue,black</c>. Query, cookie and form-body default.</summary>
-    Form,
-
-    /// <summary><c>color=blue%20black</c>.</summary>
-    SpaceDelimited,
-
-    /// <summary><c>color=blue%7Cblack</c>.</summary>
-    PipeDelimited,
-
-    /// <summary><c>color=blue%09black</c>: Swagger 2.0 <c>collectionFormat: tsv</c>.</summary>
-    TabDelimited,
-
-    /// <summary><c>color[R]=100&amp;color[G]=200</c>; nested objects <c>a[b][c]=1</c>, arrays <c>a[0]=x</c> (Stripe's encoding).</summary>
-    DeepObject,
-}
-
 /// <summary>How one top-level property of a form body is written: the media type's <c>encoding</c> entry.</summary>
 /// <param name="Name">The property name on the wire.</param>
 /// <param name="Style">Its style.</param>
 /// <param name="Explode">Whether arrays and objects are exploded.</param>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public readonly record struct FormField(string Name, ParameterStyle Style, bool Explode);
 
 /// <summary>
@@ -46,6 +19,7 @@ public readonly record struct FormField(string Name, ParameterStyle Style, bool 
 /// Pairs come back percent-encoded (RFC 3986 unreserved characters stay; deepObject brackets and the comma
 /// delimiter of <c>form</c> stay as they are, as in the OpenAPI examples).
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class ApiParameter
 {
     /// <summary>Query, cookie or form-field pairs (escaped) of a JSON value: scalar, array or object.</summary>

@@ -29,6 +29,7 @@ public static partial class ApiRequest
     /// <param name="value">The header's value.</param>
     /// <param name="parameterName">The method parameter the value came from, named by the <see cref="System.ArgumentException"/>.</param>
     /// <exception cref="System.ArgumentException">The value holds CR, LF or NUL; nothing was added. The message does not repeat the value.</exception>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public static void AddHeader(HttpRequestMessage request, string name, string value, string parameterName)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -39,6 +40,7 @@ public static partial class ApiRequest
 
     /// <summary>Throws when <paramref name="value"/> could split a header: it holds CR, LF or NUL.</summary>
     /// <exception cref="System.ArgumentException">The value holds CR, LF or NUL. The message does not repeat the value.</exception>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public static void EnsureSafeHeaderValue(string name, string? value, string parameterName)
     {
         if (value is not null && value.AsSpan().IndexOfAny('\r', '\n', '\0') >= 0)

@@ -23,6 +23,7 @@ public static partial class ApiRequest
         => (request ?? throw new ArgumentNullException(nameof(request))).Options.TryGetValue(SkipAuthentication, out var skip) && skip;
 
     /// <summary>Adds <c>name=value</c> to the request's Cookie header.</summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public static void AddCookie(HttpRequestMessage request, string name, string value)
     {
         ArgumentNullException.ThrowIfNull(request);

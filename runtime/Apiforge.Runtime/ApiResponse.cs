@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 namespace Apiforge.Runtime;
 
 /// <summary>Response-side helpers the generated clients use.</summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static partial class ApiResponse
 {
     /// <summary>The default of <see cref="ErrorBodyLimit"/>: at most this much of an error body is read and kept in <see cref="ApiException.Response"/>.</summary>

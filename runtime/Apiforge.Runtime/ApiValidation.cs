@@ -12,6 +12,7 @@ namespace Apiforge.Runtime;
 /// of a member (the <c>member</c> argument, such as <c>.capacity</c>, appended to <c>path</c>) is only composed
 /// when a check fails, so valid calls allocate nothing.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class ApiValidation
 {
     /// <summary>A pattern match longer than this fails the check instead of running on (a hostile value or pattern).</summary>

@@ -1,6 +1,4 @@
 using System;
-using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -36,39 +34,5 @@ public static class AccessTokenSource
         public ValueTask<string> GetAccessTokenAsync(CancellationToken cancellationToken) => _getToken(cancellationToken);
 
         public override string ToString() => nameof(DelegateAccessTokenSource);
-    }
-}
-
-/// <summary>
-/// Adds <c>Authorization: Bearer &lt;token&gt;</c> to every request except those the generated client marks
-/// with <see cref="ApiRequest.SkipAuthentication"/> (operations that take no credentials, such as a login).
-/// </summary>
-public sealed class BearerTokenHandler : DelegatingHandler
-{
-    private readonly IAccessTokenSource _tokenSource;
-
-    /// <summary>Creates the handler; set <see cref="DelegatingHandler.InnerHandler"/> or let IHttpClientFactory do it.</summary>
-    public BearerTokenHandler(IAccessTokenSource tokenSource)
-    {
-        _tokenSource = tokenSource ?? throw new ArgumentNullException(nameof(tokenSource));
-    }
-
-    /// <summary>Creates the handler over <paramref name="innerHandler"/>.</summary>
-    public BearerTokenHandler(IAccessTokenSource tokenSource, HttpMessageHandler innerHandler)
-        : base(innerHandler)
-    {
-        _tokenSource = tokenSource ?? throw new ArgumentNullException(nameof(tokenSource));
-    }
-
-    /// <inheritdoc/>
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        if (!ApiRequest.IsAnonymous(request) && request.Headers.Authorization is null)
-        {
-            var token = await _tokenSource.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -212,6 +212,7 @@ public sealed class ApiAuthenticationHandler : DelegatingHandler
 /// generated <c>services.Add{Client}()</c> uses so credentials (and the token cache behind them) outlive the
 /// message handlers IHttpClientFactory recycles.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class ApiCredentialsResolver
 {
     private readonly ApiCredentials _credentials;

@@ -5,33 +5,8 @@ using System.Net.Http;
 
 namespace Apiforge.Runtime;
 
-/// <summary>The kinds of security scheme an API description can name that a client can satisfy.</summary>
-public enum ApiSecuritySchemeKind
-{
-    /// <summary><c>Authorization: Bearer &lt;token&gt;</c> (http bearer, and OAuth 2 / OpenID Connect access tokens).</summary>
-    Bearer,
-
-    /// <summary><c>Authorization: Basic &lt;base64(user:password)&gt;</c>.</summary>
-    Basic,
-
-    /// <summary>A key in a header, the query string or a cookie.</summary>
-    ApiKey,
-}
-
-/// <summary>Where an API key goes.</summary>
-public enum ApiKeyLocation
-{
-    /// <summary>A request header.</summary>
-    Header,
-
-    /// <summary>A query string parameter.</summary>
-    Query,
-
-    /// <summary>A cookie.</summary>
-    Cookie,
-}
-
 /// <summary>One security scheme of the API description (its <c>components/securitySchemes</c> entry).</summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class ApiSecurityScheme
 {
     /// <summary>Creates the scheme.</summary>
@@ -67,6 +42,7 @@ public sealed class ApiSecurityScheme
 }
 
 /// <summary>One way to authenticate an operation: all of its schemes together. An empty one means "no credentials".</summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class ApiSecurityRequirement
 {
     /// <summary>Creates the requirement.</summary>
@@ -83,6 +59,7 @@ public sealed class ApiSecurityRequirement
 }
 
 /// <summary>How the generated client tells the authentication handler what an operation's security requirement is.</summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static partial class ApiSecurity
 {
     /// <summary>

@@ -5,6 +5,7 @@ using System.Text;
 namespace Apiforge.Runtime;
 
 /// <summary>Builds a request URI from the client's base address, an escaped path and a query string.</summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class RequestUriBuilder
 {
     // The common call appends one literal path and no query: that costs no builder, only the final string.

@@ -50,6 +50,12 @@ internal static class Program
             Harness.Breakdown(runs: 3);
             return 0;
         }
+        var descriptionEditAt = Array.IndexOf(args, "--description-edit");
+        if (descriptionEditAt >= 0)
+        {
+            DescriptionEditHarness.Run(descriptionEditAt + 1 < args.Length ? int.Parse(args[descriptionEditAt + 1], CultureInfo.InvariantCulture) : 20);
+            return 0;
+        }
         if (args.Contains("--incremental-only"))
         {
             Harness.Incremental(unrelatedRuns: 300, specRuns: 3);

@@ -61,7 +61,7 @@ public class OperationRoundTripTests
             "&expand[0]=customer&expand[1]=invoice.lines" +
             "&x=5&y=6" +
             "&color=dark%20red" +
-            "&when=2024-01-02T03%3A04%3A05.0000000%2B00%3A00" +
+            "&when=2024-01-02T03%3A04%3A05Z" +
             "&meta=%7B%22x%22%3A7%2C%22y%22%3A8%7D",
             request.Uri);
         Assert.Equal("1,2,3", request.Headers["X-Ids"]);

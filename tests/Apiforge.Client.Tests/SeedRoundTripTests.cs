@@ -29,7 +29,7 @@ public class SeedRoundTripTests
     private static (IConnectClient Client, RecordingHandler Handler) CreateClient(HttpStatusCode status, string body)
     {
         var handler = new RecordingHandler(status, body);
-        var http = new HttpClient(new BearerTokenHandler(AccessTokenSource.FromToken("token-abc"), handler))
+        var http = new HttpClient(new ApiAuthenticationHandler(ApiCredentials.Bearer(AccessTokenSource.FromToken("token-abc")), handler))
         {
             BaseAddress = new Uri("https://live.tradovateapi.com/v1/"),
         };

@@ -11,7 +11,7 @@ public class TradovateClientTests
     {
         var handler = new RecordingHandler(status, body);
         var tokens = new CountingTokenSource();
-        var http = new HttpClient(new BearerTokenHandler(tokens, handler)) { BaseAddress = new Uri("https://demo.tradovateapi.com/v1/") };
+        var http = new HttpClient(new ApiAuthenticationHandler(ApiCredentials.Bearer(tokens), handler)) { BaseAddress = new Uri("https://demo.tradovateapi.com/v1/") };
         return (new TradovateClient(http), handler, tokens);
     }
 

@@ -112,4 +112,71 @@ public class CachingTests
         Assert.NotSame(before[edited.HintName], edited.SourceText);
         Assert.Contains("Set when the request failed", edited.SourceText.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Description_edit_on_a_schema_re_emits_only_that_models_file()
+    {
+        var (first, result) = EditPartner("\"description\":\"Product Tick Size\"", "\"description\":\"Product tick size (one price step)\"");
+
+        var types = result.TrackedSteps[TrackingNames.Types].SelectMany(r => r.Outputs).Select(o => ((TypeOutputSpec)o.Value, o.Reason)).ToList();
+        Assert.Equal(new[] { "Product" }, types.Where(t => !IsReused(t.Reason)).Select(t => t.Item1.Type.Name));
+        foreach (var step in new[] { TrackingNames.ClientOutput, TrackingNames.JsonContextOutput, TrackingNames.ValidatorOutput, TrackingNames.DependencyInjection })
+        {
+            Assert.True(result.TrackedSteps.ContainsKey(step), $"step {step} did not run");
+            Assert.All(result.TrackedSteps[step].SelectMany(r => r.Outputs), o => Assert.True(IsReused(o.Reason), $"{step}: {o.Reason}"));
+        }
+        AssertOnlyReEmitted(first, result, ".Models.Product.g.cs", "Product tick size (one price step)");
+    }
+
+    [Fact]
+    public void Description_edit_on_an_operation_re_emits_only_the_client()
+    {
+        var (first, result) = EditPartner("### Called to accept a given trading permission granted by another party.", "### Accepts a trading permission another party granted.");
+
+        Assert.All(result.TrackedSteps[TrackingNames.Types].SelectMany(r => r.Outputs), o => Assert.True(IsReused(o.Reason), $"{TrackingNames.Types}: {o.Reason}"));
+        Assert.All(result.TrackedSteps[TrackingNames.ClientOutput].SelectMany(r => r.Outputs), o => Assert.Equal(IncrementalStepRunReason.Modified, o.Reason));
+        foreach (var step in new[] { TrackingNames.JsonContextOutput, TrackingNames.ValidatorOutput, TrackingNames.DependencyInjection })
+        {
+            Assert.All(result.TrackedSteps[step].SelectMany(r => r.Outputs), o => Assert.True(IsReused(o.Reason), $"{step}: {o.Reason}"));
+        }
+        AssertOnlyReEmitted(first, result, ".TradovateClient.g.cs", "Accepts a trading permission another party granted.");
+    }
+
+    /// <summary>Runs the generator on the partner document (with services.AddTradovateClient), then again after one edit of its text.</summary>
+    private static (GeneratorRunResult First, GeneratorRunResult Edited) EditPartner(string oldText, string newText)
+    {
+        var partner = GeneratorHarness.Spec("tradovate-partner.json", "Tradovate", "TradovateClient");
+        var changed = partner.Text.Replace(oldText, newText, StringComparison.Ordinal);
+        Assert.Equal(partner.Text.Length + newText.Length - oldText.Length, changed.Length);
+        var compilation = GeneratorHarness.CreateCompilation(
+            "namespace Microsoft.Extensions.DependencyInjection { public static class HttpClientFactoryServiceCollectionExtensions { } }",
+            "namespace Consumer { public static class A { } }");
+        var driver = GeneratorHarness.CreateDriver(new[] { partner }, out var texts).RunGenerators(compilation);
+        var first = driver.GetRunResult().Results.Single();
+        driver = driver.ReplaceAdditionalText(texts.Single(), new SpecText(partner.Path, changed)).RunGenerators(compilation);
+        return (first, driver.GetRunResult().Results.Single());
+    }
+
+    /// <summary>One source output ran again and wrote the file ending in <paramref name="hintSuffix"/>; every other file is the very text it was.</summary>
+    private static void AssertOnlyReEmitted(GeneratorRunResult first, GeneratorRunResult result, string hintSuffix, string expectedText)
+    {
+        Assert.Empty(first.Diagnostics);
+        var rerun = result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(r => r.Outputs).Count(o => !IsReused(o.Reason));
+        Assert.Equal(1, rerun);
+        var before = first.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText);
+        Assert.Equal(before.Keys.Order(StringComparer.Ordinal), result.GeneratedSources.Select(s => s.HintName).Order(StringComparer.Ordinal));
+        foreach (var source in result.GeneratedSources)
+        {
+            if (source.HintName.EndsWith(hintSuffix, StringComparison.Ordinal))
+            {
+                Assert.NotSame(before[source.HintName], source.SourceText);
+                Assert.Contains(expectedText, source.SourceText.ToString(), StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.Same(before[source.HintName], source.SourceText);
+            }
+        }
+        Assert.Single(result.GeneratedSources, s => s.HintName.EndsWith(hintSuffix, StringComparison.Ordinal));
+    }
 }

@@ -203,7 +203,7 @@ public class PackagingTests(PackedPackages packages)
             using Apiforge.Runtime;
 
             var handler = new StubHandler();
-            using var http = new HttpClient(new BearerTokenHandler(AccessTokenSource.FromToken("t0k3n"), handler)) { BaseAddress = new Uri("http://127.0.0.1/v1/") };
+            using var http = new HttpClient(new ApiAuthenticationHandler(ApiCredentials.Bearer(AccessTokenSource.FromToken("t0k3n")), handler)) { BaseAddress = new Uri("http://127.0.0.1/v1/") };
             IConnectClient client = new ConnectClient(http);
             var response = await client.CreateTradingPermissionAsync(new CreateTradingPermission { AccountId = 1, UserId = 2 });
             Console.WriteLine($"{handler.Seen} -> {response.TradingPermission!.Status}");

@@ -50,7 +50,7 @@ internal static partial class ClientEmitter
             var others = operation.Response.OtherBodies;
             w.Line();
             CSharp.DocElement(w, "summary", $"The answer of {operation.MethodName}: the body of the status that came, typed. Value is the body of the first success status, null for the others.");
-            w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Apiforge\", \"1.0\")]");
+            w.Line(GeneratorInfo.GeneratedCodeAttribute);
             w.Line($"public sealed class {name} : {Runtime}.ApiResult<{value}>");
             w.OpenBrace();
             var parameters = string.Join(", ", others.Select(b => $"{CSharp.TypeName(b.Type, ns, true)} {ParameterOf(b)} = default"));

@@ -29,7 +29,7 @@ internal static partial class ClientEmitter
         w.Line();
 
         CSharp.DocElement(w, "summary", client.Description ?? $"The {client.ClientName} API.");
-        w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Apiforge\", \"1.0\")]");
+        w.Line(GeneratorInfo.GeneratedCodeAttribute);
         w.Line($"public partial interface I{client.ClientName}");
         w.OpenBrace();
         var first = true;
@@ -52,7 +52,7 @@ internal static partial class ClientEmitter
         w.Line();
 
         CSharp.DocElement(w, "summary", client.Description ?? $"The {client.ClientName} API.");
-        w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Apiforge\", \"1.0\")]");
+        w.Line(GeneratorInfo.GeneratedCodeAttribute);
         w.Line($"public partial class {client.ClientName} : I{client.ClientName}");
         w.OpenBrace();
         if (client.DefaultBaseAddress is not null)
@@ -426,7 +426,7 @@ internal static partial class ClientEmitter
             if (!used.Contains(scheme.Name)) continue;
             var field = "__scheme" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
             schemeFields[scheme.Name] = field;
-            var arguments = scheme.Kind == SecuritySchemeKind.ApiKey
+            var arguments = scheme.Kind == ApiSecuritySchemeKind.ApiKey
                 ? $", {CSharp.Literal(scheme.ParameterName ?? "")}, {Runtime}.ApiKeyLocation.{scheme.Location}"
                 : "";
             w.Line();

@@ -22,7 +22,7 @@ internal static class DependencyInjectionEmitter
     public static DependencyInjectionSpec Describe(ClientSpec client)
         => new(client.Namespace, client.ClientName, client.DefaultBaseAddress is not null,
             new[] { "Authorization", "Cookie" }
-                .Concat(client.SecuritySchemes.Where(s => s.Kind == SecuritySchemeKind.ApiKey && s.Location == ParameterLocation.Header).Select(s => s.ParameterName!))
+                .Concat(client.SecuritySchemes.Where(s => s.Kind == ApiSecuritySchemeKind.ApiKey && s.Location == ApiKeyLocation.Header).Select(s => s.ParameterName!))
                 .Distinct(System.StringComparer.OrdinalIgnoreCase)
                 .ToEquatableArray());
 
@@ -34,7 +34,7 @@ internal static class DependencyInjectionEmitter
         w.Line($"namespace {spec.Namespace};");
         w.Line();
         w.Line($"/// <summary>Settings of the <see cref=\"{client}\"/> that <c>services.Add{client}()</c> registers.</summary>");
-        w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Apiforge\", \"1.0\")]");
+        w.Line(GeneratorInfo.GeneratedCodeAttribute);
         w.Line($"public sealed partial class {client}Options");
         w.OpenBrace();
         w.Line("/// <summary>The API's root. Default: the first server of the API description.</summary>");
@@ -48,7 +48,7 @@ internal static class DependencyInjectionEmitter
         w.CloseBrace();
         w.Line();
         w.Line($"/// <summary>Registers <see cref=\"I{client}\"/> with IHttpClientFactory.</summary>");
-        w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Apiforge\", \"1.0\")]");
+        w.Line(GeneratorInfo.GeneratedCodeAttribute);
         w.Line($"public static partial class {client}ServiceCollectionExtensions");
         w.OpenBrace();
         w.Line("/// <summary>");

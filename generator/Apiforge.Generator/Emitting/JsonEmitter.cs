@@ -25,7 +25,7 @@ internal static partial class JsonEmitter
     {
         var typeName = $"global::{ns}.{type.Name}";
         w.Line($"/// <summary>Reads and writes <see cref=\"{typeName}\"/> as JSON.</summary>");
-        w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Apiforge\", \"1.0\")]");
+        w.Line(GeneratorInfo.GeneratedCodeAttribute);
         w.Line($"internal static class {type.Name}Json");
         w.OpenBrace();
         switch (type.Kind)
@@ -488,7 +488,7 @@ internal static partial class JsonEmitter
         w.Line($"/// System.Text.Json metadata for every type of <see cref=\"{client.ClientName}\"/>, written without reflection:");
         w.Line($"/// use <see cref=\"Options\"/> or a property such as <c>Default.SomeType</c> with <c>JsonSerializer</c>.");
         w.Line($"/// </summary>");
-        w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Apiforge\", \"1.0\")]");
+        w.Line(GeneratorInfo.GeneratedCodeAttribute);
         w.Line($"public sealed partial class {client.ContextName} : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver");
         w.OpenBrace();
         w.Line($"private static global::System.Text.Json.JsonSerializerOptions? s_options;");

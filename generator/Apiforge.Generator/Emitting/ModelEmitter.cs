@@ -7,7 +7,7 @@ namespace Apiforge.Generator.Emitting;
 /// <summary>Emits one file per generated type: the type itself and its JSON reader/writer.</summary>
 internal static class ModelEmitter
 {
-    private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"Apiforge\", \"1.0\")]";
+    private static readonly string GeneratedCode = GeneratorInfo.GeneratedCodeAttribute;
     private const string DeprecatedMessage = "Deprecated in the API description.";
 
     public static string Emit(TypeOutputSpec output)

@@ -67,7 +67,7 @@ internal static class ValidationEmitter
         w.Line($"namespace {ns}.Serialization;");
         w.Line();
         w.Line($"/// <summary>Checks models against the constraints of the API description before <see cref=\"global::{ns}.{client.ClientName}\"/> sends them.</summary>");
-        w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Apiforge\", \"1.0\")]");
+        w.Line(GeneratorInfo.GeneratedCodeAttribute);
         w.Line($"internal static class {client.ClientName}Validator");
         w.OpenBrace();
         var first = true;

@@ -21,15 +21,8 @@ internal sealed record ClientSpec(
     public bool Validation { get; init; } = true;
 }
 
-internal enum SecuritySchemeKind
-{
-    Bearer,
-    Basic,
-    ApiKey,
-}
-
 /// <summary>One security scheme; <paramref name="ParameterName"/> and <paramref name="Location"/> are for API keys.</summary>
-internal sealed record SecuritySchemeSpec(string Name, SecuritySchemeKind Kind, string? ParameterName, ParameterLocation Location);
+internal sealed record SecuritySchemeSpec(string Name, ApiSecuritySchemeKind Kind, string? ParameterName, ApiKeyLocation Location);
 
 /// <summary>A type the client's JSON context exposes as a <c>JsonTypeInfo&lt;T&gt;</c> property.</summary>
 internal sealed record JsonTypeInfoSpec(TypeRef Type, string PropertyName);

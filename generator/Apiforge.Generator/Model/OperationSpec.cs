@@ -8,20 +8,6 @@ internal enum ParameterLocation
     Cookie,
 }
 
-/// <summary>OpenAPI's <c>style</c>; the names match <c>Apiforge.Runtime.ParameterStyle</c>.</summary>
-internal enum ParameterStyle
-{
-    Simple,
-    Label,
-    Matrix,
-    Form,
-    SpaceDelimited,
-    PipeDelimited,
-    /// <summary>Swagger 2.0 <c>collectionFormat: tsv</c> (OpenAPI 3 has no such style).</summary>
-    TabDelimited,
-    DeepObject,
-}
-
 internal enum ResponseKind
 {
     /// <summary>No body the caller needs: the method returns <c>Task</c>.</summary>

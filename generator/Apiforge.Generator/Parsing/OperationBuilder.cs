@@ -249,17 +249,17 @@ internal sealed partial class ClientBuilder
             SecuritySchemeSpec? spec = scheme.Type switch
             {
                 SecuritySchemeType.Http when string.Equals(scheme.Scheme, "basic", StringComparison.OrdinalIgnoreCase)
-                    => new SecuritySchemeSpec(pair.Key, SecuritySchemeKind.Basic, null, Model.ParameterLocation.Header),
+                    => new SecuritySchemeSpec(pair.Key, ApiSecuritySchemeKind.Basic, null, ApiKeyLocation.Header),
                 SecuritySchemeType.Http when string.Equals(scheme.Scheme, "bearer", StringComparison.OrdinalIgnoreCase)
-                    => new SecuritySchemeSpec(pair.Key, SecuritySchemeKind.Bearer, null, Model.ParameterLocation.Header),
+                    => new SecuritySchemeSpec(pair.Key, ApiSecuritySchemeKind.Bearer, null, ApiKeyLocation.Header),
                 SecuritySchemeType.OAuth2 or SecuritySchemeType.OpenIdConnect
-                    => new SecuritySchemeSpec(pair.Key, SecuritySchemeKind.Bearer, null, Model.ParameterLocation.Header),
+                    => new SecuritySchemeSpec(pair.Key, ApiSecuritySchemeKind.Bearer, null, ApiKeyLocation.Header),
                 SecuritySchemeType.ApiKey when !string.IsNullOrEmpty(scheme.Name)
-                    => new SecuritySchemeSpec(pair.Key, SecuritySchemeKind.ApiKey, scheme.Name, scheme.In switch
+                    => new SecuritySchemeSpec(pair.Key, ApiSecuritySchemeKind.ApiKey, scheme.Name, scheme.In switch
                     {
-                        Microsoft.OpenApi.ParameterLocation.Query => Model.ParameterLocation.Query,
-                        Microsoft.OpenApi.ParameterLocation.Cookie => Model.ParameterLocation.Cookie,
-                        _ => Model.ParameterLocation.Header,
+                        Microsoft.OpenApi.ParameterLocation.Query => ApiKeyLocation.Query,
+                        Microsoft.OpenApi.ParameterLocation.Cookie => ApiKeyLocation.Cookie,
+                        _ => ApiKeyLocation.Header,
                     }),
                 _ => null,
             };

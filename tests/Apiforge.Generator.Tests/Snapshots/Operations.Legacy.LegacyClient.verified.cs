@@ -7,7 +7,7 @@
 namespace Legacy;
 
 /// <summary>The LegacyClient API.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
 public partial interface ILegacyClient
 {
     /// <summary>POST /pets</summary>
@@ -82,7 +82,7 @@ public partial interface ILegacyClient
 }
 
 /// <summary>The LegacyClient API.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
 public partial class LegacyClient : ILegacyClient
 {
     /// <summary>The first server of the API description; used when the <c>HttpClient</c> has no <c>BaseAddress</c>.</summary>

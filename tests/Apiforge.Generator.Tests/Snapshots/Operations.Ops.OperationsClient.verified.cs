@@ -7,7 +7,7 @@
 namespace Ops;
 
 /// <summary>Every operation shape Apiforge generates, for snapshots and round trips.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
 public partial interface IOperationsClient
 {
     /// <summary>GET /items/{id}</summary>
@@ -291,7 +291,7 @@ public partial interface IOperationsClient
 }
 
 /// <summary>Every operation shape Apiforge generates, for snapshots and round trips.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
 public partial class OperationsClient : IOperationsClient
 {
     /// <summary>The first server of the API description; used when the <c>HttpClient</c> has no <c>BaseAddress</c>.</summary>

@@ -12,7 +12,7 @@ namespace Shapes
     /// (tried in the order the description lists them).
     /// JSON no alternative matches is kept in <see cref="Unmatched"/> and written back as it came.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
     public sealed partial class ChargeCustomer
     {
         /// <summary>A <see cref="ChargeCustomer"/> holding a String.</summary>
@@ -66,7 +66,7 @@ namespace Shapes
 namespace Shapes.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Shapes.ChargeCustomer"/> as JSON.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
     internal static class ChargeCustomerJson
     {
         public static global::Shapes.ChargeCustomer ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)

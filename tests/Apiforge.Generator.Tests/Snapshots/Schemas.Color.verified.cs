@@ -11,7 +11,7 @@ namespace Shapes
     /// An extensible enum: the listed values are static properties, and a value the API adds later is kept as it
     /// came (see <see cref="IsKnown"/>) instead of failing the whole response.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
     public readonly partial struct Color : global::System.IEquatable<Color>
     {
         private readonly string? _value;
@@ -103,7 +103,7 @@ namespace Shapes
 namespace Shapes.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Shapes.Color"/> as JSON.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
     internal static class ColorJson
     {
         public static global::Shapes.Color ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -8,7 +8,7 @@ namespace Shapes
 {
     /// <summary>The Legacy object of the API.</summary>
     /// <remarks>Deprecated in the API description.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
     public partial class Legacy
     {
         /// <summary>Creates an empty <see cref="Legacy"/>.</summary>
@@ -32,7 +32,7 @@ namespace Shapes
 namespace Shapes.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Shapes.Legacy"/> as JSON.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
     internal static class LegacyJson
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("value");

@@ -8,7 +8,7 @@ namespace Shapes
 {
     /// <summary>The values of Level.</summary>
     /// <remarks>A number the description does not list is kept as an unnamed value of the enum.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
     public enum Level : long
     {
         /// <summary>
@@ -27,7 +27,7 @@ namespace Shapes
 namespace Shapes.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Shapes.Level"/> as JSON.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
     internal static class LevelJson
     {
         public static global::Shapes.Level ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)

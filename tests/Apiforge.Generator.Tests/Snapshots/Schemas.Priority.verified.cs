@@ -8,7 +8,7 @@ namespace Shapes
 {
     /// <summary>The values of Priority.</summary>
     /// <remarks>A number the description does not list is kept as an unnamed value of the enum.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
     public enum Priority : long
     {
         /// <summary>JSON value 1.</summary>
@@ -23,7 +23,7 @@ namespace Shapes
 namespace Shapes.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Shapes.Priority"/> as JSON.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
     internal static class PriorityJson
     {
         public static global::Shapes.Priority ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -12,7 +12,7 @@ namespace Shapes
     /// (chosen by the "kind" property when it names one).
     /// JSON no alternative matches is kept in <see cref="Unmatched"/> and written back as it came.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
     public sealed partial class Shape
     {
         /// <summary>A <see cref="Shape"/> holding a Circle.</summary>
@@ -66,7 +66,7 @@ namespace Shapes
 namespace Shapes.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Shapes.Shape"/> as JSON.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
     internal static class ShapeJson
     {
         public static global::Shapes.Shape ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -7,7 +7,7 @@
 namespace Acme
 {
     /// <summary>TradingPermission</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
     public partial class TradingPermission
     {
         /// <summary>The JSON property "id".</summary>
@@ -59,7 +59,7 @@ namespace Acme
 namespace Acme.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Acme.TradingPermission"/> as JSON.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
     internal static class TradingPermissionJson
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("id");

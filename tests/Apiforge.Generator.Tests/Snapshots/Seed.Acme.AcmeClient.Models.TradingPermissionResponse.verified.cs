@@ -7,7 +7,7 @@
 namespace Acme
 {
     /// <summary>TradingPermissionResponse</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
     public partial class TradingPermissionResponse
     {
         /// <summary>Non-empty if the request failed</summary>
@@ -27,7 +27,7 @@ namespace Acme
 namespace Acme.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Acme.TradingPermissionResponse"/> as JSON.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
     internal static class TradingPermissionResponseJson
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("errorText");

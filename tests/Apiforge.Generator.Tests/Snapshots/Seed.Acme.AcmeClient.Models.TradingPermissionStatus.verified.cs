@@ -11,7 +11,7 @@ namespace Acme
     /// An extensible enum: the listed values are static properties, and a value the API adds later is kept as it
     /// came (see <see cref="IsKnown"/>) instead of failing the whole response.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
     public readonly partial struct TradingPermissionStatus : global::System.IEquatable<TradingPermissionStatus>
     {
         private readonly string? _value;
@@ -83,7 +83,7 @@ namespace Acme
 namespace Acme.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Acme.TradingPermissionStatus"/> as JSON.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
     internal static class TradingPermissionStatusJson
     {
         public static global::Acme.TradingPermissionStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -7,7 +7,7 @@
 namespace Acme;
 
 /// <summary>The AcmeClient API.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
 public partial interface IAcmeClient
 {
     /// <summary>Create Trading Permission</summary>
@@ -40,7 +40,7 @@ public partial interface IAcmeClient
 }
 
 /// <summary>The AcmeClient API.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
 public partial class AcmeClient : IAcmeClient
 {
     /// <summary>The first server of the API description; used when the <c>HttpClient</c> has no <c>BaseAddress</c>.</summary>

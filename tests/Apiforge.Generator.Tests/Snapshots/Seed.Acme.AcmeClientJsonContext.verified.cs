@@ -10,7 +10,7 @@ namespace Acme;
 /// System.Text.Json metadata for every type of <see cref="AcmeClient"/>, written without reflection:
 /// use <see cref="Options"/> or a property such as <c>Default.SomeType</c> with <c>JsonSerializer</c>.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
 public sealed partial class AcmeClientJsonContext : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
 {
     private static global::System.Text.Json.JsonSerializerOptions? s_options;
