@@ -85,18 +85,18 @@ public static partial class ApiResponse
     }
 
     /// <summary>
-    /// The records of a JSON Lines / NDJSON body (or, with <paramref name="sequence"/>, an RFC 7464 JSON text sequence),
-    /// each read with <paramref name="typeInfo"/>, as they arrive. The caller disposes <paramref name="response"/>.
+    /// The records of a JSON Lines / NDJSON body or an RFC 7464 JSON text sequence (one text per line), each read with
+    /// <paramref name="typeInfo"/>, as they arrive. The caller disposes <paramref name="response"/>.
     /// </summary>
     public static async IAsyncEnumerable<T> ReadJsonLinesAsync<T>(
-        HttpResponseMessage response, JsonTypeInfo<T> typeInfo, bool sequence = false, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        HttpResponseMessage response, JsonTypeInfo<T> typeInfo, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(typeInfo);
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            var reader = new JsonLinesReader(stream, StreamEventLimit, sequence);
+            var reader = new JsonLinesReader(stream, StreamEventLimit);
             while (true)
             {
                 T item;

@@ -8,7 +8,8 @@ namespace Apiforge.Runtime;
 /// <summary>
 /// Reads a stream of JSON texts one record at a time: JSON Lines / NDJSON (<c>application/jsonl</c>,
 /// <c>application/x-ndjson</c>: one per line, CRLF or LF) or JSON text sequences (<c>application/json-seq</c>, RFC 7464:
-/// each record starts with the RS character). Blank records are skipped. Memory is bounded: a record longer than the
+/// each record starts with the RS character and ends with a line feed). A record is handed over at its line feed, not
+/// only when the next one starts, so a JSON text of a sequence must stay on one line. Blank records are skipped. Memory is bounded: a record longer than the
 /// limit throws <see cref="InvalidDataException"/> instead of growing.
 /// </summary>
 public sealed class JsonLinesReader
@@ -17,7 +18,6 @@ public sealed class JsonLinesReader
 
     private readonly Stream _stream;
     private readonly int _maxRecordSize;
-    private readonly byte _delimiter;
     private readonly byte[] _buffer = new byte[8192];
     private int _start;
     private int _end;
@@ -25,13 +25,12 @@ public sealed class JsonLinesReader
     private byte[] _record = new byte[256];
     private int _recordLength;
 
-    /// <summary>Reads records from <paramref name="stream"/>; <paramref name="sequence"/> for RFC 7464 (RS-separated) instead of lines.</summary>
-    public JsonLinesReader(Stream stream, int maxRecordSize, bool sequence = false)
+    /// <summary>Reads records from <paramref name="stream"/>; a record over <paramref name="maxRecordSize"/> bytes is refused. The RS that starts an RFC 7464 record is skipped as whitespace.</summary>
+    public JsonLinesReader(Stream stream, int maxRecordSize)
     {
         _stream = stream ?? throw new ArgumentNullException(nameof(stream));
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRecordSize, 1);
         _maxRecordSize = maxRecordSize;
-        _delimiter = sequence ? RecordSeparator : (byte)'\n';
     }
 
     /// <summary>The next record's UTF-8 bytes, whitespace trimmed; null at the end of the stream.</summary>
@@ -74,7 +73,7 @@ public sealed class JsonLinesReader
                 _start = 0;
                 _end = read;
             }
-            var index = Array.IndexOf(_buffer, _delimiter, _start, _end - _start);
+            var index = Array.IndexOf(_buffer, (byte)'\n', _start, _end - _start);
             var stop = index < 0 ? _end : index;
             Append(_start, stop - _start);
             if (index < 0)
