@@ -96,6 +96,7 @@ internal static partial class ClientEmitter
                 w.OpenBrace();
                 WriteBody(w, client, operation, typeInfoNames, validated);
                 w.CloseBrace();
+                if (HasStreamVariant(operation)) WriteEventStreamImplementation(w, client, operation, typeInfoNames, validated);
                 continue;
             }
             var arguments = string.Join(", ", SignatureParameters(operation, ns).Select(p => p.Name).Concat(new[] { "cancellationToken" }));

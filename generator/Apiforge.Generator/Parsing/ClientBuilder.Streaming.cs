@@ -22,7 +22,17 @@ internal sealed partial class ClientBuilder
             foreach (var media in content)
             {
                 if (EventStreamKindOf(media.Key) is not { } kind) continue;
-                var only = response.Kind is ResponseKind.Text or ResponseKind.Stream && response.MediaType == media.Key;
+                var chosen = response.Kind is ResponseKind.Text or ResponseKind.Stream && response.MediaType == media.Key;
+                var others = content.Keys.Where(k => EventStreamKindOf(k) is null).ToList();
+                var only = chosen && others.Count == 0;
+                if (chosen && !only)
+                {
+                    // Audio or text offered beside the events (OpenAI's speech): the method returns that, XStreamAsync the events.
+                    var text = others.FirstOrDefault(k => MediaTypeOnly(k).StartsWith("text/", StringComparison.Ordinal));
+                    response = text is not null
+                        ? new ResponseSpec(ResponseKind.Text, TypeRef.Primitive(PrimitiveNames.String), text, response.Description)
+                        : new ResponseSpec(ResponseKind.Stream, TypeRef.Primitive(PrimitiveNames.Stream), others[0], response.Description);
+                }
                 var schemaPointer = pointer + "/responses/" + pair.Key + "/content/" + EscapePointer(media.Key) + "/schema";
                 var item = ItemTypeOf(media.Value?.Schema, kind, operationName, schemaPointer);
                 if (item is not null) AddRoot(item);
