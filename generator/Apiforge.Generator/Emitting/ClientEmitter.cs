@@ -33,7 +33,7 @@ internal static partial class ClientEmitter
         w.Line($"public partial interface I{client.ClientName}");
         w.OpenBrace();
         var first = true;
-        foreach (var operation in client.Operations)
+        foreach (var operation in RootOperations(client))
         {
             if (!first) w.Line();
             first = false;
@@ -80,7 +80,7 @@ internal static partial class ClientEmitter
         w.CloseBrace();
         WriteSecurityFields(w, client);
 
-        foreach (var operation in client.Operations)
+        foreach (var operation in RootOperations(client))
         {
             if (operation.Response.Kind == ResponseKind.Events)
             {
@@ -121,6 +121,7 @@ internal static partial class ClientEmitter
         }
         WriteResultTypes(w, client);
         w.CloseBrace();
+        WriteGroups(w, client, typeInfoNames, validated);
         return w.ToString();
     }
 

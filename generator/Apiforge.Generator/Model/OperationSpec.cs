@@ -68,6 +68,9 @@ internal sealed record OperationSpec(
     /// empty alternative: no credentials). Empty when the document names none the client can satisfy.
     /// </summary>
     public EquatableArray<EquatableArray<string>> Security { get; init; } = EquatableArray<EquatableArray<string>>.Empty;
+
+    /// <summary>The operation's first tag, which decides its group with GroupBy="Tag"; null when it has none.</summary>
+    public string? Tag { get; init; }
 }
 
 /// <param name="Name">The C# parameter name (already a valid identifier).</param>

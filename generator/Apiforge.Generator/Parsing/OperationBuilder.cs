@@ -189,6 +189,7 @@ internal sealed partial class ClientBuilder
             operation.Deprecated, parameters.ToEquatableArray(), body, response, errors.ToEquatableArray(), requiresAuthentication)
         {
             Security = requiresAuthentication ? SecurityOf(operation) : EquatableArray<EquatableArray<string>>.Empty,
+            Tag = FirstTag(operation),
         };
     }
 
