@@ -112,5 +112,9 @@ public class GroupingTests
         CompileTests.AssertCompilesCleanly(result);
         var client = result.Source("Tradovate.TradovateClient.g.cs");
         Assert.Contains("ITradovateClientAccounting Accounting { get; }", client, StringComparison.Ordinal);
+        // Users → user-find: the singular of the tag is dropped too; Accounting does not start account-list.
+        Assert.Contains("FindAsync(string name", client, StringComparison.Ordinal);
+        Assert.Contains(" AccountListAsync(", client, StringComparison.Ordinal);
+        Assert.DoesNotContain(" UserFindAsync(", client, StringComparison.Ordinal);
     }
 }

@@ -9,9 +9,10 @@ namespace Apiforge.Generator.Parsing;
 
 /// <summary>
 /// GroupBy="Tag": one sub-client per first tag. An operation belongs to the group of its first tag (several tags:
-/// the first; none: it stays on the root client). Inside a group a method drops the tag's name from its front when
-/// what is left starts a word and no other name of the group becomes ambiguous (<c>AccountList</c> in <c>Account</c>
-/// → <c>ListAsync</c>); otherwise it keeps its full name.
+/// the first; none: it stays on the root client). Inside a group a method drops the tag's name (or its singular, without
+/// a final s) from its front when what is left starts a word and no other name of the group becomes ambiguous
+/// (<c>AccountList</c> in <c>Account</c> → <c>ListAsync</c>, <c>UserFind</c> in <c>Users</c> → <c>FindAsync</c>);
+/// otherwise it keeps its full name.
 /// </summary>
 internal sealed partial class ClientBuilder
 {
@@ -111,11 +112,17 @@ internal sealed partial class ClientBuilder
 
     private static string Stem(string methodName) => methodName.Substring(0, methodName.Length - "Async".Length);
 
+    /// <summary>The stem without the tag's name, or its singular (<c>Users</c>: <c>UserFind</c> → <c>Find</c>); null when neither starts it.</summary>
     private static string? TryShorten(string stem, string prefix)
     {
-        if (stem.Length <= prefix.Length || !stem.StartsWith(prefix, StringComparison.Ordinal)) return null;
-        var rest = stem.Substring(prefix.Length);
-        return char.IsUpper(rest[0]) ? rest : null;
+        return Without(prefix) ?? (prefix.Length > 1 && prefix.EndsWith("s", StringComparison.Ordinal) ? Without(prefix.Substring(0, prefix.Length - 1)) : null);
+
+        string? Without(string start)
+        {
+            if (stem.Length <= start.Length || !stem.StartsWith(start, StringComparison.Ordinal)) return null;
+            var rest = stem.Substring(start.Length);
+            return char.IsUpper(rest[0]) ? rest : null;
+        }
     }
 
     private static HashSet<string> MethodNames(string methodName, string responseMethodName, string? streamMethodName)
