@@ -33,10 +33,15 @@ internal static partial class ClientEmitter
         w.Line($"public partial interface I{client.ClientName}");
         w.OpenBrace();
         var first = true;
-        foreach (var operation in client.Operations)
+        foreach (var operation in RootOperations(client))
         {
             if (!first) w.Line();
             first = false;
+            if (operation.Response.Kind == ResponseKind.Events)
+            {
+                WriteEventStreamDeclaration(w, operation, ns);
+                continue;
+            }
             WriteDocs(w, operation, withResponse: false);
             if (operation.Deprecated) w.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
             w.Line($"{Signature(operation, ns, withResponse: false)};");
@@ -46,6 +51,11 @@ internal static partial class ClientEmitter
                 WriteDocs(w, operation, withResponse: true);
                 if (operation.Deprecated) w.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
                 w.Line($"{Signature(operation, ns, withResponse: true)};");
+            }
+            if (HasStreamVariant(operation))
+            {
+                w.Line();
+                WriteEventStreamDeclaration(w, operation, ns);
             }
         }
         w.CloseBrace();
@@ -70,8 +80,13 @@ internal static partial class ClientEmitter
         w.CloseBrace();
         WriteSecurityFields(w, client);
 
-        foreach (var operation in client.Operations)
+        foreach (var operation in RootOperations(client))
         {
+            if (operation.Response.Kind == ResponseKind.Events)
+            {
+                WriteEventStreamImplementation(w, client, operation, typeInfoNames, validated);
+                continue;
+            }
             w.Line();
             w.Line("/// <inheritdoc/>");
             if (operation.Deprecated) w.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
@@ -81,6 +96,7 @@ internal static partial class ClientEmitter
                 w.OpenBrace();
                 WriteBody(w, client, operation, typeInfoNames, validated);
                 w.CloseBrace();
+                if (HasStreamVariant(operation)) WriteEventStreamImplementation(w, client, operation, typeInfoNames, validated);
                 continue;
             }
             var arguments = string.Join(", ", SignatureParameters(operation, ns).Select(p => p.Name).Concat(new[] { "cancellationToken" }));
@@ -101,9 +117,11 @@ internal static partial class ClientEmitter
             w.OpenBrace();
             WriteBody(w, client, operation, typeInfoNames, validated);
             w.CloseBrace();
+            if (HasStreamVariant(operation)) WriteEventStreamImplementation(w, client, operation, typeInfoNames, validated);
         }
         WriteResultTypes(w, client);
         w.CloseBrace();
+        WriteGroups(w, client, typeInfoNames, validated);
         return w.ToString();
     }
 
@@ -216,7 +234,7 @@ internal static partial class ClientEmitter
         w.Line($"/// <exception cref=\"{Runtime}.ApiException\">The server answered with a status code that is not a success.</exception>");
     }
 
-    private static void WriteBody(SourceWriter w, ClientSpec client, OperationSpec operation, Dictionary<TypeRef, string> typeInfoNames, HashSet<string> validated)
+    private static void WriteBody(SourceWriter w, ClientSpec client, OperationSpec operation, Dictionary<TypeRef, string> typeInfoNames, HashSet<string> validated, bool eventStream = false)
     {
         var ns = client.Namespace;
         ValidationEmitter.WriteArgumentChecks(w, client, operation, validated);
@@ -245,6 +263,11 @@ internal static partial class ClientEmitter
         if (operation.Body is { } body)
         {
             WriteRequestBody(w, body, ns, TypeInfo);
+        }
+        if (eventStream)
+        {
+            WriteEventStreamRead(w, operation, TypeInfo);
+            return;
         }
         if (operation.Response.Kind == ResponseKind.Json || operation.Response.Kind == ResponseKind.Text)
         {

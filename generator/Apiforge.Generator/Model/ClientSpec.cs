@@ -19,6 +19,9 @@ internal sealed record ClientSpec(
 
     /// <summary>Parameters and bodies are checked against their constraints before sending (Validation metadata, on by default).</summary>
     public bool Validation { get; init; } = true;
+
+    /// <summary>GroupBy="Tag": the sub-clients, one per first tag; empty when the client is flat (the default).</summary>
+    public EquatableArray<GroupSpec> Groups { get; init; } = EquatableArray<GroupSpec>.Empty;
 }
 
 /// <summary>One security scheme; <paramref name="ParameterName"/> and <paramref name="Location"/> are for API keys.</summary>

@@ -16,6 +16,8 @@ internal enum ResponseKind
     Text,
     /// <summary>A binary body handed to the caller as a stream they dispose.</summary>
     Stream,
+    /// <summary>Only a streaming media type (<see cref="ResponseSpec.Events"/>): the method returns <c>IAsyncEnumerable</c>.</summary>
+    Events,
 }
 
 internal enum BodyKind
@@ -52,6 +54,9 @@ internal sealed record OperationSpec(
     /// empty alternative: no credentials). Empty when the document names none the client can satisfy.
     /// </summary>
     public EquatableArray<EquatableArray<string>> Security { get; init; } = EquatableArray<EquatableArray<string>>.Empty;
+
+    /// <summary>The operation's first tag, which decides its group with GroupBy="Tag"; null when it has none.</summary>
+    public string? Tag { get; init; }
 }
 
 /// <param name="Name">The C# parameter name (already a valid identifier).</param>
@@ -125,6 +130,9 @@ internal sealed record ResponseSpec(ResponseKind Kind, TypeRef? Type, string? Me
 
     /// <summary>With <see cref="OtherBodies"/>: the result class nested in the client, as <c>{Client}.{Operation}Result</c>.</summary>
     public string? ResultTypeName { get; init; }
+
+    /// <summary>A streaming success body (server-sent events, JSON Lines); null when none.</summary>
+    public EventStreamSpec? Events { get; init; }
 }
 
 /// <summary>The JSON body of one more success status (<c>201</c>), with its own type.</summary>

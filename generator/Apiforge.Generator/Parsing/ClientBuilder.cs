@@ -96,6 +96,7 @@ internal sealed partial class ClientBuilder
             SecuritySchemes = _securitySchemes.Values.ToEquatableArray(),
             ErrorTextProperty = _input.Options.ErrorTextProperty,
             Validation = ValidationEnabled,
+            Groups = BuildGroups(operations).ToEquatableArray(),
         };
     }
 
@@ -161,7 +162,7 @@ internal sealed partial class ClientBuilder
             _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, null, "NumberType", numberType, DocumentParser.FileName(_input.Path), "use 'double' or 'decimal'"));
             ok = false;
         }
-        return ReadValidationOption() && ok;
+        return ReadValidationOption() & ReadGroupByOption() && ok;
     }
 
     private string NumberType => string.Equals(_input.Options.NumberType, "decimal", StringComparison.OrdinalIgnoreCase) ? PrimitiveNames.Decimal : PrimitiveNames.Double;

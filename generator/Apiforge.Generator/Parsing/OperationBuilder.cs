@@ -182,13 +182,14 @@ internal sealed partial class ClientBuilder
             body = BuildBody(requestBody, content, operationName, pointer + "/requestBody", parameterNames);
         }
 
-        var response = BuildResponse(operation, operationName, pointer, out var errors);
+        var response = WithEventStream(BuildResponse(operation, operationName, pointer, out var errors), operation, operationName, pointer, methodNames);
         var summary = Text(operation.Summary);
         var description = Text(operation.Description);
         return new OperationSpec(operationName + "Async", operationName + "WithResponseAsync", methodText, path, pointer, summary, description,
             operation.Deprecated, parameters.ToEquatableArray(), body, response, errors.ToEquatableArray(), requiresAuthentication)
         {
             Security = requiresAuthentication ? SecurityOf(operation) : EquatableArray<EquatableArray<string>>.Empty,
+            Tag = FirstTag(operation),
         };
     }
 
