@@ -25,7 +25,7 @@ internal static class Program
         catch (InternalizerException e)
         {
             // MSBuild's canonical error format: the build fails with this message.
-            Console.Error.WriteLine($"Apiforge.Internalizer : error AFI0001: {e.Message}");
+            Console.Error.WriteLine($"Apiforge.Internalizer : error : {e.Message}");
             return 1;
         }
     }
