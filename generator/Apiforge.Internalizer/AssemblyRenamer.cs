@@ -88,12 +88,16 @@ internal sealed class AssemblyRenamer
         AssertNoReflectionByOldName(module);
 
         var output = Path.Combine(outputDirectory, assembly.Name.Name + ".dll");
-        assembly.Write(output, new WriterParameters
+        // Written beside and then moved: a solution build can build the generator twice at once (with and without a
+        // TargetFramework global property), and a reader must never see a half-written file.
+        var partial = output + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        assembly.Write(partial, new WriterParameters
         {
             DeterministicMvid = true,
             WriteSymbols = embeddedPdb,
             SymbolWriterProvider = embeddedPdb ? new EmbeddedPortablePdbWriterProvider() : null,
         });
+        File.Move(partial, output, overwrite: true);
         return $"{Path.GetFileName(path)} -> {output}";
     }
 
