@@ -122,7 +122,7 @@ public class PackagingTests(PackedPackages packages)
 {
     private static readonly string[] s_analyzerAssemblies =
     {
-        "Apiforge.Generator.dll", "Microsoft.OpenApi.dll", "Microsoft.OpenApi.YamlReader.dll", "SharpYaml.dll",
+        "Apiforge.Generator.dll", "Apiforge.Internal.Microsoft.OpenApi.dll", "Apiforge.Internal.Microsoft.OpenApi.YamlReader.dll", "Apiforge.Internal.SharpYaml.dll",
         "System.Text.Json.dll", "System.Text.Encodings.Web.dll", "Microsoft.Bcl.AsyncInterfaces.dll", "System.Buffers.dll",
         "System.Memory.dll", "System.Numerics.Vectors.dll", "System.Runtime.CompilerServices.Unsafe.dll", "System.Threading.Tasks.Extensions.dll",
     };
