@@ -133,10 +133,10 @@ public class StreamingTests
             if (read == 0) break;
             received.AddRange(buffer.AsSpan(0, read).ToArray());
         }
-        // finish_reason is "stop" on every chunk: the document is 3.1, where its "nullable: true" means nothing, so a null is refused.
-        static string Chunk(string content)
-            => "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":\"gpt-4o\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"" + content + "\"},\"finish_reason\":\"stop\"}]}\n\n";
-        var body = Chunk("Hel") + ": keep-alive\n\n" + Chunk("lo") + "data: [DONE]\n\n";
+        // As OpenAI sends them: finish_reason is null until the last chunk (the 3.1 document still says "nullable: true").
+        static string Chunk(string content, string finishReason)
+            => "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":\"gpt-4o\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"" + content + "\"},\"finish_reason\":" + finishReason + "}]}\n\n";
+        var body = Chunk("Hel", "null") + ": keep-alive\n\n" + Chunk("lo", "\"stop\"") + "data: [DONE]\n\n";
         await stream.WriteAsync(Encoding.UTF8.GetBytes("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\r\n" + body));
         await stream.FlushAsync();
         return Encoding.UTF8.GetString(received.ToArray());

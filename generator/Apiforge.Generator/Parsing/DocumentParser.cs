@@ -66,6 +66,7 @@ internal static class DocumentParser
 
         DocumentNormalizer.Normalize(rootObject, locator, diagnostics);
         DocumentShapes.Repair(rootObject, locator, diagnostics, cancellationToken);
+        if (version.StartsWith("3.1", StringComparison.Ordinal) || version.StartsWith("3.2", StringComparison.Ordinal)) LegacyNullable.Rewrite(rootObject, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         if (version.StartsWith("2.0", StringComparison.Ordinal)) Swagger2Fixups.Apply(rootObject);
 
