@@ -66,6 +66,9 @@ internal sealed record OperationSpec(
     /// empty alternative: no credentials). Empty when the document names none the client can satisfy.
     /// </summary>
     public EquatableArray<EquatableArray<string>> Security { get; init; } = EquatableArray<EquatableArray<string>>.Empty;
+
+    /// <summary>The document's <c>operationId</c>, for tracing (<c>ApiOperation</c>); null when it has none.</summary>
+    public string? OperationId { get; init; }
 }
 
 /// <param name="Name">The C# parameter name (already a valid identifier).</param>
