@@ -284,6 +284,7 @@ public partial interface IOperationsClient
     /// <param name="class">The path parameter 'class'.</param>
     /// <param name="body2">The request body.</param>
     /// <param name="cancellationToken2">The query parameter 'cancellationToken'; left out when null.</param>
+    /// <param name="options2">The query parameter 'options'; left out when null.</param>
     /// <param name="request">The query parameter 'request'; left out when null.</param>
     /// <param name="body">The query parameter 'body'; left out when null.</param>
     /// <param name="_2fa">The header parameter '2fa'; left out when null.</param>
@@ -291,12 +292,13 @@ public partial interface IOperationsClient
     /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task _1stNameAsync(string @class, global::Ops.Note? body2, string? cancellationToken2 = null, string? request = null, string? body = null, string? _2fa = null, string? thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task _1stNameAsync(string @class, global::Ops.Note? body2, string? cancellationToken2 = null, string? options2 = null, string? request = null, string? body = null, string? _2fa = null, string? thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>POST /names/{class}</summary>
     /// <param name="class">The path parameter 'class'.</param>
     /// <param name="body2">The request body.</param>
     /// <param name="cancellationToken2">The query parameter 'cancellationToken'; left out when null.</param>
+    /// <param name="options2">The query parameter 'options'; left out when null.</param>
     /// <param name="request">The query parameter 'request'; left out when null.</param>
     /// <param name="body">The query parameter 'body'; left out when null.</param>
     /// <param name="_2fa">The header parameter '2fa'; left out when null.</param>
@@ -305,7 +307,7 @@ public partial interface IOperationsClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The status code and headers.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> _1stNameWithResponseAsync(string @class, global::Ops.Note? body2, string? cancellationToken2 = null, string? request = null, string? body = null, string? _2fa = null, string? thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> _1stNameWithResponseAsync(string @class, global::Ops.Note? body2, string? cancellationToken2 = null, string? options2 = null, string? request = null, string? body = null, string? _2fa = null, string? thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>POST /subscriptions</summary>
     /// <param name="body">The request body.</param>
@@ -777,10 +779,10 @@ public partial class OperationsClient : IOperationsClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task _1stNameAsync(string @class, global::Ops.Note? body2, string? cancellationToken2 = null, string? request = null, string? body = null, string? _2fa = null, string? thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => _1stNameWithResponseAsync(@class, body2, cancellationToken2, request, body, _2fa, thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName, options, cancellationToken);
+    public global::System.Threading.Tasks.Task _1stNameAsync(string @class, global::Ops.Note? body2, string? cancellationToken2 = null, string? options2 = null, string? request = null, string? body = null, string? _2fa = null, string? thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => _1stNameWithResponseAsync(@class, body2, cancellationToken2, options2, request, body, _2fa, thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName, options, cancellationToken);
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> _1stNameWithResponseAsync(string @class, global::Ops.Note? body2, string? cancellationToken2 = null, string? request = null, string? body = null, string? _2fa = null, string? thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> _1stNameWithResponseAsync(string @class, global::Ops.Note? body2, string? cancellationToken2 = null, string? options2 = null, string? request = null, string? body = null, string? _2fa = null, string? thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (@class is null) throw new global::System.ArgumentNullException(nameof(@class));
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
@@ -789,6 +791,10 @@ public partial class OperationsClient : IOperationsClient
         if (cancellationToken2 is not null)
         {
             __url.AppendQuery("cancellationToken", global::Apiforge.Runtime.ApiFormat.Format(cancellationToken2));
+        }
+        if (options2 is not null)
+        {
+            __url.AppendQuery("options", global::Apiforge.Runtime.ApiFormat.Format(options2));
         }
         if (request is not null)
         {
