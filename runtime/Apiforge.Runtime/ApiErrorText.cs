@@ -77,7 +77,9 @@ public static class ApiErrorText
         var (name, errorText) = FindAny(bytes, propertyName);
         if (string.IsNullOrEmpty(errorText)) return;
         var body = Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, ApiResponse.MaxErrorBodyLength));
-        throw new ApiErrorTextException(errorText, name!, (int)response.StatusCode, body, ApiException.CollectHeaders(response));
+        var exception = new ApiErrorTextException(errorText, name!, (int)response.StatusCode, body, ApiException.CollectHeaders(response));
+        ApiTelemetry.Fail(response, exception);
+        throw exception;
     }
 
     /// <summary>

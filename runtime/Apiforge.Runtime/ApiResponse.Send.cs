@@ -34,33 +34,8 @@ public static partial class ApiResponse
     /// holding a <see cref="TimeoutException"/>, as HttpClient reports its own timeout. A connection that fails
     /// mid-body gives <see cref="ApiTransportException"/>. Dispose the response to release the connection.
     /// </summary>
-    public static async Task<HttpResponseMessage> SendAsync(HttpClient httpClient, HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(httpClient);
-        ArgumentNullException.ThrowIfNull(request);
-        var timeout = httpClient.Timeout;
-        var deadline = timeout == Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(timeout);
-        HttpResponseMessage response;
-        try
-        {
-            using var linked = deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-            response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked?.Token ?? cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException ex) when (deadline is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)
-        {
-            deadline.Dispose();
-            throw new TaskCanceledException(
-                $"The request was canceled due to the configured HttpClient.Timeout of {timeout.TotalSeconds} seconds elapsing.",
-                new TimeoutException(ex.Message, ex));
-        }
-        catch
-        {
-            deadline?.Dispose();
-            throw;
-        }
-        response.Content = new BoundedResponseContent(response, response.Content, deadline, timeout);
-        return response;
-    }
+    public static Task<HttpResponseMessage> SendAsync(HttpClient httpClient, HttpRequestMessage request, CancellationToken cancellationToken)
+        => SendAsync(httpClient, request, null, null, cancellationToken);
 
     /// <summary>
     /// Reads at most the error body limit of characters (plus one, to know whether there was more) and leaves the

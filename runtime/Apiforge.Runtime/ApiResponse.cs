@@ -51,6 +51,7 @@ public static partial class ApiResponse
             }
             catch (JsonException ex)
             {
+                ApiTelemetry.Fail(response, ex);
                 throw new ApiException("The response body could not be read: " + ex.Message, (int)response.StatusCode, null,
                     ApiException.CollectHeaders(response), ex);
             }

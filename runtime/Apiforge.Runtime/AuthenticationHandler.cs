@@ -60,9 +60,12 @@ public sealed class ApiAuthenticationHandler : DelegatingHandler
         ArgumentNullException.ThrowIfNull(request);
         _primaryRedirects.TurnOff(InnerHandler);
         AppliedCredentials? applied = null;
-        if (!ApiRequest.IsAnonymous(request) && !(request.Options.TryGetValue(s_applied, out var alreadyApplied) && alreadyApplied))
+        // A call's own credentials (ApiCallOptions) replace the handler's, and are applied even to an anonymous operation.
+        var credentials = ApiCallOptions.CredentialsOf(request);
+        if ((credentials is not null || !ApiRequest.IsAnonymous(request)) && !(request.Options.TryGetValue(s_applied, out var alreadyApplied) && alreadyApplied))
         {
-            applied = await ApplyAsync(request, cancellationToken).ConfigureAwait(false);
+            credentials ??= _credentials;
+            applied = await ApplyAsync(request, credentials, cancellationToken).ConfigureAwait(false);
             request.Options.Set(s_applied, true);
         }
         var origin = request.RequestUri;
@@ -84,7 +87,7 @@ public sealed class ApiAuthenticationHandler : DelegatingHandler
             }
             if (applied is not null && !crossedOrigin)
             {
-                applied = await ApplyAsync(request, cancellationToken).ConfigureAwait(false);
+                applied = await ApplyAsync(request, credentials!, cancellationToken).ConfigureAwait(false);
             }
             response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
@@ -116,12 +119,12 @@ public sealed class ApiAuthenticationHandler : DelegatingHandler
         }
     }
 
-    private async Task<AppliedCredentials?> ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private static async Task<AppliedCredentials?> ApplyAsync(HttpRequestMessage request, ApiCredentials credentials, CancellationToken cancellationToken)
     {
         var requirements = ApiSecurity.Of(request);
         if (requirements is null || requirements.Count == 0)
         {
-            var fallback = _credentials.FindDefault();
+            var fallback = credentials.FindDefault();
             if (fallback is null || request.Headers.Authorization is not null) return null;
             var scheme = new ApiSecurityScheme(fallback.Scheme ?? "default", fallback.Kind, "Authorization");
             return await ApplyAsync(request, new[] { (scheme, fallback) }, cancellationToken).ConfigureAwait(false);
@@ -129,7 +132,7 @@ public sealed class ApiAuthenticationHandler : DelegatingHandler
 
         foreach (var requirement in requirements.Where(r => r.Schemes.Count > 0))
         {
-            var entries = requirement.Schemes.Select(s => (Scheme: s, Entry: _credentials.Find(s))).ToList();
+            var entries = requirement.Schemes.Select(s => (Scheme: s, Entry: credentials.Find(s))).ToList();
             if (entries.All(e => e.Entry is not null))
             {
                 return await ApplyAsync(request, entries.Select(e => (e.Scheme, e.Entry!)).ToList(), cancellationToken).ConfigureAwait(false);

@@ -83,7 +83,7 @@ public static partial class ApiSecurity
 /// The credentials a client holds, by kind and optionally by scheme name. A credential registered without a
 /// scheme name serves every scheme of its kind. <see cref="ToString"/> shows no secret.
 /// </summary>
-public sealed class ApiCredentials
+public sealed partial class ApiCredentials
 {
     private readonly List<Entry> _entries = new();
 

@@ -8,7 +8,7 @@ using System.Threading.Tasks;
 namespace Apiforge.Runtime;
 
 /// <summary>
-/// The body of a response <see cref="ApiResponse.SendAsync"/> returned: reads end at the call's deadline
+/// The body of a response <c>ApiResponse.SendAsync</c> returned: reads end at the call's deadline
 /// (a <see cref="TaskCanceledException"/> with a <see cref="TimeoutException"/> inside, as HttpClient reports its
 /// own timeout), and a connection failing mid-body becomes <see cref="ApiTransportException"/>.
 /// </summary>
@@ -20,8 +20,9 @@ internal sealed class BoundedResponseContent : HttpContent
     private readonly TimeSpan _timeout;
     private long _bytesRead;
 
-    public BoundedResponseContent(HttpResponseMessage response, HttpContent inner, CancellationTokenSource? deadline, TimeSpan timeout)
+    public BoundedResponseContent(HttpResponseMessage response, HttpContent inner, CancellationTokenSource? deadline, TimeSpan timeout, ApiCallTelemetry? telemetry = null)
     {
+        Telemetry = telemetry;
         _response = response;
         _inner = inner;
         _deadline = deadline;
@@ -33,6 +34,9 @@ internal sealed class BoundedResponseContent : HttpContent
     }
 
     public long BytesRead => Interlocked.Read(ref _bytesRead);
+
+    /// <summary>The call's trace and duration, ended when the response is disposed; null when nothing listens.</summary>
+    public ApiCallTelemetry? Telemetry { get; }
 
 #if NET
     protected override Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken) => OpenAsync(cancellationToken);
@@ -78,12 +82,20 @@ internal sealed class BoundedResponseContent : HttpContent
         {
             _inner.Dispose();
             _deadline?.Dispose();
+            Telemetry?.Stop();
         }
         base.Dispose(disposing);
     }
 
     /// <summary>What a failed read becomes: the timeout, a transport failure, or null to let it pass as it is.</summary>
     private Exception? Translate(Exception ex, CancellationToken callerToken)
+    {
+        var translated = TranslateCore(ex, callerToken);
+        Telemetry?.Fail(translated ?? ex);
+        return translated;
+    }
+
+    private Exception? TranslateCore(Exception ex, CancellationToken callerToken)
     {
         if (callerToken.IsCancellationRequested) return null;
         if (_deadline is { IsCancellationRequested: true } && ex is OperationCanceledException or IOException or HttpRequestException or ObjectDisposedException)

@@ -72,15 +72,16 @@ public sealed partial class TradovateSession
     /// </summary>
     internal async Task<bool> IsDroppedAsync(string token, CancellationToken cancellationToken)
     {
-        using var probe = new HttpRequestMessage(HttpMethod.Get, "auth/me");
-        probe.Options.Set(ApiRequest.SkipAuthentication, true);
-        probe.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         try
         {
-            using var response = await _http.SendAsync(probe, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            return !response.IsSuccessStatusCode;
+            await _auth.MeAsync(new ApiCallOptions { BearerToken = token }, cancellationToken).ConfigureAwait(false);
+            return false;
         }
-        catch (HttpRequestException)
+        catch (ApiException ex) when (ex is not ApiTransportException && ex.StatusCode is < 200 or >= 300)
+        {
+            return true;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or ApiTransportException)
         {
             return false;
         }

@@ -107,7 +107,6 @@ public sealed partial class TradovateSession : IAccessTokenSource, IDisposable
     private readonly RenewingAccessTokenSource _tokens;
     private readonly ApiOutcomeRule[] _rules;
     private readonly ApiOutcomeHandlerOptions _handlerOptions;
-    private string? _renewing;
     private int _logins;
     private int _renewals;
     private int _penalties;
@@ -119,9 +118,6 @@ public sealed partial class TradovateSession : IAccessTokenSource, IDisposable
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
         ArgumentNullException.ThrowIfNull(options.Credentials);
-        // The session's own client: the login takes no token; the renewal takes the token being renewed.
-        var renewal = ApiCredentials.Bearer(AccessTokenSource.FromDelegate(_ =>
-            new ValueTask<string>(_renewing ?? throw new InvalidOperationException("No token to renew."))));
         _handlerOptions = new ApiOutcomeHandlerOptions
         {
             // The penalty rule stops at MaxPenalties with its own message; this is only the backstop.
@@ -132,8 +128,10 @@ public sealed partial class TradovateSession : IAccessTokenSource, IDisposable
         var lockout = new TradovateLockoutRule(this);
         var body = new TradovateBodyRule(this, options);
         _rules = [lockout, new TradovateDroppedSessionRule(this), body];
-        // The session's own requests (login, renewal, probe) pass the same lockout gate and penalty handling.
-        var auth = new ApiAuthenticationHandler(renewal, innerHandler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+        // The session's own requests (login, renewal, probe) pass the same lockout gate and penalty handling, but not the
+        // dropped-session rule, whose recovery waits for the renewal. They have no credentials but a call's own
+        // (ApiCallOptions.BearerToken): the login takes none, the renewal and the probe the token in question.
+        var auth = new ApiAuthenticationHandler(new ApiCredentials(), innerHandler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
         _http = new HttpClient(new ApiOutcomeHandler([lockout, body], _handlerOptions, auth))
         {
             BaseAddress = options.BaseAddress,
@@ -208,19 +206,11 @@ public sealed partial class TradovateSession : IAccessTokenSource, IDisposable
     private async Task<AccessToken> RenewAsync(AccessToken current, CancellationToken cancellationToken)
     {
         _options.Log?.Invoke($"renewing the access token ({current})");
-        _renewing = current.Value;
-        try
-        {
-            var response = await _auth.RenewAccessTokenAsync(cancellationToken).ConfigureAwait(false);
-            var token = ToAccessToken(response, "renewal");
-            Interlocked.Increment(ref _renewals);
-            _options.Log?.Invoke($"renewed: {token}");
-            return token;
-        }
-        finally
-        {
-            _renewing = null;
-        }
+        var response = await _auth.RenewAccessTokenAsync(new ApiCallOptions { BearerToken = current.Value }, cancellationToken).ConfigureAwait(false);
+        var token = ToAccessToken(response, "renewal");
+        Interlocked.Increment(ref _renewals);
+        _options.Log?.Invoke($"renewed: {token}");
+        return token;
     }
 
     private async Task<AccessToken> LoginAsync(CancellationToken cancellationToken)
@@ -238,7 +228,7 @@ public sealed partial class TradovateSession : IAccessTokenSource, IDisposable
         };
         _options.Log?.Invoke($"logging in as {credentials.Name}");
         // A time penalty is waited out and the login resent with its ticket by the session's handler (TradovateBodyRule).
-        var response = await _auth.AccessTokenRequestAsync(request, cancellationToken).ConfigureAwait(false);
+        var response = await _auth.AccessTokenRequestAsync(request, cancellationToken: cancellationToken).ConfigureAwait(false);
         var token = ToAccessToken(response, "login");
         UserId = response.UserId;
         Interlocked.Increment(ref _logins);

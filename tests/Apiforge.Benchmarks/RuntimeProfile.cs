@@ -13,6 +13,7 @@ internal static class RuntimeProfile
     {
         var bench = new RuntimeBenchmarks();
         bench.Setup();
+        using var mainShapedHttp = new HttpClient(new InMemoryHandler(RuntimeBenchmarks.ResponseJson)) { BaseAddress = new Uri("https://live.tradovateapi.com/v1/") };
         var baseUri = new Uri("https://live.tradovateapi.com/v1/");
         var responseBytes = System.Text.Encoding.UTF8.GetBytes(RuntimeBenchmarks.ResponseJson);
         var apiforgeBody = new global::Bench.Apiforge.CreateTradingPermission { AccountId = 7, UserId = 42 };
@@ -22,6 +23,8 @@ internal static class RuntimeProfile
             ("hand-written", bench.HandWrittenCall),
             ("Apiforge", bench.ApiforgeCall),
             ("NSwag", bench.NSwagCall),
+            ("Apiforge as on main (no descriptor, no options)", () => MainShapedCall.CallAsync(mainShapedHttp)),
+            ("Apiforge, nothing listening (again, after main's)", bench.ApiforgeCall),
             ("piece: Apiforge RequestUriBuilder", () =>
             {
                 var url = new Apiforge.Runtime.RequestUriBuilder(baseUri, null);

@@ -397,14 +397,16 @@ public class OperationRoundTripTests
         await client.DupAsync();
         await client.Dup2Async();
         await client.DupWithResponse2Async();
-        await client._1stNameAsync("x/y", new Note { Text = "t" }, cancellationToken2: "c", request: "r", body: "b", _2fa: "2", cancellationToken: CancellationToken.None);
+        await client._1stNameAsync("x/y", new Note { Text = "t" }, cancellationToken2: "c", options2: "o", request: "r", body: "b", _2fa: "2",
+            options: new ApiCallOptions { Headers = { ["X-Call"] = "per-call" } }, cancellationToken: CancellationToken.None);
 
         Assert.Equal("https://eu.api.example.com/v2/dup/one", handler.Requests[0].Uri);
         Assert.Equal("https://eu.api.example.com/v2/dup/two", handler.Requests[1].Uri);
         Assert.Equal("https://eu.api.example.com/v2/dupWithResponse", handler.Requests[2].Uri);
         var last = handler.Last;
-        Assert.Equal("https://eu.api.example.com/v2/names/x%2Fy?cancellationToken=c&request=r&body=b", last.Uri);
+        Assert.Equal("https://eu.api.example.com/v2/names/x%2Fy?cancellationToken=c&options=o&request=r&body=b", last.Uri);
         Assert.Equal("2", last.Headers["2fa"]);
+        Assert.Equal("per-call", last.Headers["X-Call"]);
         Assert.Equal("""{"text":"t"}""", last.BodyText);
     }
 }

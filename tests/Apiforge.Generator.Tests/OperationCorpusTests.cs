@@ -47,7 +47,7 @@ public class OperationCorpusTests
         var client = result.Source("Stripe.StripeClient.g.cs");
 
         // GET /v1/account: the empty form schema is no parameter; 'expand' is a deepObject query array.
-        Assert.Contains("GetAccountAsync(global::System.Collections.Generic.List<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)", client, StringComparison.Ordinal);
+        Assert.Contains("GetAccountAsync(global::System.Collections.Generic.List<string>? expand = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)", client, StringComparison.Ordinal);
         Assert.Contains("ApiParameter.Pairs(\"expand\", global::System.Linq.Enumerable.Select(expand, static __item => global::Apiforge.Runtime.ApiFormat.Format(__item)), global::Apiforge.Runtime.ParameterStyle.DeepObject, true)", client, StringComparison.Ordinal);
         // POST /v1/account: a form body whose encoding object makes nested fields deepObject.
         Assert.Contains("new(\"metadata\", global::Apiforge.Runtime.ParameterStyle.DeepObject, true)", client, StringComparison.Ordinal);

@@ -77,7 +77,7 @@ public sealed class TradovateOutcomeTests : IAsyncLifetime
     {
         _server.OrderPenaltySeconds = 30;
         using var cancel = new CancellationTokenSource();
-        var call = _client.PlaceOrderAsync(Order(), cancel.Token);
+        var call = _client.PlaceOrderAsync(Order(), cancellationToken: cancel.Token);
         await RenewingAccessTokenSourceTests.WaitUntilAsync(() => _server.OrderRequests == 1);
         cancel.Cancel();
 

@@ -79,6 +79,7 @@ internal static partial class ClientEmitter
         w.Line("_httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));");
         w.CloseBrace();
         WriteSecurityFields(w, client);
+        WriteOperationFields(w, client);
 
         foreach (var operation in RootOperations(client))
         {
@@ -99,7 +100,7 @@ internal static partial class ClientEmitter
                 if (HasStreamVariant(operation)) WriteEventStreamImplementation(w, client, operation, typeInfoNames, validated);
                 continue;
             }
-            var arguments = string.Join(", ", SignatureParameters(operation, ns).Select(p => p.Name).Concat(new[] { "cancellationToken" }));
+            var arguments = string.Join(", ", SignatureParameters(operation, ns).Select(p => p.Name).Concat(new[] { "options", "cancellationToken" }));
             var call = $"{operation.ResponseMethodName}({arguments})";
             if (operation.Response.Kind == ResponseKind.None)
             {
@@ -198,6 +199,7 @@ internal static partial class ClientEmitter
     private static string Signature(OperationSpec operation, string ns, bool withResponse)
     {
         var parameters = SignatureParameters(operation, ns).Select(p => p.Declaration).ToList();
+        parameters.Add(OptionsParameter);
         parameters.Add($"{CancellationToken} cancellationToken = default");
         var name = withResponse ? operation.ResponseMethodName : operation.MethodName;
         return $"{ReturnType(operation, ns, withResponse)} {name}({string.Join(", ", parameters)})";
@@ -215,6 +217,7 @@ internal static partial class ClientEmitter
         {
             CSharp.DocElement(w, "param", p.Doc, $"name=\"{p.Name.TrimStart('@')}\"");
         }
+        w.Line(OptionsDoc);
         w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
         if (withResponse)
         {
@@ -279,7 +282,7 @@ internal static partial class ClientEmitter
             }
         }
 
-        var send = $"await _httpClient.SendAsync(__request, {Http}.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false)";
+        var send = $"await {Runtime}.ApiResponse.SendStreamedAsync(_httpClient, __request, {OperationField(client, operation)}, options, cancellationToken).ConfigureAwait(false)";
         if (operation.Response.Kind == ResponseKind.Stream)
         {
             // Not disposed here on success: the FileResponse owns the response and the caller disposes it.
@@ -295,7 +298,7 @@ internal static partial class ClientEmitter
             return;
         }
         // Bounded by HttpClient.Timeout to the last byte of the body, not only to the headers.
-        w.Line($"using var __response = await {Runtime}.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);");
+        w.Line($"using var __response = await {Runtime}.ApiResponse.SendAsync(_httpClient, __request, {OperationField(client, operation)}, options, cancellationToken).ConfigureAwait(false);");
         w.Line("if (!__response.IsSuccessStatusCode)");
         w.OpenBrace();
         WriteErrors(w, operation, TypeInfo);

@@ -57,6 +57,8 @@ internal sealed record OperationSpec(
 
     /// <summary>The operation's first tag, which decides its group with GroupBy="Tag"; null when it has none.</summary>
     public string? Tag { get; init; }
+    /// <summary>The document's <c>operationId</c>, for tracing (<c>ApiOperation</c>); null when it has none.</summary>
+    public string? OperationId { get; init; }
 }
 
 /// <param name="Name">The C# parameter name (already a valid identifier).</param>

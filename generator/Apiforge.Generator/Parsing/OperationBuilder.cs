@@ -19,7 +19,7 @@ internal sealed partial class ClientBuilder
     };
 
     /// <summary>Local names the generated method bodies use; parameters never take them.</summary>
-    private static readonly string[] s_reservedParameterNames = { "cancellationToken" };
+    private static readonly string[] s_reservedParameterNames = { "cancellationToken", "options" };
 
     private List<TypeRef> _rootTypes = new();
     private HashSet<TypeRef> _rootSet = new();
@@ -190,6 +190,7 @@ internal sealed partial class ClientBuilder
         {
             Security = requiresAuthentication ? SecurityOf(operation) : EquatableArray<EquatableArray<string>>.Empty,
             Tag = FirstTag(operation),
+            OperationId = operation.OperationId is { Length: > 0 } operationId ? operationId : null,
         };
     }
 

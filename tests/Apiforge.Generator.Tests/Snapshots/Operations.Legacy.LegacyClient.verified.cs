@@ -12,51 +12,57 @@ public partial interface ILegacyClient
 {
     /// <summary>POST /pets</summary>
     /// <param name="body">The request body.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The pet.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException{T}">An error. (any other error status), with the parsed body in Error.</exception>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Legacy.Pet> AddPetAsync(global::Legacy.Pet body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Legacy.Pet> AddPetAsync(global::Legacy.Pet body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>POST /pets</summary>
     /// <param name="body">The request body.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body with the status code and headers.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException{T}">An error. (any other error status), with the parsed body in Error.</exception>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Legacy.Pet>> AddPetWithResponseAsync(global::Legacy.Pet body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Legacy.Pet>> AddPetWithResponseAsync(global::Legacy.Pet body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>POST /pets/{id}/photo</summary>
     /// <param name="id">The path parameter 'id'.</param>
     /// <param name="file">The part 'file'.</param>
     /// <param name="caption">The part 'caption'; left out when null.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task UploadPhotoAsync(long id, global::Apiforge.Runtime.ApiFile file, string? caption = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task UploadPhotoAsync(long id, global::Apiforge.Runtime.ApiFile file, string? caption = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>POST /pets/{id}/photo</summary>
     /// <param name="id">The path parameter 'id'.</param>
     /// <param name="file">The part 'file'.</param>
     /// <param name="caption">The part 'caption'; left out when null.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The status code and headers.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> UploadPhotoWithResponseAsync(long id, global::Apiforge.Runtime.ApiFile file, string? caption = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> UploadPhotoWithResponseAsync(long id, global::Apiforge.Runtime.ApiFile file, string? caption = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>POST /pets/{id}/form</summary>
     /// <param name="id">The path parameter 'id'.</param>
     /// <param name="body">The request body.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task UpdatePetFormAsync(long id, global::Legacy.UpdatePetFormRequest? body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task UpdatePetFormAsync(long id, global::Legacy.UpdatePetFormRequest? body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>POST /pets/{id}/form</summary>
     /// <param name="id">The path parameter 'id'.</param>
     /// <param name="body">The request body.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The status code and headers.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> UpdatePetFormWithResponseAsync(long id, global::Legacy.UpdatePetFormRequest? body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> UpdatePetFormWithResponseAsync(long id, global::Legacy.UpdatePetFormRequest? body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /pets/find</summary>
     /// <param name="status">The query parameter 'status'; left out when null.</param>
@@ -64,10 +70,11 @@ public partial interface ILegacyClient
     /// <param name="names">The query parameter 'names'; left out when null.</param>
     /// <param name="tabbed">The query parameter 'tabbed'; left out when null.</param>
     /// <param name="xTags">The header parameter 'X-Tags'; left out when null.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The pets.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Legacy.Pet>> FindPetsAsync(global::System.Collections.Generic.List<string>? status = null, global::System.Collections.Generic.List<long>? ids = null, global::System.Collections.Generic.List<string>? names = null, global::System.Collections.Generic.List<string>? tabbed = null, global::System.Collections.Generic.List<string>? xTags = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Legacy.Pet>> FindPetsAsync(global::System.Collections.Generic.List<string>? status = null, global::System.Collections.Generic.List<long>? ids = null, global::System.Collections.Generic.List<string>? names = null, global::System.Collections.Generic.List<string>? tabbed = null, global::System.Collections.Generic.List<string>? xTags = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /pets/find</summary>
     /// <param name="status">The query parameter 'status'; left out when null.</param>
@@ -75,10 +82,11 @@ public partial interface ILegacyClient
     /// <param name="names">The query parameter 'names'; left out when null.</param>
     /// <param name="tabbed">The query parameter 'tabbed'; left out when null.</param>
     /// <param name="xTags">The header parameter 'X-Tags'; left out when null.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body with the status code and headers.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::System.Collections.Generic.List<global::Legacy.Pet>>> FindPetsWithResponseAsync(global::System.Collections.Generic.List<string>? status = null, global::System.Collections.Generic.List<long>? ids = null, global::System.Collections.Generic.List<string>? names = null, global::System.Collections.Generic.List<string>? tabbed = null, global::System.Collections.Generic.List<string>? xTags = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::System.Collections.Generic.List<global::Legacy.Pet>>> FindPetsWithResponseAsync(global::System.Collections.Generic.List<string>? status = null, global::System.Collections.Generic.List<long>? ids = null, global::System.Collections.Generic.List<string>? names = null, global::System.Collections.Generic.List<string>? tabbed = null, global::System.Collections.Generic.List<string>? xTags = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <summary>The LegacyClient API.</summary>
@@ -96,12 +104,17 @@ public partial class LegacyClient : ILegacyClient
         _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
     }
 
-    /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Legacy.Pet> AddPetAsync(global::Legacy.Pet body, global::System.Threading.CancellationToken cancellationToken = default)
-        => (await AddPetWithResponseAsync(body, cancellationToken).ConfigureAwait(false)).Value;
+    private static readonly global::Apiforge.Runtime.ApiOperation __operation0 = new("addPet", "POST", "/pets");
+    private static readonly global::Apiforge.Runtime.ApiOperation __operation1 = new("uploadPhoto", "POST", "/pets/{id}/photo");
+    private static readonly global::Apiforge.Runtime.ApiOperation __operation2 = new("updatePetForm", "POST", "/pets/{id}/form");
+    private static readonly global::Apiforge.Runtime.ApiOperation __operation3 = new("findPets", "GET", "/pets/find");
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Legacy.Pet>> AddPetWithResponseAsync(global::Legacy.Pet body, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::Legacy.Pet> AddPetAsync(global::Legacy.Pet body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        => (await AddPetWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false)).Value;
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Legacy.Pet>> AddPetWithResponseAsync(global::Legacy.Pet body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
@@ -110,7 +123,7 @@ public partial class LegacyClient : ILegacyClient
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Content = global::Apiforge.Runtime.ApiContent.Json(body, LegacyClientJsonContext.Default.Pet, "application/json");
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation0, options, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             throw await global::Apiforge.Runtime.ApiResponse.ReadErrorAsync(__response, LegacyClientJsonContext.Default.Error, cancellationToken).ConfigureAwait(false);
@@ -120,10 +133,10 @@ public partial class LegacyClient : ILegacyClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task UploadPhotoAsync(long id, global::Apiforge.Runtime.ApiFile file, string? caption = null, global::System.Threading.CancellationToken cancellationToken = default) => UploadPhotoWithResponseAsync(id, file, caption, cancellationToken);
+    public global::System.Threading.Tasks.Task UploadPhotoAsync(long id, global::Apiforge.Runtime.ApiFile file, string? caption = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => UploadPhotoWithResponseAsync(id, file, caption, options, cancellationToken);
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> UploadPhotoWithResponseAsync(long id, global::Apiforge.Runtime.ApiFile file, string? caption = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> UploadPhotoWithResponseAsync(long id, global::Apiforge.Runtime.ApiFile file, string? caption = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (file is null) throw new global::System.ArgumentNullException(nameof(file));
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
@@ -139,7 +152,7 @@ public partial class LegacyClient : ILegacyClient
         {
             global::Apiforge.Runtime.ApiContent.AddText(__form, "caption", global::Apiforge.Runtime.ApiFormat.Format(caption), null);
         }
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation1, options, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -148,10 +161,10 @@ public partial class LegacyClient : ILegacyClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task UpdatePetFormAsync(long id, global::Legacy.UpdatePetFormRequest? body, global::System.Threading.CancellationToken cancellationToken = default) => UpdatePetFormWithResponseAsync(id, body, cancellationToken);
+    public global::System.Threading.Tasks.Task UpdatePetFormAsync(long id, global::Legacy.UpdatePetFormRequest? body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => UpdatePetFormWithResponseAsync(id, body, options, cancellationToken);
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> UpdatePetFormWithResponseAsync(long id, global::Legacy.UpdatePetFormRequest? body, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> UpdatePetFormWithResponseAsync(long id, global::Legacy.UpdatePetFormRequest? body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/pets/");
@@ -163,7 +176,7 @@ public partial class LegacyClient : ILegacyClient
         {
             __request.Content = global::Apiforge.Runtime.ApiContent.Form(body, LegacyClientJsonContext.Default.UpdatePetFormRequest, null);
         }
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation2, options, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -172,11 +185,11 @@ public partial class LegacyClient : ILegacyClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Legacy.Pet>> FindPetsAsync(global::System.Collections.Generic.List<string>? status = null, global::System.Collections.Generic.List<long>? ids = null, global::System.Collections.Generic.List<string>? names = null, global::System.Collections.Generic.List<string>? tabbed = null, global::System.Collections.Generic.List<string>? xTags = null, global::System.Threading.CancellationToken cancellationToken = default)
-        => (await FindPetsWithResponseAsync(status, ids, names, tabbed, xTags, cancellationToken).ConfigureAwait(false)).Value;
+    public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Legacy.Pet>> FindPetsAsync(global::System.Collections.Generic.List<string>? status = null, global::System.Collections.Generic.List<long>? ids = null, global::System.Collections.Generic.List<string>? names = null, global::System.Collections.Generic.List<string>? tabbed = null, global::System.Collections.Generic.List<string>? xTags = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        => (await FindPetsWithResponseAsync(status, ids, names, tabbed, xTags, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::System.Collections.Generic.List<global::Legacy.Pet>>> FindPetsWithResponseAsync(global::System.Collections.Generic.List<string>? status = null, global::System.Collections.Generic.List<long>? ids = null, global::System.Collections.Generic.List<string>? names = null, global::System.Collections.Generic.List<string>? tabbed = null, global::System.Collections.Generic.List<string>? xTags = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::System.Collections.Generic.List<global::Legacy.Pet>>> FindPetsWithResponseAsync(global::System.Collections.Generic.List<string>? status = null, global::System.Collections.Generic.List<long>? ids = null, global::System.Collections.Generic.List<string>? names = null, global::System.Collections.Generic.List<string>? tabbed = null, global::System.Collections.Generic.List<string>? xTags = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/pets/find");
@@ -203,7 +216,7 @@ public partial class LegacyClient : ILegacyClient
         }
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation3, options, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);

@@ -14,40 +14,44 @@ public partial interface IOperationsClient
     /// <param name="id">The path parameter 'id'.</param>
     /// <param name="verbose">Operation-level override, now a string.</param>
     /// <param name="xTraceId">Correlates logs.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The item.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException{T}">No such item. (status 404), with the parsed body in Error.</exception>
     /// <exception cref="global::Apiforge.Runtime.ApiException{T}">A client error. (status 4XX), with the parsed body in Error.</exception>
     /// <exception cref="global::Apiforge.Runtime.ApiException{T}">Anything else. (any other error status), with the parsed body in Error.</exception>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Ops.Item> GetItemAsync(long id, string? verbose = null, string? xTraceId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Ops.Item> GetItemAsync(long id, string? verbose = null, string? xTraceId = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /items/{id}</summary>
     /// <param name="id">The path parameter 'id'.</param>
     /// <param name="verbose">Operation-level override, now a string.</param>
     /// <param name="xTraceId">Correlates logs.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body with the status code and headers.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException{T}">No such item. (status 404), with the parsed body in Error.</exception>
     /// <exception cref="global::Apiforge.Runtime.ApiException{T}">A client error. (status 4XX), with the parsed body in Error.</exception>
     /// <exception cref="global::Apiforge.Runtime.ApiException{T}">Anything else. (any other error status), with the parsed body in Error.</exception>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Ops.Item>> GetItemWithResponseAsync(long id, string? verbose = null, string? xTraceId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Ops.Item>> GetItemWithResponseAsync(long id, string? verbose = null, string? xTraceId = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>DELETE /items/{id}</summary>
     /// <param name="id">The path parameter 'id'.</param>
     /// <param name="verbose">Path-level; the operation overrides it.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task DeleteItemAsync(long id, bool? verbose = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task DeleteItemAsync(long id, bool? verbose = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>DELETE /items/{id}</summary>
     /// <param name="id">The path parameter 'id'.</param>
     /// <param name="verbose">Path-level; the operation overrides it.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The status code and headers.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> DeleteItemWithResponseAsync(long id, bool? verbose = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> DeleteItemWithResponseAsync(long id, bool? verbose = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /styles/{simple}/{label}/{matrix}/{point}</summary>
     /// <param name="simple">The path parameter 'simple'.</param>
@@ -68,9 +72,10 @@ public partial interface IOperationsClient
     /// <param name="xPoint">The header parameter 'X-Point'; left out when null.</param>
     /// <param name="session">The cookie parameter 'session'; left out when null.</param>
     /// <param name="prefs">The cookie parameter 'prefs'; left out when null.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task StylesAsync(global::System.Collections.Generic.List<string> simple, global::System.Collections.Generic.List<long> label, string matrix, global::Ops.Point point, global::System.Collections.Generic.List<string>? tags = null, global::System.Collections.Generic.List<string>? csv = null, global::System.Collections.Generic.List<long>? spaced = null, global::System.Collections.Generic.List<string>? piped = null, global::Ops.Filter? filter = null, global::System.Collections.Generic.List<string>? expand = null, global::Ops.Point? at = null, global::Ops.Color? color = null, global::System.DateTimeOffset? when = null, global::Ops.Point? meta = null, global::System.Collections.Generic.List<long>? xIds = null, global::Ops.Point? xPoint = null, string? session = null, global::System.Collections.Generic.List<string>? prefs = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task StylesAsync(global::System.Collections.Generic.List<string> simple, global::System.Collections.Generic.List<long> label, string matrix, global::Ops.Point point, global::System.Collections.Generic.List<string>? tags = null, global::System.Collections.Generic.List<string>? csv = null, global::System.Collections.Generic.List<long>? spaced = null, global::System.Collections.Generic.List<string>? piped = null, global::Ops.Filter? filter = null, global::System.Collections.Generic.List<string>? expand = null, global::Ops.Point? at = null, global::Ops.Color? color = null, global::System.DateTimeOffset? when = null, global::Ops.Point? meta = null, global::System.Collections.Generic.List<long>? xIds = null, global::Ops.Point? xPoint = null, string? session = null, global::System.Collections.Generic.List<string>? prefs = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /styles/{simple}/{label}/{matrix}/{point}</summary>
     /// <param name="simple">The path parameter 'simple'.</param>
@@ -91,35 +96,40 @@ public partial interface IOperationsClient
     /// <param name="xPoint">The header parameter 'X-Point'; left out when null.</param>
     /// <param name="session">The cookie parameter 'session'; left out when null.</param>
     /// <param name="prefs">The cookie parameter 'prefs'; left out when null.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The status code and headers.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> StylesWithResponseAsync(global::System.Collections.Generic.List<string> simple, global::System.Collections.Generic.List<long> label, string matrix, global::Ops.Point point, global::System.Collections.Generic.List<string>? tags = null, global::System.Collections.Generic.List<string>? csv = null, global::System.Collections.Generic.List<long>? spaced = null, global::System.Collections.Generic.List<string>? piped = null, global::Ops.Filter? filter = null, global::System.Collections.Generic.List<string>? expand = null, global::Ops.Point? at = null, global::Ops.Color? color = null, global::System.DateTimeOffset? when = null, global::Ops.Point? meta = null, global::System.Collections.Generic.List<long>? xIds = null, global::Ops.Point? xPoint = null, string? session = null, global::System.Collections.Generic.List<string>? prefs = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> StylesWithResponseAsync(global::System.Collections.Generic.List<string> simple, global::System.Collections.Generic.List<long> label, string matrix, global::Ops.Point point, global::System.Collections.Generic.List<string>? tags = null, global::System.Collections.Generic.List<string>? csv = null, global::System.Collections.Generic.List<long>? spaced = null, global::System.Collections.Generic.List<string>? piped = null, global::Ops.Filter? filter = null, global::System.Collections.Generic.List<string>? expand = null, global::Ops.Point? at = null, global::Ops.Color? color = null, global::System.DateTimeOffset? when = null, global::Ops.Point? meta = null, global::System.Collections.Generic.List<long>? xIds = null, global::Ops.Point? xPoint = null, string? session = null, global::System.Collections.Generic.List<string>? prefs = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /forms</summary>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task GetFormAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task GetFormAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /forms</summary>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The status code and headers.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> GetFormWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> GetFormWithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>POST /forms</summary>
     /// <param name="body">The request body.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The item.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Ops.Item> PostFormAsync(global::Ops.FormBody body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Ops.Item> PostFormAsync(global::Ops.FormBody body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>POST /forms</summary>
     /// <param name="body">The request body.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body with the status code and headers.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Ops.Item>> PostFormWithResponseAsync(global::Ops.FormBody body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Ops.Item>> PostFormWithResponseAsync(global::Ops.FormBody body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>POST /uploads</summary>
     /// <param name="file">The part 'file'.</param>
@@ -127,10 +137,11 @@ public partial interface IOperationsClient
     /// <param name="description">The part 'description'; left out when null.</param>
     /// <param name="count">The part 'count'; left out when null.</param>
     /// <param name="meta">The part 'meta'; left out when null.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>Created.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Ops.Item> UploadAsync(global::Apiforge.Runtime.ApiFile file, global::System.Collections.Generic.IEnumerable<global::Apiforge.Runtime.ApiFile>? attachments = null, string? description = null, int? count = null, global::Ops.Point? meta = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Ops.Item> UploadAsync(global::Apiforge.Runtime.ApiFile file, global::System.Collections.Generic.IEnumerable<global::Apiforge.Runtime.ApiFile>? attachments = null, string? description = null, int? count = null, global::Ops.Point? meta = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>POST /uploads</summary>
     /// <param name="file">The part 'file'.</param>
@@ -138,156 +149,180 @@ public partial interface IOperationsClient
     /// <param name="description">The part 'description'; left out when null.</param>
     /// <param name="count">The part 'count'; left out when null.</param>
     /// <param name="meta">The part 'meta'; left out when null.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body with the status code and headers.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Ops.Item>> UploadWithResponseAsync(global::Apiforge.Runtime.ApiFile file, global::System.Collections.Generic.IEnumerable<global::Apiforge.Runtime.ApiFile>? attachments = null, string? description = null, int? count = null, global::Ops.Point? meta = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Ops.Item>> UploadWithResponseAsync(global::Apiforge.Runtime.ApiFile file, global::System.Collections.Generic.IEnumerable<global::Apiforge.Runtime.ApiFile>? attachments = null, string? description = null, int? count = null, global::Ops.Point? meta = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /blobs/{name}</summary>
     /// <param name="name">The path parameter 'name'.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The blob.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException{T}">No such blob. (status 404), with the parsed body in Error.</exception>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.FileResponse> GetBlobAsync(string name, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.FileResponse> GetBlobAsync(string name, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>PUT /blobs/{name}</summary>
     /// <param name="name">The path parameter 'name'.</param>
     /// <param name="body">The request body.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task PutBlobAsync(string name, global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task PutBlobAsync(string name, global::System.IO.Stream body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>PUT /blobs/{name}</summary>
     /// <param name="name">The path parameter 'name'.</param>
     /// <param name="body">The request body.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The status code and headers.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> PutBlobWithResponseAsync(string name, global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> PutBlobWithResponseAsync(string name, global::System.IO.Stream body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>PUT /notes</summary>
     /// <param name="body">The request body.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The text back.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<string> PutNoteAsync(string body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<string> PutNoteAsync(string body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>PUT /notes</summary>
     /// <param name="body">The request body.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body with the status code and headers.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<string>> PutNoteWithResponseAsync(string body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<string>> PutNoteWithResponseAsync(string body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>POST /notes</summary>
     /// <param name="body">The request body.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The stored note.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Ops.Note?> PostNoteAsync(global::Ops.Note? body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Ops.Note?> PostNoteAsync(global::Ops.Note? body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>POST /notes</summary>
     /// <param name="body">The request body.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body with the status code and headers.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Ops.Note?>> PostNoteWithResponseAsync(global::Ops.Note? body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Ops.Note?>> PostNoteWithResponseAsync(global::Ops.Note? body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /counter</summary>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The count.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<int?> GetCounterAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<int?> GetCounterAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /counter</summary>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body with the status code and headers.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<int?>> GetCounterWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<int?>> GetCounterWithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /health</summary>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>Status by component.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::System.Collections.Generic.Dictionary<string, string>> GetHealthAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.Dictionary<string, string>> GetHealthAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /health</summary>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body with the status code and headers.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::System.Collections.Generic.Dictionary<string, string>>> GetHealthWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::System.Collections.Generic.Dictionary<string, string>>> GetHealthWithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /dup/one</summary>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task DupAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task DupAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /dup/one</summary>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The status code and headers.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> DupWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> DupWithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /dup/two</summary>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task Dup2Async(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task Dup2Async(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /dup/two</summary>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The status code and headers.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> Dup2WithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> Dup2WithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /dupWithResponse</summary>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task DupWithResponse2Async(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task DupWithResponse2Async(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /dupWithResponse</summary>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The status code and headers.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> DupWithResponse2WithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> DupWithResponse2WithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>POST /names/{class}</summary>
     /// <param name="class">The path parameter 'class'.</param>
     /// <param name="body2">The request body.</param>
     /// <param name="cancellationToken2">The query parameter 'cancellationToken'; left out when null.</param>
+    /// <param name="options2">The query parameter 'options'; left out when null.</param>
     /// <param name="request">The query parameter 'request'; left out when null.</param>
     /// <param name="body">The query parameter 'body'; left out when null.</param>
     /// <param name="_2fa">The header parameter '2fa'; left out when null.</param>
     /// <param name="thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName">The query parameter 'this-is-a-very-long-parameter-name-that-goes-on-and-on-and-on-well-past-anything-a-reasonable-api-would-use-for-a-query-parameter-name'; left out when null.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task _1stNameAsync(string @class, global::Ops.Note? body2, string? cancellationToken2 = null, string? request = null, string? body = null, string? _2fa = null, string? thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task _1stNameAsync(string @class, global::Ops.Note? body2, string? cancellationToken2 = null, string? options2 = null, string? request = null, string? body = null, string? _2fa = null, string? thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>POST /names/{class}</summary>
     /// <param name="class">The path parameter 'class'.</param>
     /// <param name="body2">The request body.</param>
     /// <param name="cancellationToken2">The query parameter 'cancellationToken'; left out when null.</param>
+    /// <param name="options2">The query parameter 'options'; left out when null.</param>
     /// <param name="request">The query parameter 'request'; left out when null.</param>
     /// <param name="body">The query parameter 'body'; left out when null.</param>
     /// <param name="_2fa">The header parameter '2fa'; left out when null.</param>
     /// <param name="thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName">The query parameter 'this-is-a-very-long-parameter-name-that-goes-on-and-on-and-on-well-past-anything-a-reasonable-api-would-use-for-a-query-parameter-name'; left out when null.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The status code and headers.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> _1stNameWithResponseAsync(string @class, global::Ops.Note? body2, string? cancellationToken2 = null, string? request = null, string? body = null, string? _2fa = null, string? thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> _1stNameWithResponseAsync(string @class, global::Ops.Note? body2, string? cancellationToken2 = null, string? options2 = null, string? request = null, string? body = null, string? _2fa = null, string? thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>POST /subscriptions</summary>
     /// <param name="body">The request body.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task SubscribeAsync(global::Ops.SubscribeRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task SubscribeAsync(global::Ops.SubscribeRequest body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>POST /subscriptions</summary>
     /// <param name="body">The request body.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The status code and headers.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> SubscribeWithResponseAsync(global::Ops.SubscribeRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> SubscribeWithResponseAsync(global::Ops.SubscribeRequest body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <summary>Every operation shape Apiforge generates, for snapshots and round trips.</summary>
@@ -305,12 +340,30 @@ public partial class OperationsClient : IOperationsClient
         _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
     }
 
-    /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Ops.Item> GetItemAsync(long id, string? verbose = null, string? xTraceId = null, global::System.Threading.CancellationToken cancellationToken = default)
-        => (await GetItemWithResponseAsync(id, verbose, xTraceId, cancellationToken).ConfigureAwait(false)).Value;
+    private static readonly global::Apiforge.Runtime.ApiOperation __operation0 = new("getItem", "GET", "/items/{id}");
+    private static readonly global::Apiforge.Runtime.ApiOperation __operation1 = new("deleteItem", "DELETE", "/items/{id}");
+    private static readonly global::Apiforge.Runtime.ApiOperation __operation2 = new("styles", "GET", "/styles/{simple}/{label}/{matrix}/{point}");
+    private static readonly global::Apiforge.Runtime.ApiOperation __operation3 = new("getForm", "GET", "/forms");
+    private static readonly global::Apiforge.Runtime.ApiOperation __operation4 = new("postForm", "POST", "/forms");
+    private static readonly global::Apiforge.Runtime.ApiOperation __operation5 = new("upload", "POST", "/uploads");
+    private static readonly global::Apiforge.Runtime.ApiOperation __operation6 = new("getBlob", "GET", "/blobs/{name}");
+    private static readonly global::Apiforge.Runtime.ApiOperation __operation7 = new("putBlob", "PUT", "/blobs/{name}");
+    private static readonly global::Apiforge.Runtime.ApiOperation __operation8 = new("putNote", "PUT", "/notes");
+    private static readonly global::Apiforge.Runtime.ApiOperation __operation9 = new("postNote", "POST", "/notes");
+    private static readonly global::Apiforge.Runtime.ApiOperation __operation10 = new("getCounter", "GET", "/counter");
+    private static readonly global::Apiforge.Runtime.ApiOperation __operation11 = new("GetHealth", "GET", "/health");
+    private static readonly global::Apiforge.Runtime.ApiOperation __operation12 = new("dup", "GET", "/dup/one");
+    private static readonly global::Apiforge.Runtime.ApiOperation __operation13 = new("dup", "GET", "/dup/two");
+    private static readonly global::Apiforge.Runtime.ApiOperation __operation14 = new("dupWithResponse", "GET", "/dupWithResponse");
+    private static readonly global::Apiforge.Runtime.ApiOperation __operation15 = new("1st name!", "POST", "/names/{class}");
+    private static readonly global::Apiforge.Runtime.ApiOperation __operation16 = new("subscribe", "POST", "/subscriptions");
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Ops.Item>> GetItemWithResponseAsync(long id, string? verbose = null, string? xTraceId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::Ops.Item> GetItemAsync(long id, string? verbose = null, string? xTraceId = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        => (await GetItemWithResponseAsync(id, verbose, xTraceId, options, cancellationToken).ConfigureAwait(false)).Value;
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Ops.Item>> GetItemWithResponseAsync(long id, string? verbose = null, string? xTraceId = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/items/");
@@ -326,7 +379,7 @@ public partial class OperationsClient : IOperationsClient
         }
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation0, options, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             var __status = (int)__response.StatusCode;
@@ -345,10 +398,10 @@ public partial class OperationsClient : IOperationsClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task DeleteItemAsync(long id, bool? verbose = null, global::System.Threading.CancellationToken cancellationToken = default) => DeleteItemWithResponseAsync(id, verbose, cancellationToken);
+    public global::System.Threading.Tasks.Task DeleteItemAsync(long id, bool? verbose = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => DeleteItemWithResponseAsync(id, verbose, options, cancellationToken);
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> DeleteItemWithResponseAsync(long id, bool? verbose = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> DeleteItemWithResponseAsync(long id, bool? verbose = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/items/");
@@ -359,7 +412,7 @@ public partial class OperationsClient : IOperationsClient
         }
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Delete, __url.ToUri());
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation1, options, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -368,10 +421,10 @@ public partial class OperationsClient : IOperationsClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task StylesAsync(global::System.Collections.Generic.List<string> simple, global::System.Collections.Generic.List<long> label, string matrix, global::Ops.Point point, global::System.Collections.Generic.List<string>? tags = null, global::System.Collections.Generic.List<string>? csv = null, global::System.Collections.Generic.List<long>? spaced = null, global::System.Collections.Generic.List<string>? piped = null, global::Ops.Filter? filter = null, global::System.Collections.Generic.List<string>? expand = null, global::Ops.Point? at = null, global::Ops.Color? color = null, global::System.DateTimeOffset? when = null, global::Ops.Point? meta = null, global::System.Collections.Generic.List<long>? xIds = null, global::Ops.Point? xPoint = null, string? session = null, global::System.Collections.Generic.List<string>? prefs = null, global::System.Threading.CancellationToken cancellationToken = default) => StylesWithResponseAsync(simple, label, matrix, point, tags, csv, spaced, piped, filter, expand, at, color, when, meta, xIds, xPoint, session, prefs, cancellationToken);
+    public global::System.Threading.Tasks.Task StylesAsync(global::System.Collections.Generic.List<string> simple, global::System.Collections.Generic.List<long> label, string matrix, global::Ops.Point point, global::System.Collections.Generic.List<string>? tags = null, global::System.Collections.Generic.List<string>? csv = null, global::System.Collections.Generic.List<long>? spaced = null, global::System.Collections.Generic.List<string>? piped = null, global::Ops.Filter? filter = null, global::System.Collections.Generic.List<string>? expand = null, global::Ops.Point? at = null, global::Ops.Color? color = null, global::System.DateTimeOffset? when = null, global::Ops.Point? meta = null, global::System.Collections.Generic.List<long>? xIds = null, global::Ops.Point? xPoint = null, string? session = null, global::System.Collections.Generic.List<string>? prefs = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => StylesWithResponseAsync(simple, label, matrix, point, tags, csv, spaced, piped, filter, expand, at, color, when, meta, xIds, xPoint, session, prefs, options, cancellationToken);
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> StylesWithResponseAsync(global::System.Collections.Generic.List<string> simple, global::System.Collections.Generic.List<long> label, string matrix, global::Ops.Point point, global::System.Collections.Generic.List<string>? tags = null, global::System.Collections.Generic.List<string>? csv = null, global::System.Collections.Generic.List<long>? spaced = null, global::System.Collections.Generic.List<string>? piped = null, global::Ops.Filter? filter = null, global::System.Collections.Generic.List<string>? expand = null, global::Ops.Point? at = null, global::Ops.Color? color = null, global::System.DateTimeOffset? when = null, global::Ops.Point? meta = null, global::System.Collections.Generic.List<long>? xIds = null, global::Ops.Point? xPoint = null, string? session = null, global::System.Collections.Generic.List<string>? prefs = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> StylesWithResponseAsync(global::System.Collections.Generic.List<string> simple, global::System.Collections.Generic.List<long> label, string matrix, global::Ops.Point point, global::System.Collections.Generic.List<string>? tags = null, global::System.Collections.Generic.List<string>? csv = null, global::System.Collections.Generic.List<long>? spaced = null, global::System.Collections.Generic.List<string>? piped = null, global::Ops.Filter? filter = null, global::System.Collections.Generic.List<string>? expand = null, global::Ops.Point? at = null, global::Ops.Color? color = null, global::System.DateTimeOffset? when = null, global::Ops.Point? meta = null, global::System.Collections.Generic.List<long>? xIds = null, global::Ops.Point? xPoint = null, string? session = null, global::System.Collections.Generic.List<string>? prefs = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (simple is null) throw new global::System.ArgumentNullException(nameof(simple));
         if (label is null) throw new global::System.ArgumentNullException(nameof(label));
@@ -444,7 +497,7 @@ public partial class OperationsClient : IOperationsClient
             global::Apiforge.Runtime.ApiRequest.AddCookie(__request, "prefs", global::Apiforge.Runtime.ApiParameter.Text("prefs", global::System.Linq.Enumerable.Select(prefs, static __item => global::Apiforge.Runtime.ApiFormat.Format(__item)), global::Apiforge.Runtime.ParameterStyle.Form, true, false));
         }
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation2, options, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -453,16 +506,16 @@ public partial class OperationsClient : IOperationsClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task GetFormAsync(global::System.Threading.CancellationToken cancellationToken = default) => GetFormWithResponseAsync(cancellationToken);
+    public global::System.Threading.Tasks.Task GetFormAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => GetFormWithResponseAsync(options, cancellationToken);
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> GetFormWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> GetFormWithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/forms");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation3, options, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -471,11 +524,11 @@ public partial class OperationsClient : IOperationsClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Ops.Item> PostFormAsync(global::Ops.FormBody body, global::System.Threading.CancellationToken cancellationToken = default)
-        => (await PostFormWithResponseAsync(body, cancellationToken).ConfigureAwait(false)).Value;
+    public async global::System.Threading.Tasks.Task<global::Ops.Item> PostFormAsync(global::Ops.FormBody body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        => (await PostFormWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Ops.Item>> PostFormWithResponseAsync(global::Ops.FormBody body, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Ops.Item>> PostFormWithResponseAsync(global::Ops.FormBody body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
@@ -484,7 +537,7 @@ public partial class OperationsClient : IOperationsClient
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Content = global::Apiforge.Runtime.ApiContent.Form(body, OperationsClientJsonContext.Default.FormBody, new global::Apiforge.Runtime.FormField[] { new("csv", global::Apiforge.Runtime.ParameterStyle.Form, false), new("lines", global::Apiforge.Runtime.ParameterStyle.DeepObject, true), new("metadata", global::Apiforge.Runtime.ParameterStyle.DeepObject, true) });
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation4, options, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -494,11 +547,11 @@ public partial class OperationsClient : IOperationsClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Ops.Item> UploadAsync(global::Apiforge.Runtime.ApiFile file, global::System.Collections.Generic.IEnumerable<global::Apiforge.Runtime.ApiFile>? attachments = null, string? description = null, int? count = null, global::Ops.Point? meta = null, global::System.Threading.CancellationToken cancellationToken = default)
-        => (await UploadWithResponseAsync(file, attachments, description, count, meta, cancellationToken).ConfigureAwait(false)).Value;
+    public async global::System.Threading.Tasks.Task<global::Ops.Item> UploadAsync(global::Apiforge.Runtime.ApiFile file, global::System.Collections.Generic.IEnumerable<global::Apiforge.Runtime.ApiFile>? attachments = null, string? description = null, int? count = null, global::Ops.Point? meta = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        => (await UploadWithResponseAsync(file, attachments, description, count, meta, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Ops.Item>> UploadWithResponseAsync(global::Apiforge.Runtime.ApiFile file, global::System.Collections.Generic.IEnumerable<global::Apiforge.Runtime.ApiFile>? attachments = null, string? description = null, int? count = null, global::Ops.Point? meta = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Ops.Item>> UploadWithResponseAsync(global::Apiforge.Runtime.ApiFile file, global::System.Collections.Generic.IEnumerable<global::Apiforge.Runtime.ApiFile>? attachments = null, string? description = null, int? count = null, global::Ops.Point? meta = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (file is null) throw new global::System.ArgumentNullException(nameof(file));
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
@@ -525,7 +578,7 @@ public partial class OperationsClient : IOperationsClient
             global::Apiforge.Runtime.ApiContent.AddJson(__form, "meta", meta, OperationsClientJsonContext.Default.Point, null);
         }
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation5, options, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -535,7 +588,7 @@ public partial class OperationsClient : IOperationsClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.FileResponse> GetBlobAsync(string name, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.FileResponse> GetBlobAsync(string name, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (name is null) throw new global::System.ArgumentNullException(nameof(name));
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
@@ -543,7 +596,7 @@ public partial class OperationsClient : IOperationsClient
         __url.AppendPathValue(global::Apiforge.Runtime.ApiFormat.Format(name));
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
-        var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var __response = await global::Apiforge.Runtime.ApiResponse.SendStreamedAsync(_httpClient, __request, __operation6, options, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             using (__response)
@@ -560,10 +613,10 @@ public partial class OperationsClient : IOperationsClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task PutBlobAsync(string name, global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default) => PutBlobWithResponseAsync(name, body, cancellationToken);
+    public global::System.Threading.Tasks.Task PutBlobAsync(string name, global::System.IO.Stream body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => PutBlobWithResponseAsync(name, body, options, cancellationToken);
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> PutBlobWithResponseAsync(string name, global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> PutBlobWithResponseAsync(string name, global::System.IO.Stream body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (name is null) throw new global::System.ArgumentNullException(nameof(name));
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
@@ -573,7 +626,7 @@ public partial class OperationsClient : IOperationsClient
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, __url.ToUri());
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Content = global::Apiforge.Runtime.ApiContent.Binary(body, "application/octet-stream");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation7, options, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -582,11 +635,11 @@ public partial class OperationsClient : IOperationsClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<string> PutNoteAsync(string body, global::System.Threading.CancellationToken cancellationToken = default)
-        => (await PutNoteWithResponseAsync(body, cancellationToken).ConfigureAwait(false)).Value;
+    public async global::System.Threading.Tasks.Task<string> PutNoteAsync(string body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        => (await PutNoteWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<string>> PutNoteWithResponseAsync(string body, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<string>> PutNoteWithResponseAsync(string body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
@@ -595,7 +648,7 @@ public partial class OperationsClient : IOperationsClient
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Content = global::Apiforge.Runtime.ApiContent.Text(body, "text/plain");
         __request.Headers.TryAddWithoutValidation("Accept", "text/plain");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation8, options, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -605,11 +658,11 @@ public partial class OperationsClient : IOperationsClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Ops.Note?> PostNoteAsync(global::Ops.Note? body, global::System.Threading.CancellationToken cancellationToken = default)
-        => (await PostNoteWithResponseAsync(body, cancellationToken).ConfigureAwait(false)).Value;
+    public async global::System.Threading.Tasks.Task<global::Ops.Note?> PostNoteAsync(global::Ops.Note? body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        => (await PostNoteWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Ops.Note?>> PostNoteWithResponseAsync(global::Ops.Note? body, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Ops.Note?>> PostNoteWithResponseAsync(global::Ops.Note? body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/notes");
@@ -620,7 +673,7 @@ public partial class OperationsClient : IOperationsClient
             __request.Content = global::Apiforge.Runtime.ApiContent.Json(body, OperationsClientJsonContext.Default.Note, "application/json");
         }
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation9, options, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -630,18 +683,18 @@ public partial class OperationsClient : IOperationsClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<int?> GetCounterAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => (await GetCounterWithResponseAsync(cancellationToken).ConfigureAwait(false)).Value;
+    public async global::System.Threading.Tasks.Task<int?> GetCounterAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        => (await GetCounterWithResponseAsync(options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<int?>> GetCounterWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<int?>> GetCounterWithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/counter");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation10, options, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -651,18 +704,18 @@ public partial class OperationsClient : IOperationsClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.Dictionary<string, string>> GetHealthAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => (await GetHealthWithResponseAsync(cancellationToken).ConfigureAwait(false)).Value;
+    public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.Dictionary<string, string>> GetHealthAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        => (await GetHealthWithResponseAsync(options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::System.Collections.Generic.Dictionary<string, string>>> GetHealthWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::System.Collections.Generic.Dictionary<string, string>>> GetHealthWithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/health");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation11, options, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -672,16 +725,16 @@ public partial class OperationsClient : IOperationsClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task DupAsync(global::System.Threading.CancellationToken cancellationToken = default) => DupWithResponseAsync(cancellationToken);
+    public global::System.Threading.Tasks.Task DupAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => DupWithResponseAsync(options, cancellationToken);
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> DupWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> DupWithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/dup/one");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation12, options, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -690,16 +743,16 @@ public partial class OperationsClient : IOperationsClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task Dup2Async(global::System.Threading.CancellationToken cancellationToken = default) => Dup2WithResponseAsync(cancellationToken);
+    public global::System.Threading.Tasks.Task Dup2Async(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Dup2WithResponseAsync(options, cancellationToken);
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> Dup2WithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> Dup2WithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/dup/two");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation13, options, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -708,16 +761,16 @@ public partial class OperationsClient : IOperationsClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task DupWithResponse2Async(global::System.Threading.CancellationToken cancellationToken = default) => DupWithResponse2WithResponseAsync(cancellationToken);
+    public global::System.Threading.Tasks.Task DupWithResponse2Async(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => DupWithResponse2WithResponseAsync(options, cancellationToken);
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> DupWithResponse2WithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> DupWithResponse2WithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/dupWithResponse");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation14, options, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -726,10 +779,10 @@ public partial class OperationsClient : IOperationsClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task _1stNameAsync(string @class, global::Ops.Note? body2, string? cancellationToken2 = null, string? request = null, string? body = null, string? _2fa = null, string? thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName = null, global::System.Threading.CancellationToken cancellationToken = default) => _1stNameWithResponseAsync(@class, body2, cancellationToken2, request, body, _2fa, thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName, cancellationToken);
+    public global::System.Threading.Tasks.Task _1stNameAsync(string @class, global::Ops.Note? body2, string? cancellationToken2 = null, string? options2 = null, string? request = null, string? body = null, string? _2fa = null, string? thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => _1stNameWithResponseAsync(@class, body2, cancellationToken2, options2, request, body, _2fa, thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName, options, cancellationToken);
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> _1stNameWithResponseAsync(string @class, global::Ops.Note? body2, string? cancellationToken2 = null, string? request = null, string? body = null, string? _2fa = null, string? thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> _1stNameWithResponseAsync(string @class, global::Ops.Note? body2, string? cancellationToken2 = null, string? options2 = null, string? request = null, string? body = null, string? _2fa = null, string? thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (@class is null) throw new global::System.ArgumentNullException(nameof(@class));
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
@@ -738,6 +791,10 @@ public partial class OperationsClient : IOperationsClient
         if (cancellationToken2 is not null)
         {
             __url.AppendQuery("cancellationToken", global::Apiforge.Runtime.ApiFormat.Format(cancellationToken2));
+        }
+        if (options2 is not null)
+        {
+            __url.AppendQuery("options", global::Apiforge.Runtime.ApiFormat.Format(options2));
         }
         if (request is not null)
         {
@@ -761,7 +818,7 @@ public partial class OperationsClient : IOperationsClient
         {
             __request.Content = global::Apiforge.Runtime.ApiContent.Json(body2, OperationsClientJsonContext.Default.Note, "application/json");
         }
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation15, options, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -770,10 +827,10 @@ public partial class OperationsClient : IOperationsClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task SubscribeAsync(global::Ops.SubscribeRequest body, global::System.Threading.CancellationToken cancellationToken = default) => SubscribeWithResponseAsync(body, cancellationToken);
+    public global::System.Threading.Tasks.Task SubscribeAsync(global::Ops.SubscribeRequest body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => SubscribeWithResponseAsync(body, options, cancellationToken);
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> SubscribeWithResponseAsync(global::Ops.SubscribeRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> SubscribeWithResponseAsync(global::Ops.SubscribeRequest body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
@@ -781,7 +838,7 @@ public partial class OperationsClient : IOperationsClient
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, __url.ToUri());
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Content = global::Apiforge.Runtime.ApiContent.Json(body, OperationsClientJsonContext.Default.SubscribeRequest, "application/json");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation16, options, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);

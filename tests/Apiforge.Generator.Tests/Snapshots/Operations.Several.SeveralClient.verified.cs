@@ -12,29 +12,33 @@ public partial interface ISeveralClient
 {
     /// <summary>PUT /pets/{name}</summary>
     /// <param name="name">The path parameter 'name'.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>replaced</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Several.Pet?> PutPetAsync(string name, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Several.Pet?> PutPetAsync(string name, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>PUT /pets/{name}</summary>
     /// <param name="name">The path parameter 'name'.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body with the status code and headers.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Several.SeveralClient.PutPetResult> PutPetWithResponseAsync(string name, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Several.SeveralClient.PutPetResult> PutPetWithResponseAsync(string name, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /count</summary>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>a number</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<long?> CountAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<long?> CountAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /count</summary>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body with the status code and headers.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Several.SeveralClient.CountResult> CountWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Several.SeveralClient.CountResult> CountWithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <summary>The SeveralClient API.</summary>
@@ -52,12 +56,15 @@ public partial class SeveralClient : ISeveralClient
         _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
     }
 
-    /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Several.Pet?> PutPetAsync(string name, global::System.Threading.CancellationToken cancellationToken = default)
-        => (await PutPetWithResponseAsync(name, cancellationToken).ConfigureAwait(false)).Value;
+    private static readonly global::Apiforge.Runtime.ApiOperation __operation0 = new("putPet", "PUT", "/pets/{name}");
+    private static readonly global::Apiforge.Runtime.ApiOperation __operation1 = new("count", "GET", "/count");
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Several.SeveralClient.PutPetResult> PutPetWithResponseAsync(string name, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::Several.Pet?> PutPetAsync(string name, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        => (await PutPetWithResponseAsync(name, options, cancellationToken).ConfigureAwait(false)).Value;
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<global::Several.SeveralClient.PutPetResult> PutPetWithResponseAsync(string name, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (name is null) throw new global::System.ArgumentNullException(nameof(name));
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
@@ -66,7 +73,7 @@ public partial class SeveralClient : ISeveralClient
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, __url.ToUri());
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation0, options, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -83,18 +90,18 @@ public partial class SeveralClient : ISeveralClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<long?> CountAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => (await CountWithResponseAsync(cancellationToken).ConfigureAwait(false)).Value;
+    public async global::System.Threading.Tasks.Task<long?> CountAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        => (await CountWithResponseAsync(options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Several.SeveralClient.CountResult> CountWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::Several.SeveralClient.CountResult> CountWithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/count");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation1, options, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);

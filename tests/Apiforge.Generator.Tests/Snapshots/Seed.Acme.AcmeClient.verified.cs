@@ -19,10 +19,11 @@ public partial interface IAcmeClient
     /// Intended for use by B2B Partners. Create a new Trading Permission for account with ID `accountId` using that user's ID, `userId`.
     /// </remarks>
     /// <param name="body">The request body.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>TradingPermissionResponse</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Acme.TradingPermissionResponse> CreateTradingPermissionAsync(global::Acme.CreateTradingPermission? body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Acme.TradingPermissionResponse> CreateTradingPermissionAsync(global::Acme.CreateTradingPermission? body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Create Trading Permission</summary>
     /// <remarks>
@@ -33,10 +34,11 @@ public partial interface IAcmeClient
     /// Intended for use by B2B Partners. Create a new Trading Permission for account with ID `accountId` using that user's ID, `userId`.
     /// </remarks>
     /// <param name="body">The request body.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body with the status code and headers.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Acme.TradingPermissionResponse>> CreateTradingPermissionWithResponseAsync(global::Acme.CreateTradingPermission? body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Acme.TradingPermissionResponse>> CreateTradingPermissionWithResponseAsync(global::Acme.CreateTradingPermission? body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <summary>The AcmeClient API.</summary>
@@ -54,12 +56,14 @@ public partial class AcmeClient : IAcmeClient
         _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
     }
 
-    /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Acme.TradingPermissionResponse> CreateTradingPermissionAsync(global::Acme.CreateTradingPermission? body, global::System.Threading.CancellationToken cancellationToken = default)
-        => (await CreateTradingPermissionWithResponseAsync(body, cancellationToken).ConfigureAwait(false)).Value;
+    private static readonly global::Apiforge.Runtime.ApiOperation __operation0 = new("create-trading-permission", "POST", "/user/createtradingpermission");
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Acme.TradingPermissionResponse>> CreateTradingPermissionWithResponseAsync(global::Acme.CreateTradingPermission? body, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::Acme.TradingPermissionResponse> CreateTradingPermissionAsync(global::Acme.CreateTradingPermission? body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        => (await CreateTradingPermissionWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false)).Value;
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Acme.TradingPermissionResponse>> CreateTradingPermissionWithResponseAsync(global::Acme.CreateTradingPermission? body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/user/createtradingpermission");
@@ -69,7 +73,7 @@ public partial class AcmeClient : IAcmeClient
             __request.Content = global::Apiforge.Runtime.ApiContent.Json(body, AcmeClientJsonContext.Default.CreateTradingPermission, "application/json");
         }
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation0, options, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);

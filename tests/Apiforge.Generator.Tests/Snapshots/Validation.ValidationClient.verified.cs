@@ -15,20 +15,22 @@ public partial interface IValidationClient
     /// <param name="resourceGroupName">The path parameter 'resourceGroupName'.</param>
     /// <param name="id">The path parameter 'id'.</param>
     /// <param name="apiVersion">The query parameter 'apiVersion'.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>ok</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Validation.Product> ValidationOfMethodParametersAsync(string subscriptionId, string resourceGroupName, long id, string apiVersion, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Validation.Product> ValidationOfMethodParametersAsync(string subscriptionId, string resourceGroupName, long id, string apiVersion, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /fakepath/{subscriptionId}/{resourceGroupName}/{id}</summary>
     /// <param name="subscriptionId">The path parameter 'subscriptionId'.</param>
     /// <param name="resourceGroupName">The path parameter 'resourceGroupName'.</param>
     /// <param name="id">The path parameter 'id'.</param>
     /// <param name="apiVersion">The query parameter 'apiVersion'.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body with the status code and headers.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Validation.Product>> ValidationOfMethodParametersWithResponseAsync(string subscriptionId, string resourceGroupName, long id, string apiVersion, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Validation.Product>> ValidationOfMethodParametersWithResponseAsync(string subscriptionId, string resourceGroupName, long id, string apiVersion, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>PUT /fakepath/{subscriptionId}/{resourceGroupName}/{id}</summary>
     /// <param name="subscriptionId">The path parameter 'subscriptionId'.</param>
@@ -36,10 +38,11 @@ public partial interface IValidationClient
     /// <param name="id">The path parameter 'id'.</param>
     /// <param name="apiVersion">The query parameter 'apiVersion'.</param>
     /// <param name="body">The request body.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>ok</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Validation.Product> ValidationOfBodyAsync(string subscriptionId, string resourceGroupName, long id, string apiVersion, global::Validation.Product? body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Validation.Product> ValidationOfBodyAsync(string subscriptionId, string resourceGroupName, long id, string apiVersion, global::Validation.Product? body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>PUT /fakepath/{subscriptionId}/{resourceGroupName}/{id}</summary>
     /// <param name="subscriptionId">The path parameter 'subscriptionId'.</param>
@@ -47,42 +50,47 @@ public partial interface IValidationClient
     /// <param name="id">The path parameter 'id'.</param>
     /// <param name="apiVersion">The query parameter 'apiVersion'.</param>
     /// <param name="body">The request body.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body with the status code and headers.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Validation.Product>> ValidationOfBodyWithResponseAsync(string subscriptionId, string resourceGroupName, long id, string apiVersion, global::Validation.Product? body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Validation.Product>> ValidationOfBodyWithResponseAsync(string subscriptionId, string resourceGroupName, long id, string apiVersion, global::Validation.Product? body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>POST /tags</summary>
     /// <param name="body">The request body.</param>
     /// <param name="ratio">The query parameter 'ratio'; left out when null.</param>
     /// <param name="names">The query parameter 'names'; left out when null.</param>
     /// <param name="weird">The query parameter 'weird'; left out when null.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task SetTagsAsync(global::System.Collections.Generic.List<global::Validation.Tag> body, double? ratio = null, global::System.Collections.Generic.List<string>? names = null, string? weird = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task SetTagsAsync(global::System.Collections.Generic.List<global::Validation.Tag> body, double? ratio = null, global::System.Collections.Generic.List<string>? names = null, string? weird = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>POST /tags</summary>
     /// <param name="body">The request body.</param>
     /// <param name="ratio">The query parameter 'ratio'; left out when null.</param>
     /// <param name="names">The query parameter 'names'; left out when null.</param>
     /// <param name="weird">The query parameter 'weird'; left out when null.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The status code and headers.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> SetTagsWithResponseAsync(global::System.Collections.Generic.List<global::Validation.Tag> body, double? ratio = null, global::System.Collections.Generic.List<string>? names = null, string? weird = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> SetTagsWithResponseAsync(global::System.Collections.Generic.List<global::Validation.Tag> body, double? ratio = null, global::System.Collections.Generic.List<string>? names = null, string? weird = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>POST /labels</summary>
     /// <param name="body">The request body.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task SetLabelsAsync(global::System.Collections.Generic.Dictionary<string, string> body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task SetLabelsAsync(global::System.Collections.Generic.Dictionary<string, string> body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>POST /labels</summary>
     /// <param name="body">The request body.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The status code and headers.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> SetLabelsWithResponseAsync(global::System.Collections.Generic.Dictionary<string, string> body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> SetLabelsWithResponseAsync(global::System.Collections.Generic.Dictionary<string, string> body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <summary>The ValidationClient API.</summary>
@@ -100,12 +108,17 @@ public partial class ValidationClient : IValidationClient
         _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
     }
 
-    /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Validation.Product> ValidationOfMethodParametersAsync(string subscriptionId, string resourceGroupName, long id, string apiVersion, global::System.Threading.CancellationToken cancellationToken = default)
-        => (await ValidationOfMethodParametersWithResponseAsync(subscriptionId, resourceGroupName, id, apiVersion, cancellationToken).ConfigureAwait(false)).Value;
+    private static readonly global::Apiforge.Runtime.ApiOperation __operation0 = new("validationOfMethodParameters", "GET", "/fakepath/{subscriptionId}/{resourceGroupName}/{id}");
+    private static readonly global::Apiforge.Runtime.ApiOperation __operation1 = new("validationOfBody", "PUT", "/fakepath/{subscriptionId}/{resourceGroupName}/{id}");
+    private static readonly global::Apiforge.Runtime.ApiOperation __operation2 = new("setTags", "POST", "/tags");
+    private static readonly global::Apiforge.Runtime.ApiOperation __operation3 = new("setLabels", "POST", "/labels");
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Validation.Product>> ValidationOfMethodParametersWithResponseAsync(string subscriptionId, string resourceGroupName, long id, string apiVersion, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::Validation.Product> ValidationOfMethodParametersAsync(string subscriptionId, string resourceGroupName, long id, string apiVersion, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        => (await ValidationOfMethodParametersWithResponseAsync(subscriptionId, resourceGroupName, id, apiVersion, options, cancellationToken).ConfigureAwait(false)).Value;
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Validation.Product>> ValidationOfMethodParametersWithResponseAsync(string subscriptionId, string resourceGroupName, long id, string apiVersion, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::Apiforge.Runtime.ApiValidation.String(resourceGroupName, 3, 10, "[a-zA-Z0-9']+", "resourceGroupName", "resourceGroupName");
         global::Apiforge.Runtime.ApiValidation.Number(id, 100d, false, 1000d, false, 10, "id", "id");
@@ -124,7 +137,7 @@ public partial class ValidationClient : IValidationClient
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation0, options, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -134,11 +147,11 @@ public partial class ValidationClient : IValidationClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Validation.Product> ValidationOfBodyAsync(string subscriptionId, string resourceGroupName, long id, string apiVersion, global::Validation.Product? body, global::System.Threading.CancellationToken cancellationToken = default)
-        => (await ValidationOfBodyWithResponseAsync(subscriptionId, resourceGroupName, id, apiVersion, body, cancellationToken).ConfigureAwait(false)).Value;
+    public async global::System.Threading.Tasks.Task<global::Validation.Product> ValidationOfBodyAsync(string subscriptionId, string resourceGroupName, long id, string apiVersion, global::Validation.Product? body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        => (await ValidationOfBodyWithResponseAsync(subscriptionId, resourceGroupName, id, apiVersion, body, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Validation.Product>> ValidationOfBodyWithResponseAsync(string subscriptionId, string resourceGroupName, long id, string apiVersion, global::Validation.Product? body, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Validation.Product>> ValidationOfBodyWithResponseAsync(string subscriptionId, string resourceGroupName, long id, string apiVersion, global::Validation.Product? body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::Apiforge.Runtime.ApiValidation.String(resourceGroupName, 3, 10, "[a-zA-Z0-9']+", "resourceGroupName", "resourceGroupName");
         global::Apiforge.Runtime.ApiValidation.Number(id, 100d, false, 1000d, false, 10, "id", "id");
@@ -162,7 +175,7 @@ public partial class ValidationClient : IValidationClient
             __request.Content = global::Apiforge.Runtime.ApiContent.Json(body, ValidationClientJsonContext.Default.Product, "application/json");
         }
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation1, options, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -172,10 +185,10 @@ public partial class ValidationClient : IValidationClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task SetTagsAsync(global::System.Collections.Generic.List<global::Validation.Tag> body, double? ratio = null, global::System.Collections.Generic.List<string>? names = null, string? weird = null, global::System.Threading.CancellationToken cancellationToken = default) => SetTagsWithResponseAsync(body, ratio, names, weird, cancellationToken);
+    public global::System.Threading.Tasks.Task SetTagsAsync(global::System.Collections.Generic.List<global::Validation.Tag> body, double? ratio = null, global::System.Collections.Generic.List<string>? names = null, string? weird = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => SetTagsWithResponseAsync(body, ratio, names, weird, options, cancellationToken);
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> SetTagsWithResponseAsync(global::System.Collections.Generic.List<global::Validation.Tag> body, double? ratio = null, global::System.Collections.Generic.List<string>? names = null, string? weird = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> SetTagsWithResponseAsync(global::System.Collections.Generic.List<global::Validation.Tag> body, double? ratio = null, global::System.Collections.Generic.List<string>? names = null, string? weird = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::Apiforge.Runtime.ApiValidation.Number(ratio, 0d, true, 1d, false, 0.05, "ratio", "ratio");
         global::Apiforge.Runtime.ApiValidation.Count(names, 1, 3, false, "names", "names");
@@ -213,7 +226,7 @@ public partial class ValidationClient : IValidationClient
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, __url.ToUri());
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Content = global::Apiforge.Runtime.ApiContent.Json(body, ValidationClientJsonContext.Default.ListOfTag, "application/json");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation2, options, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -222,10 +235,10 @@ public partial class ValidationClient : IValidationClient
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task SetLabelsAsync(global::System.Collections.Generic.Dictionary<string, string> body, global::System.Threading.CancellationToken cancellationToken = default) => SetLabelsWithResponseAsync(body, cancellationToken);
+    public global::System.Threading.Tasks.Task SetLabelsAsync(global::System.Collections.Generic.Dictionary<string, string> body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => SetLabelsWithResponseAsync(body, options, cancellationToken);
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> SetLabelsWithResponseAsync(global::System.Collections.Generic.Dictionary<string, string> body, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> SetLabelsWithResponseAsync(global::System.Collections.Generic.Dictionary<string, string> body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::Apiforge.Runtime.ApiValidation.Count(body, 1, -1, false, "body", "$");
         if (body is { } __map0)
@@ -241,7 +254,7 @@ public partial class ValidationClient : IValidationClient
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, __url.ToUri());
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Content = global::Apiforge.Runtime.ApiContent.Json(body, ValidationClientJsonContext.Default.DictionaryOfString, "application/json");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation3, options, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,97 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Apiforge.Runtime;
+
+public static partial class ApiResponse
+{
+    /// <summary>
+    /// Sends the request of one generated operation: applies <paramref name="options"/> (headers, credential override,
+    /// hook), traces it as <paramref name="operation"/> (see <see cref="ApiTelemetry"/>), and bounds the whole call,
+    /// from sending to the last byte of the body, by the smaller of <see cref="HttpClient.Timeout"/> and
+    /// <see cref="ApiCallOptions.Timeout"/> as well as by <paramref name="cancellationToken"/>: a body that stalls ends
+    /// with a <see cref="TaskCanceledException"/> holding a <see cref="TimeoutException"/>, as HttpClient reports its
+    /// own timeout. A connection that fails mid-body gives <see cref="ApiTransportException"/>. Dispose the response
+    /// to release the connection (and end the trace).
+    /// </summary>
+    /// <exception cref="ArgumentException">A header of <paramref name="options"/> is not a valid name, or its value holds CR, LF or NUL; nothing was sent.</exception>
+    public static async Task<HttpResponseMessage> SendAsync(HttpClient httpClient, HttpRequestMessage request, ApiOperation? operation, ApiCallOptions? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(request);
+        options?.ApplyTo(request);
+        var timeout = ApiCallOptions.TimeoutOf(httpClient, options);
+        var telemetry = ApiTelemetry.Start(operation, request);
+        var deadline = timeout == Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(timeout);
+        HttpResponseMessage response;
+        try
+        {
+            using var linked = deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+            response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked?.Token ?? cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (deadline is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)
+        {
+            deadline.Dispose();
+            var timedOut = TimedOut(httpClient, timeout, ex);
+            telemetry?.Fail(timedOut);
+            telemetry?.Stop();
+            throw timedOut;
+        }
+        catch (Exception ex)
+        {
+            deadline?.Dispose();
+            telemetry?.Fail(ex);
+            telemetry?.Stop();
+            throw;
+        }
+        telemetry?.Respond(response);
+        response.Content = new BoundedResponseContent(response, response.Content, deadline, timeout, telemetry);
+        return response;
+    }
+
+    /// <summary>
+    /// Sends the request of an operation whose body is handed to the caller as a stream (<see cref="FileResponse"/>):
+    /// as <see cref="SendAsync(HttpClient, HttpRequestMessage, ApiOperation?, ApiCallOptions?, CancellationToken)"/>,
+    /// except that the timeout and the trace end with the response headers; the reader of the body bounds the rest.
+    /// </summary>
+    /// <exception cref="ArgumentException">A header of <paramref name="options"/> is not a valid name, or its value holds CR, LF or NUL; nothing was sent.</exception>
+    public static async Task<HttpResponseMessage> SendStreamedAsync(HttpClient httpClient, HttpRequestMessage request, ApiOperation? operation, ApiCallOptions? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(request);
+        options?.ApplyTo(request);
+        var timeout = ApiCallOptions.TimeoutOf(httpClient, options);
+        var telemetry = ApiTelemetry.Start(operation, request);
+        using var deadline = timeout == Timeout.InfiniteTimeSpan || timeout == httpClient.Timeout ? null : new CancellationTokenSource(timeout);
+        using var linked = deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        try
+        {
+            var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked?.Token ?? cancellationToken).ConfigureAwait(false);
+            telemetry?.Respond(response);
+            return response;
+        }
+        catch (OperationCanceledException ex) when (deadline is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)
+        {
+            var timedOut = TimedOut(httpClient, timeout, ex);
+            telemetry?.Fail(timedOut);
+            throw timedOut;
+        }
+        catch (Exception ex)
+        {
+            telemetry?.Fail(ex);
+            throw;
+        }
+        finally
+        {
+            telemetry?.Stop();
+        }
+    }
+
+    private static TaskCanceledException TimedOut(HttpClient httpClient, TimeSpan timeout, OperationCanceledException ex)
+        => new(timeout == httpClient.Timeout
+                ? $"The request was canceled due to the configured HttpClient.Timeout of {timeout.TotalSeconds} seconds elapsing."
+                : $"The request was canceled due to the call's timeout (ApiCallOptions.Timeout) of {timeout.TotalSeconds} seconds elapsing.",
+            new TimeoutException(ex.Message, ex));
+}
