@@ -11,6 +11,7 @@ namespace Apiforge.Runtime;
 /// What a generated client says about one of its operations, once per operation (a static field): its id, HTTP
 /// method and URL template, so a call names them for tracing and metrics without building a string.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class ApiOperation
 {
     /// <summary>Creates the descriptor.</summary>

@@ -22,6 +22,12 @@ internal static partial class ClientEmitter
         {
             if (ReferenceEquals(operations[i], operation)) return "__operation" + i.ToString(CultureInfo.InvariantCulture);
         }
+        // A group declares a copy under its own method names: the same request, so the same method and path.
+        for (var i = 0; i < operations.Count; i++)
+        {
+            if (operations[i].HttpMethod == operation.HttpMethod && operations[i].PathTemplate == operation.PathTemplate)
+                return "__operation" + i.ToString(CultureInfo.InvariantCulture);
+        }
         throw new System.InvalidOperationException("The operation is not one of the client's.");
     }
 

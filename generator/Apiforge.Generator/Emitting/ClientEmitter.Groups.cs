@@ -38,7 +38,7 @@ internal static partial class ClientEmitter
         {
             w.Line();
             CSharp.DocElement(w, "summary", $"The operations tagged '{group.Tag}' ({client.ClientName}.{group.PropertyName}).");
-            w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Apiforge\", \"1.0\")]");
+            w.Line(GeneratorInfo.GeneratedCodeAttribute);
             w.Line($"public partial interface {group.InterfaceName}");
             w.OpenBrace();
             var first = true;
@@ -81,7 +81,7 @@ internal static partial class ClientEmitter
         {
             w.Line();
             CSharp.DocElement(w, "summary", $"The operations tagged '{group.Tag}', over the client's HttpClient.");
-            w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Apiforge\", \"1.0\")]");
+            w.Line(GeneratorInfo.GeneratedCodeAttribute);
             w.Line($"public sealed partial class {group.ClassName} : {group.InterfaceName}");
             w.OpenBrace();
             w.Line($"private readonly {Http}.HttpClient _httpClient;");
@@ -145,7 +145,7 @@ internal static partial class ClientEmitter
         }
         else
         {
-            var arguments = string.Join(", ", SignatureParameters(operation, ns).Select(p => p.Name).Concat(new[] { "cancellationToken" }));
+            var arguments = string.Join(", ", SignatureParameters(operation, ns).Select(p => p.Name).Concat(new[] { "options", "cancellationToken" }));
             var call = $"{operation.ResponseMethodName}({arguments})";
             if (operation.Response.Kind == ResponseKind.None)
             {

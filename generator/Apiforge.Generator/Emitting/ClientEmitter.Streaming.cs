@@ -29,6 +29,7 @@ internal static partial class ClientEmitter
         var events = operation.Response.Events!;
         var parameters = SignatureParameters(operation, ns).Select(p => p.Declaration).ToList();
         var attribute = implementation ? "[global::System.Runtime.CompilerServices.EnumeratorCancellation] " : "";
+        parameters.Add(OptionsParameter);
         parameters.Add($"{attribute}{CancellationToken} cancellationToken = default");
         return $"{AsyncEnumerable}<{EventItemType(events, ns)}> {events.MethodName}({string.Join(", ", parameters)})";
     }
@@ -44,6 +45,7 @@ internal static partial class ClientEmitter
         {
             CSharp.DocElement(w, "param", p.Doc, $"name=\"{p.Name.TrimStart('@')}\"");
         }
+        w.Line(OptionsDoc);
         w.Line("/// <param name=\"cancellationToken\">Cancels the request and the enumeration, also while an event is being read.</param>");
         CSharp.DocElement(w, "returns", $"The {what}, read one at a time with bounded memory (ApiResponse.StreamEventLimit).");
         w.Line($"/// <exception cref=\"{Runtime}.ApiException\">The server answered with a status code that is not a success (before the first item), or sent an item that is too long or cannot be read.</exception>");
@@ -70,7 +72,7 @@ internal static partial class ClientEmitter
     }
 
     /// <summary>After the request is built: send, throw on an error status, then yield each item.</summary>
-    private static void WriteEventStreamRead(SourceWriter w, OperationSpec operation, System.Func<TypeRef, string> typeInfo)
+    private static void WriteEventStreamRead(SourceWriter w, ClientSpec client, OperationSpec operation, System.Func<TypeRef, string> typeInfo)
     {
         var events = operation.Response.Events!;
         var accept = events.MediaType.IndexOfAny(new[] { '\r', '\n', '\0' }) < 0 ? events.MediaType : null;
@@ -78,8 +80,8 @@ internal static partial class ClientEmitter
         {
             w.Line($"__request.Headers.TryAddWithoutValidation(\"Accept\", {CSharp.Literal(accept)});");
         }
-        // Not ApiResponse.SendAsync: HttpClient.Timeout bounds the wait for the headers, not a stream meant to stay open.
-        w.Line($"using var __response = await _httpClient.SendAsync(__request, {Http}.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);");
+        // Sent as file responses are: the timeouts bound the wait for the headers, not a stream meant to stay open.
+        w.Line($"using var __response = await {Runtime}.ApiResponse.SendStreamedAsync(_httpClient, __request, {OperationField(client, operation)}, options, cancellationToken).ConfigureAwait(false);");
         w.Line("if (!__response.IsSuccessStatusCode)");
         w.OpenBrace();
         WriteErrors(w, operation, typeInfo);

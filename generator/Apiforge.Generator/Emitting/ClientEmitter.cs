@@ -269,7 +269,7 @@ internal static partial class ClientEmitter
         }
         if (eventStream)
         {
-            WriteEventStreamRead(w, operation, TypeInfo);
+            WriteEventStreamRead(w, client, operation, TypeInfo);
             return;
         }
         if (operation.Response.Kind == ResponseKind.Json || operation.Response.Kind == ResponseKind.Text)
