@@ -21,9 +21,16 @@ public static class ApiJson
     {
         if (reader.TokenType != JsonTokenType.StartArray) ThrowUnexpectedToken(ref reader, "array");
         var list = new List<T>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        try
         {
-            list.Add(readElement(ref reader));
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                list.Add(readElement(ref reader));
+            }
+        }
+        catch (ApiJsonReadException ex) when (ex.AtIndex(list.Count))
+        {
+            throw;
         }
         return list;
     }
@@ -47,11 +54,19 @@ public static class ApiJson
     {
         if (reader.TokenType != JsonTokenType.StartObject) ThrowUnexpectedToken(ref reader, "object");
         var map = new Dictionary<string, T>(StringComparer.Ordinal);
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        string? key = null;
+        try
         {
-            var key = reader.GetString()!;
-            reader.Read();
-            map[key] = readValue(ref reader);
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+            {
+                key = reader.GetString()!;
+                reader.Read();
+                map[key] = readValue(ref reader);
+            }
+        }
+        catch (ApiJsonReadException ex) when (ex.InProperty(key))
+        {
+            throw;
         }
         return map;
     }
@@ -113,7 +128,7 @@ public static class ApiJson
     /// <summary>Throws the exception for a required property that is missing or null.</summary>
     [DoesNotReturn]
     public static void ThrowMissingProperty(string typeName, string propertyName)
-        => throw new JsonException($"The JSON for {typeName} lacks its required property '{propertyName}' (or it is null).");
+        => throw new ApiJsonReadException($"The JSON for {typeName} lacks its required property '{propertyName}' (or it is null)", propertyName);
 
     /// <summary>The exception for an enum value the API description does not list.</summary>
     public static JsonException UnknownEnumValue(string enumName, string? value)
@@ -123,8 +138,8 @@ public static class ApiJson
     public static JsonException UndefinedEnumValue(string enumName, long value)
         => new($"{value.ToString(CultureInfo.InvariantCulture)} is not a defined value of {enumName}.");
 
-    private static JsonException Unexpected(ref Utf8JsonReader reader, string expected)
-        => new($"Expected {expected} but found {reader.TokenType} (at byte {reader.TokenStartIndex.ToString(CultureInfo.InvariantCulture)}).");
+    private static ApiJsonReadException Unexpected(ref Utf8JsonReader reader, string expected)
+        => new($"Expected {expected} but found {reader.TokenType} at byte {reader.TokenStartIndex.ToString(CultureInfo.InvariantCulture)}");
 }
 
 /// <summary>A converter made of a generated reader and writer; the generated resolvers wrap every type in one.</summary>

@@ -19,6 +19,9 @@ internal sealed record ClientSpec(
 
     /// <summary>Parameters and bodies are checked against their constraints before sending (Validation metadata, on by default).</summary>
     public bool Validation { get; init; } = true;
+
+    /// <summary>What relative links in descriptions resolve against: externalDocs, else the first absolute server; null leaves them text.</summary>
+    public string? DocBaseUri { get; init; }
 }
 
 internal enum SecuritySchemeKind
@@ -35,4 +38,8 @@ internal sealed record SecuritySchemeSpec(string Name, SecuritySchemeKind Kind, 
 internal sealed record JsonTypeInfoSpec(TypeRef Type, string PropertyName);
 
 /// <summary>What one type's output needs: the type and where it lives.</summary>
-internal sealed record TypeOutputSpec(string Namespace, string ClientName, TypeSpec Type);
+internal sealed record TypeOutputSpec(string Namespace, string ClientName, TypeSpec Type)
+{
+    /// <summary>See <see cref="ClientSpec.DocBaseUri"/>.</summary>
+    public string? DocBaseUri { get; init; }
+}

@@ -9,6 +9,8 @@ internal sealed record SpecOptions(string? Namespace, string? ClientName, string
     public string? ErrorTextProperty { get; init; }
     /// <summary>Validation: "false" turns off the client-side checks of parameter and body constraints.</summary>
     public string? Validation { get; init; }
+    /// <summary>MissingRequired: "Strict" (the default) fails reading JSON that lacks a required property, "Default" reads it as default/null.</summary>
+    public string? MissingRequired { get; init; }
     /// <summary>Limits against hostile input (MaxDocumentSize, MaxNestingDepth, MaxEnumMembers, MaxExpandedNodes metadata).</summary>
     public SpecLimits Limits { get; init; } = SpecLimits.Default;
     /// <summary>What the consumer's compilation offers (target framework, C# version); set by the pipeline.</summary>
@@ -31,6 +33,7 @@ internal static class SpecOptionsReader
         {
             ErrorTextProperty = Get(fileOptions, "build_metadata.AdditionalFiles.ErrorTextProperty"),
             Validation = Get(fileOptions, "build_metadata.AdditionalFiles.Validation"),
+            MissingRequired = Get(fileOptions, "build_metadata.AdditionalFiles.MissingRequired"),
             Limits = SpecLimits.Read(fileOptions),
         };
 

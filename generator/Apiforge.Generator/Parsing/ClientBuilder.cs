@@ -89,13 +89,14 @@ internal sealed partial class ClientBuilder
             contextName,
             DefaultBaseAddress(),
             _document.Info?.Description,
-            _types.ToEquatableArray(),
+            WithMissingRequiredMode(_types).ToEquatableArray(),
             operations.ToEquatableArray(),
             JsonTypes(contextName, rootTypes).ToEquatableArray())
         {
             SecuritySchemes = _securitySchemes.Values.ToEquatableArray(),
             ErrorTextProperty = _input.Options.ErrorTextProperty,
             Validation = ValidationEnabled,
+            DocBaseUri = DocBaseUri(),
         };
     }
 
@@ -161,7 +162,7 @@ internal sealed partial class ClientBuilder
             _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, null, "NumberType", numberType, DocumentParser.FileName(_input.Path), "use 'double' or 'decimal'"));
             ok = false;
         }
-        return ReadValidationOption() && ok;
+        return ReadValidationOption() & ReadMissingRequiredOption() && ok;
     }
 
     private string NumberType => string.Equals(_input.Options.NumberType, "decimal", StringComparison.OrdinalIgnoreCase) ? PrimitiveNames.Decimal : PrimitiveNames.Double;
