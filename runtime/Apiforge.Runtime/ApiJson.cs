@@ -21,16 +21,9 @@ public static class ApiJson
     {
         if (reader.TokenType != JsonTokenType.StartArray) ThrowUnexpectedToken(ref reader, "array");
         var list = new List<T>();
-        try
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-            {
-                list.Add(readElement(ref reader));
-            }
-        }
-        catch (ApiJsonReadException ex) when (ex.AtIndex(list.Count))
-        {
-            throw;
+            list.Add(readElement(ref reader));
         }
         return list;
     }
@@ -54,19 +47,11 @@ public static class ApiJson
     {
         if (reader.TokenType != JsonTokenType.StartObject) ThrowUnexpectedToken(ref reader, "object");
         var map = new Dictionary<string, T>(StringComparer.Ordinal);
-        string? key = null;
-        try
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
-            {
-                key = reader.GetString()!;
-                reader.Read();
-                map[key] = readValue(ref reader);
-            }
-        }
-        catch (ApiJsonReadException ex) when (ex.InProperty(key))
-        {
-            throw;
+            var key = reader.GetString()!;
+            reader.Read();
+            map[key] = readValue(ref reader);
         }
         return map;
     }
@@ -128,7 +113,15 @@ public static class ApiJson
     /// <summary>Throws the exception for a required property that is missing or null.</summary>
     [DoesNotReturn]
     public static void ThrowMissingProperty(string typeName, string propertyName)
-        => throw new ApiJsonReadException($"The JSON for {typeName} lacks its required property '{propertyName}' (or it is null)", propertyName);
+        => throw new ApiJsonReadException(MissingPropertyReason(typeName, propertyName));
+
+    /// <summary>Throws the exception for a required property that is missing or null, at the end of the object that lacks it.</summary>
+    [DoesNotReturn]
+    public static void ThrowMissingProperty(ref Utf8JsonReader reader, string typeName, string propertyName)
+        => throw new ApiJsonReadException(MissingPropertyReason(typeName, propertyName), reader.TokenStartIndex, propertyName);
+
+    private static string MissingPropertyReason(string typeName, string propertyName)
+        => $"The JSON for {typeName} lacks its required property '{propertyName}' (or it is null)";
 
     /// <summary>The exception for an enum value the API description does not list.</summary>
     public static JsonException UnknownEnumValue(string enumName, string? value)
@@ -139,7 +132,7 @@ public static class ApiJson
         => new($"{value.ToString(CultureInfo.InvariantCulture)} is not a defined value of {enumName}.");
 
     private static ApiJsonReadException Unexpected(ref Utf8JsonReader reader, string expected)
-        => new($"Expected {expected} but found {reader.TokenType} at byte {reader.TokenStartIndex.ToString(CultureInfo.InvariantCulture)}");
+        => new($"Expected {expected} but found {reader.TokenType} at byte {reader.TokenStartIndex.ToString(CultureInfo.InvariantCulture)}", reader.TokenStartIndex, null);
 }
 
 /// <summary>A converter made of a generated reader and writer; the generated resolvers wrap every type in one.</summary>
@@ -156,7 +149,21 @@ public sealed class DelegateJsonConverter<T> : JsonConverter<T>
     }
 
     /// <inheritdoc/>
-    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => _read(ref reader);
+    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        // The whole value is buffered when a converter runs: a failure is located by reading it again from here,
+        // so reading that succeeds pays for nothing but this copy.
+        var start = reader;
+        try
+        {
+            return _read(ref reader);
+        }
+        catch (ApiJsonReadException ex) when (!ex.IsLocated)
+        {
+            ex.Locate(start);
+            throw;
+        }
+    }
 
     /// <inheritdoc/>
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => _write(writer, value);

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.ComponentModel;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -11,69 +10,107 @@ namespace Apiforge.Runtime;
 /// JSON the generated readers refused (a required property missing, a token of the wrong kind), with the JSON path of
 /// the place: <c>$.accounts[2].ctaContact</c>.
 /// </summary>
-/// <remarks>
-/// The path is collected while the exception travels out: each generated object reader, list and dictionary reader adds
-/// its step in an exception filter, which runs before anything unwinds and never catches. Reading that succeeds pays nothing.
-/// </remarks>
 public sealed class ApiJsonReadException : JsonException
 {
     private readonly string _reason;
-    // Innermost step first: the filters run from the throw outwards.
-    private readonly List<string> _steps = new();
+    private readonly long _offset;
+    private readonly string? _missingProperty;
+    private string? _relativePath;
 
-    /// <summary>Creates the exception for <paramref name="reason"/> at the reader's current value.</summary>
+    /// <summary>Creates the exception for <paramref name="reason"/>, with no place in the JSON.</summary>
     public ApiJsonReadException(string reason)
-        : this(reason, null)
+        : this(reason, -1, null)
     {
     }
 
-    internal ApiJsonReadException(string reason, string? propertyName)
+    /// <param name="reason">What is wrong.</param>
+    /// <param name="offset">Where the token that showed it starts (the end of the object, for a missing property); -1 for nowhere.</param>
+    /// <param name="missingProperty">The required property the object at <paramref name="offset"/> lacks.</param>
+    internal ApiJsonReadException(string reason, long offset, string? missingProperty)
         : base(reason)
     {
         _reason = reason ?? throw new ArgumentNullException(nameof(reason));
-        if (propertyName is not null) _steps.Add(PropertyStep(propertyName));
+        _offset = offset;
+        _missingProperty = missingProperty;
     }
 
-    /// <summary>The JSON path of the value that could not be read, from the root of the document.</summary>
-    public string JsonPath
+    /// <summary>The JSON path of the value that could not be read (<c>$.accounts[2].ctaContact</c>); null when it is not known.</summary>
+    public string? JsonPath => _relativePath is null ? null : (Path is { Length: > 0 } outer ? outer : "$") + _relativePath;
+
+    /// <inheritdoc/>
+    public override string Message => JsonPath is { } path ? _reason + " (at " + path + ")." : _reason + ".";
+
+    internal bool IsLocated => _relativePath is not null || _offset < 0;
+
+    /// <summary>Reads the value again from <paramref name="start"/> up to the failing token, keeping the path to it.</summary>
+    internal void Locate(Utf8JsonReader start)
     {
-        get
+        try
         {
-            var builder = new StringBuilder(Path is { Length: > 0 } outer ? outer : "$");
-            for (var i = _steps.Count - 1; i >= 0; i--) builder.Append(_steps[i]);
-            return builder.ToString();
+            _relativePath = FindPath(ref start);
+        }
+        catch (JsonException)
+        {
+            // The value was read up to the failure once already; should it not read again, the message has no path.
+        }
+        catch (InvalidOperationException)
+        {
         }
     }
 
-    /// <inheritdoc/>
-    public override string Message => _reason + " (at " + JsonPath + ").";
-
-    /// <summary>Adds the object property the failure happened in to the path. For exception filters: always false.</summary>
-    /// <param name="name">The JSON property name.</param>
-    /// <returns>False, so that the filter does not catch.</returns>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    public bool InProperty(string? name)
+    private string? FindPath(ref Utf8JsonReader reader)
     {
-        if (name is not null) _steps.Add(PropertyStep(name));
-        return false;
+        // One entry per open container: the current index of an array, the current property of an object.
+        var steps = new List<(bool IsArray, int Index, string? Property)>();
+        do
+        {
+            var token = reader.TokenType;
+            if (token == JsonTokenType.PropertyName)
+            {
+                steps[steps.Count - 1] = (false, 0, reader.GetString());
+                continue;
+            }
+            if (token is JsonTokenType.EndObject or JsonTokenType.EndArray)
+            {
+                if (reader.TokenStartIndex == _offset)
+                {
+                    // The end of the object that lacks a required property: the path of that object, plus the property.
+                    steps.RemoveAt(steps.Count - 1);
+                    return Render(steps) + (_missingProperty is null ? "" : PropertyStep(_missingProperty));
+                }
+                steps.RemoveAt(steps.Count - 1);
+                continue;
+            }
+            if (steps.Count > 0 && steps[steps.Count - 1].IsArray)
+            {
+                var top = steps[steps.Count - 1];
+                steps[steps.Count - 1] = (true, top.Index + 1, null);
+            }
+            if (reader.TokenStartIndex == _offset) return Render(steps);
+            if (token == JsonTokenType.StartObject) steps.Add((false, 0, null));
+            else if (token == JsonTokenType.StartArray) steps.Add((true, -1, null));
+        }
+        while (reader.TokenStartIndex < _offset && reader.Read());
+        return null;
     }
 
-    /// <summary>Adds the array index the failure happened at to the path. For exception filters: always false.</summary>
-    /// <param name="index">The index in the array.</param>
-    /// <returns>False, so that the filter does not catch.</returns>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    public bool AtIndex(int index)
+    private static string Render(List<(bool IsArray, int Index, string? Property)> steps)
     {
-        _steps.Add("[" + index.ToString(CultureInfo.InvariantCulture) + "]");
-        return false;
+        var builder = new StringBuilder();
+        foreach (var step in steps)
+        {
+            if (step.IsArray) builder.Append('[').Append(step.Index.ToString(CultureInfo.InvariantCulture)).Append(']');
+            else if (step.Property is not null) builder.Append(PropertyStep(step.Property));
+        }
+        return builder.ToString();
     }
 
     private static string PropertyStep(string name)
     {
-        var plain = name.Length > 0 && !char.IsDigit(name[0]);
+        var plain = name.Length > 0 && !(name[0] is >= '0' and <= '9');
         foreach (var c in name)
         {
-            if (!(c is '_' or '$' || (c < 128 && char.IsLetterOrDigit(c))))
+            if (!(c is '_' or '$' or (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9')))
             {
                 plain = false;
                 break;

@@ -49,7 +49,7 @@ public class MissingRequiredOptionTests
         Assert.Empty(result.GeneratorDiagnostics);
         CompileTests.AssertCompilesCleanly(result);
         var source = result.Source("Models.Account.g.cs");
-        Assert.Equal(checks, source.Contains("ThrowMissingProperty(\"Account\", \"ctaContact\")", StringComparison.Ordinal));
+        Assert.Equal(checks, source.Contains("ThrowMissingProperty(ref reader, \"Account\", \"ctaContact\")", StringComparison.Ordinal));
         Assert.Equal(checks, source.Contains("p0Set", StringComparison.Ordinal));
     }
 }

@@ -83,14 +83,14 @@ public class SwitchableEnumTests
     }
 
     [Fact]
-    public void Values_named_like_the_nested_enum_or_its_property_are_renamed_with_AF0013()
+    public void Values_named_like_the_nested_enum_or_its_property_are_renamed()
     {
+        // Known and KnownValue are reserved like Value and IsKnown: such wire values get a number, as any clash does.
         var result = GeneratorHarness.Run(new SpecFile("/specs/permissions.yaml", Spec));
-        Assert.Equal(2, result.GeneratorDiagnostics.Count(d => d.Id == "AF0013"));
-        Assert.All(result.GeneratorDiagnostics.Where(d => d.Id == "AF0013"), d => Assert.NotEqual(Location.None, d.Location));
         var source = result.Source("Models.TradingPermissionStatus.g.cs");
         Assert.Contains("public static TradingPermissionStatus Known2 { get; }", source, StringComparison.Ordinal);
         Assert.Contains("\"Known\" => Known.Known2,", source, StringComparison.Ordinal);
+        Assert.Contains("\"KnownValue\" => Known.KnownValue2,", source, StringComparison.Ordinal);
         CompileTests.AssertCompilesCleanly(result);
     }
 }

@@ -106,7 +106,6 @@ internal static partial class JsonEmitter
         {
             w.Line("global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;");
         }
-        OpenPropertyPathScope(w, properties.Count);
         w.Line($"while (reader.Read() && reader.TokenType != {TokenType}.EndObject)");
         w.OpenBrace();
         for (var i = 0; i < properties.Count; i++)
@@ -115,7 +114,7 @@ internal static partial class JsonEmitter
             var readType = p.MustBeRead ? p.Type : p.Type.WithNullable(true);
             w.Line($"{(i == 0 ? "if" : "else if")} (reader.ValueTextEquals({CSharp.Utf8Literal(p.JsonName)}))");
             w.OpenBrace();
-            w.Line(EnterProperty(i) + "reader.Read();");
+            w.Line("reader.Read();");
             w.Line($"p{i} = {ReadExpression(readType, ns, "reader", 0)};");
             if (NeedsSetFlag(type, p)) w.Line($"p{i}Set = true;");
             w.CloseBrace();
@@ -136,13 +135,12 @@ internal static partial class JsonEmitter
         }
         w.CloseBrace();
         w.CloseBrace();
-        ClosePropertyPathScope(w, properties.Count);
         for (var i = 0; i < properties.Count; i++)
         {
             var p = properties[i];
             if (!ChecksPresence(type, p)) continue;
             var condition = NeedsSetFlag(type, p) ? $"!p{i}Set" : $"p{i} is null";
-            w.Line($"if ({condition}) {Runtime}.ThrowMissingProperty({CSharp.Literal(type.Name)}, {CSharp.Literal(p.JsonName)});");
+            w.Line($"if ({condition}) {Runtime}.ThrowMissingProperty(ref reader, {CSharp.Literal(type.Name)}, {CSharp.Literal(p.JsonName)});");
         }
         w.Line(ModelEmitter.HasObsoleteConstructor(type) ? $"return new {typeName}(serializer: true)" : $"return new {typeName}");
         w.OpenBrace();

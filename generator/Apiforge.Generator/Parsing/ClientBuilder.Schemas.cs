@@ -234,9 +234,7 @@ internal sealed partial class ClientBuilder
                 ? Names.Pascal(preferred, "Value" + (number < 0 ? "Minus" + (-number).ToString(CultureInfo.InvariantCulture) : number.ToString(CultureInfo.InvariantCulture)))
                 : Names.Pascal(preferred ?? WordsOf(wire), wire.Length == 0 ? "Empty" : "Value");
             description ??= descriptions is not null && index < descriptions.Count && descriptions[index].Length > 0 ? descriptions[index] : null;
-            var memberName = Names.Unique(baseName, memberNames);
-            if (memberName != baseName) ReportRenamed(pointer + "/enum/" + index.ToString(CultureInfo.InvariantCulture), baseName, memberName);
-            members.Add(new EnumMemberSpec(memberName, wire, integer ? number : members.Count, description));
+            members.Add(new EnumMemberSpec(Names.Unique(baseName, memberNames), wire, integer ? number : members.Count, description));
         }
         return new TypeSpec(name, integer ? TypeSpecKind.IntegerEnum : TypeSpecKind.StringEnum, pointer, Describe(schema), schema.Deprecated,
             EquatableArray<PropertySpec>.Empty, members.ToEquatableArray(), null);

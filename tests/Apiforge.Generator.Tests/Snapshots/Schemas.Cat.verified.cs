@@ -6,11 +6,11 @@
 
 namespace Shapes
 {
-    /// <summary>The Cat object of the API.</summary>
+    ///
     [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
     public partial class Cat : global::Shapes.Pet
     {
-        /// <summary>The JSON property "livesLeft".</summary>
+        ///
         [global::System.Text.Json.Serialization.JsonPropertyName("livesLeft")]
         public int? LivesLeft { get; set; } = 9;
     }
@@ -57,8 +57,8 @@ namespace Shapes.Serialization
                     (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
-            if (p0 is null) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty("Cat", "petType");
-            if (p1 is null) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty("Cat", "name");
+            if (p0 is null) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty(ref reader, "Cat", "petType");
+            if (p1 is null) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty(ref reader, "Cat", "name");
             return new global::Shapes.Cat
             {
                 PetType = p0!,

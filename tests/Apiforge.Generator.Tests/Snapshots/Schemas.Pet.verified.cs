@@ -6,15 +6,15 @@
 
 namespace Shapes
 {
-    /// <summary>The Pet object of the API.</summary>
+    ///
     [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
     public partial class Pet
     {
-        /// <summary>The JSON property "petType".</summary>
+        ///
         [global::System.Text.Json.Serialization.JsonPropertyName("petType")]
         public required string PetType { get; set; }
 
-        /// <summary>The JSON property "name".</summary>
+        ///
         [global::System.Text.Json.Serialization.JsonPropertyName("name")]
         public required string Name { get; set; }
 
@@ -72,8 +72,8 @@ namespace Shapes.Serialization
                     (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
-            if (p0 is null) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty("Pet", "petType");
-            if (p1 is null) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty("Pet", "name");
+            if (p0 is null) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty(ref reader, "Pet", "petType");
+            if (p1 is null) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty(ref reader, "Pet", "name");
             return new global::Shapes.Pet
             {
                 PetType = p0!,
