@@ -9,12 +9,12 @@ public class MissingRequiredTests
 {
     private const string Complete = """{"accounts":[{"id":1,"name":"a","ctaContact":"x","active":true}]}""";
 
-    // The third account lacks ctaContact (and id); the first one's tag lacks its label.
+    // The third account lacks ctaContact and active.
     private const string ThirdLacksContact = """
         {"accounts":[
           {"id":1,"name":"a","ctaContact":"x","active":true},
           {"id":2,"name":"b","ctaContact":"y","active":false},
-          {"name":"c","active":true}
+          {"id":3,"name":"c"}
         ]}
         """;
 
@@ -64,12 +64,13 @@ public class MissingRequiredTests
         Assert.Equal(3, page.Accounts.Count);
         var third = page.Accounts[2];
         Assert.Null(third.CtaContact);
-        Assert.Equal(0, third.Id);
+        Assert.False(third.Active);
+        Assert.Equal(3, third.Id);
         Assert.Equal("c", third.Name);
         Assert.Equal("y", page.Accounts[1].CtaContact);
         // Written back, the defaults are on the wire: the object the caller holds is what is sent.
         Assert.Equal(
-            """{"accounts":[{"id":2,"name":"b","ctaContact":"y","active":false},{"id":0,"name":"c","ctaContact":null,"active":true}]}""",
+            """{"accounts":[{"id":2,"name":"b","ctaContact":"y","active":false},{"id":3,"name":"c","ctaContact":null,"active":false}]}""",
             JsonSerializer.Serialize(new LenientReads.AccountPage { Accounts = page.Accounts.Skip(1).ToList() }, LenientReads.AccountsClientJsonContext.Default.AccountPage));
     }
 
