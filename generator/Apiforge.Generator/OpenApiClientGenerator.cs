@@ -83,7 +83,7 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         });
 
         var types = clientSpecs
-            .SelectMany(static (client, _) => client.Types.Select(t => new TypeOutputSpec(client.Namespace, client.ClientName, t)))
+            .SelectMany(static (client, _) => client.Types.Select(t => new TypeOutputSpec(client.Namespace, client.ClientName, t) { DocBaseUri = client.DocBaseUri }))
             .WithTrackingName(TrackingNames.Types);
 
         context.RegisterSourceOutput(types, static (spc, output) =>

@@ -116,7 +116,15 @@ public static class ApiJson
     /// <summary>Throws the exception for a required property that is missing or null.</summary>
     [DoesNotReturn]
     public static void ThrowMissingProperty(string typeName, string propertyName)
-        => throw new JsonException($"The JSON for {typeName} lacks its required property '{propertyName}' (or it is null).");
+        => throw new ApiJsonReadException(MissingPropertyReason(typeName, propertyName));
+
+    /// <summary>Throws the exception for a required property that is missing or null, at the end of the object that lacks it.</summary>
+    [DoesNotReturn]
+    public static void ThrowMissingProperty(ref Utf8JsonReader reader, string typeName, string propertyName)
+        => throw new ApiJsonReadException(MissingPropertyReason(typeName, propertyName), reader.TokenStartIndex, propertyName);
+
+    private static string MissingPropertyReason(string typeName, string propertyName)
+        => $"The JSON for {typeName} lacks its required property '{propertyName}' (or it is null)";
 
     /// <summary>The exception for an enum value the API description does not list.</summary>
     public static JsonException UnknownEnumValue(string enumName, string? value)
@@ -126,8 +134,8 @@ public static class ApiJson
     public static JsonException UndefinedEnumValue(string enumName, long value)
         => new($"{value.ToString(CultureInfo.InvariantCulture)} is not a defined value of {enumName}.");
 
-    private static JsonException Unexpected(ref Utf8JsonReader reader, string expected)
-        => new($"Expected {expected} but found {reader.TokenType} (at byte {reader.TokenStartIndex.ToString(CultureInfo.InvariantCulture)}).");
+    private static ApiJsonReadException Unexpected(ref Utf8JsonReader reader, string expected)
+        => new($"Expected {expected} but found {reader.TokenType} at byte {reader.TokenStartIndex.ToString(CultureInfo.InvariantCulture)}", reader.TokenStartIndex, null);
 }
 
 /// <summary>A converter made of a generated reader and writer; the generated resolvers wrap every type in one.</summary>
@@ -145,7 +153,21 @@ public sealed class DelegateJsonConverter<T> : JsonConverter<T>
     }
 
     /// <inheritdoc/>
-    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => _read(ref reader);
+    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        // The whole value is buffered when a converter runs: a failure is located by reading it again from here,
+        // so reading that succeeds pays for nothing but this copy.
+        var start = reader;
+        try
+        {
+            return _read(ref reader);
+        }
+        catch (ApiJsonReadException ex) when (!ex.IsLocated)
+        {
+            ex.Locate(start);
+            throw;
+        }
+    }
 
     /// <inheritdoc/>
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => _write(writer, value);

@@ -44,18 +44,21 @@ internal static class CSharp
     /// <summary>A UTF-8 string literal (<c>"..."u8</c>).</summary>
     public static string Utf8Literal(string value) => Literal(value) + "u8";
 
-    /// <summary>Writes <paramref name="text"/> as an XML doc element, escaped so it cannot leave the comment.</summary>
+    /// <summary>
+    /// Writes <paramref name="text"/>, CommonMark as descriptions are, as an XML doc element (see <see cref="MarkdownDoc"/>);
+    /// escaped so it cannot leave the comment. Generated text that must show as it is goes through <see cref="MarkdownDoc.Escape"/>.
+    /// </summary>
     public static void DocElement(SourceWriter writer, string element, string? text, string? attributes = null)
     {
         if (text is null) return;
         var open = attributes is null ? element : element + " " + attributes;
-        if (string.IsNullOrWhiteSpace(text))
+        var lines = MarkdownDoc.ToXmlLines(text, writer.DocBaseUri);
+        if (lines.Count == 0)
         {
             // Blank text in the document: still an element, so a public member never goes undocumented (CS1591).
             writer.Line($"/// <{open}/>");
             return;
         }
-        var lines = DocLines(text!);
         if (lines.Count == 1)
         {
             writer.Line($"/// <{open}>{lines[0]}</{element}>");
@@ -64,66 +67,20 @@ internal static class CSharp
         writer.Line($"/// <{open}>");
         foreach (var line in lines)
         {
-            writer.Line(line.Length == 0 ? "/// <para/>" : "/// " + line);
+            writer.Line(line.Length == 0 ? "///" : "/// " + line);
         }
         writer.Line($"/// </{element}>");
     }
 
-    private static List<string> DocLines(string text)
+    /// <summary>
+    /// A summary from the document, or, without one, an empty doc comment: no filler text, and still no CS1591 for a
+    /// project that generates documentation.
+    /// </summary>
+    public static void DocSummaryOrNone(SourceWriter writer, string? text)
     {
-        var result = new List<string>();
-        var current = new StringBuilder();
-        var normalized = text.Replace("\r\n", "\n");
-        for (var i = 0; i < normalized.Length; i++)
-        {
-            var c = normalized[i];
-            // Characters XML does not allow (U+FFFE, U+FFFF, unpaired surrogates) would make the comment malformed.
-            if (c is '\uFFFE' or '\uFFFF' ||
-                (char.IsHighSurrogate(c) && (i + 1 >= normalized.Length || !char.IsLowSurrogate(normalized[i + 1]))) ||
-                (char.IsLowSurrogate(c) && (i == 0 || !char.IsHighSurrogate(normalized[i - 1]))))
-            {
-                current.Append(' ');
-                continue;
-            }
-            // Every character C# treats as a line end ends the comment line, so split on all of them.
-            if (c is '\n' or '\r' or '\u0085' or '\u2028' or '\u2029')
-            {
-                result.Add(current.ToString().TrimEnd());
-                current.Clear();
-                continue;
-            }
-            switch (c)
-            {
-                case '&': current.Append("&amp;"); break;
-                case '<': current.Append("&lt;"); break;
-                case '>': current.Append("&gt;"); break;
-                default:
-                    if (char.IsControl(c) || IsBidiControl(c))
-                    {
-                        current.Append(' ');
-                    }
-                    else
-                    {
-                        current.Append(c);
-                    }
-                    break;
-            }
-        }
-        result.Add(current.ToString().TrimEnd());
-        // Trim blank lines at both ends and collapse runs of blank lines.
-        var trimmed = new List<string>();
-        foreach (var line in result)
-        {
-            if (line.Length == 0 && (trimmed.Count == 0 || trimmed[trimmed.Count - 1].Length == 0)) continue;
-            trimmed.Add(line);
-        }
-        while (trimmed.Count > 0 && trimmed[trimmed.Count - 1].Length == 0) trimmed.RemoveAt(trimmed.Count - 1);
-        if (trimmed.Count == 0) trimmed.Add("");
-        return trimmed;
+        if (string.IsNullOrWhiteSpace(text)) writer.Line("///");
+        else DocElement(writer, "summary", text);
     }
-
-    private static bool IsBidiControl(char c)
-        => c is '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u061C';
 
     /// <summary>Text escaped for XML documentation (callers pass text already free of line breaks).</summary>
     public static string XmlText(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");

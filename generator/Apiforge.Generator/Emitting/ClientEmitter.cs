@@ -23,7 +23,7 @@ internal static partial class ClientEmitter
         var ns = client.Namespace;
         var typeInfoNames = client.JsonTypes.ToDictionary(t => t.Type, t => t.PropertyName);
         var validated = ValidationEmitter.ValidatedTypes(client);
-        var w = new SourceWriter();
+        var w = new SourceWriter { DocBaseUri = client.DocBaseUri };
         w.Lines(CSharp.Header);
         w.Line($"namespace {ns};");
         w.Line();
@@ -154,7 +154,7 @@ internal static partial class ClientEmitter
         foreach (var p in operation.Parameters.Where(p => p.Required))
         {
             result.Add(new(p.Name, $"{CSharp.TypeName(p.Type, ns, false)} {p.Name}",
-                Doc(p.Description, $"The {Location(p.Location)} parameter '{p.WireName}'.")));
+                Doc(p.Description, $"The {Location(p.Location)} parameter '{MarkdownDoc.Escape(p.WireName)}'.")));
         }
         if (operation.Body is { } body)
         {
@@ -162,7 +162,7 @@ internal static partial class ClientEmitter
             {
                 foreach (var part in body.Parts.Where(p => p.Required))
                 {
-                    result.Add(new(part.Name, $"{PartType(part, ns)} {part.Name}", Doc(part.Description, $"The part '{part.WireName}'.")));
+                    result.Add(new(part.Name, $"{PartType(part, ns)} {part.Name}", Doc(part.Description, $"The part '{MarkdownDoc.Escape(part.WireName)}'.")));
                 }
             }
             else
@@ -174,13 +174,13 @@ internal static partial class ClientEmitter
             }
             foreach (var part in body.Parts.Where(p => !p.Required))
             {
-                result.Add(new(part.Name, $"{PartType(part, ns)}? {part.Name} = null", Doc(part.Description, $"The part '{part.WireName}'; left out when null.")));
+                result.Add(new(part.Name, $"{PartType(part, ns)}? {part.Name} = null", Doc(part.Description, $"The part '{MarkdownDoc.Escape(part.WireName)}'; left out when null.")));
             }
         }
         foreach (var p in operation.Parameters.Where(p => !p.Required))
         {
             result.Add(new(p.Name, $"{CSharp.TypeName(p.Type, ns, true)} {p.Name} = null",
-                Doc(p.Description, $"The {Location(p.Location)} parameter '{p.WireName}'; left out when null.")));
+                Doc(p.Description, $"The {Location(p.Location)} parameter '{MarkdownDoc.Escape(p.WireName)}'; left out when null.")));
         }
         return result;
     }
@@ -207,7 +207,7 @@ internal static partial class ClientEmitter
 
     private static void WriteDocs(SourceWriter w, OperationSpec operation, bool withResponse)
     {
-        var summary = operation.Summary ?? operation.Description ?? $"{operation.HttpMethod} {operation.PathTemplate}";
+        var summary = operation.Summary ?? operation.Description ?? MarkdownDoc.Escape($"{operation.HttpMethod} {operation.PathTemplate}");
         CSharp.DocElement(w, "summary", summary);
         if (operation.Summary is not null && operation.Description is not null)
         {

@@ -100,7 +100,7 @@ internal static partial class JsonEmitter
             var localType = CSharp.TypeName(p.Type, ns, nullable: !p.Type.IsValueType || !p.MustBeRead || p.Type.Nullable);
             // Defaults initialize new objects only: what the server left out stays left out, so JSON round-trips as it came.
             w.Line($"{localType} p{i} = default;");
-            if (NeedsSetFlag(p)) w.Line($"bool p{i}Set = false;");
+            if (NeedsSetFlag(type, p)) w.Line($"bool p{i}Set = false;");
         }
         if (type.ExtensionDataName is not null)
         {
@@ -116,7 +116,7 @@ internal static partial class JsonEmitter
             w.OpenBrace();
             w.Line("reader.Read();");
             w.Line($"p{i} = {ReadExpression(readType, ns, "reader", 0)};");
-            if (NeedsSetFlag(p)) w.Line($"p{i}Set = true;");
+            if (NeedsSetFlag(type, p)) w.Line($"p{i}Set = true;");
             w.CloseBrace();
         }
         var elsePrefix = properties.Count > 0 ? "else" : "";
@@ -138,9 +138,9 @@ internal static partial class JsonEmitter
         for (var i = 0; i < properties.Count; i++)
         {
             var p = properties[i];
-            if (!p.MustBeRead) continue;
-            var condition = NeedsSetFlag(p) ? $"!p{i}Set" : $"p{i} is null";
-            w.Line($"if ({condition}) {Runtime}.ThrowMissingProperty({CSharp.Literal(type.Name)}, {CSharp.Literal(p.JsonName)});");
+            if (!ChecksPresence(type, p)) continue;
+            var condition = NeedsSetFlag(type, p) ? $"!p{i}Set" : $"p{i} is null";
+            w.Line($"if ({condition}) {Runtime}.ThrowMissingProperty(ref reader, {CSharp.Literal(type.Name)}, {CSharp.Literal(p.JsonName)});");
         }
         w.Line(ModelEmitter.HasObsoleteConstructor(type) ? $"return new {typeName}(serializer: true)" : $"return new {typeName}");
         w.OpenBrace();
@@ -222,7 +222,7 @@ internal static partial class JsonEmitter
     }
 
     /// <summary>Required value-type properties need a flag: their default is a legal value.</summary>
-    private static bool NeedsSetFlag(PropertySpec p) => p.MustBeRead && (p.Type.IsValueType || p.Type.Nullable);
+    private static bool NeedsSetFlag(TypeSpec type, PropertySpec p) => ChecksPresence(type, p) && (p.Type.IsValueType || p.Type.Nullable);
 
     private static void WriteStringEnumConverter(SourceWriter w, TypeSpec type, string typeName)
     {

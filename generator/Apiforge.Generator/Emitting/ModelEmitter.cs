@@ -5,7 +5,7 @@ using Apiforge.Generator.Model;
 namespace Apiforge.Generator.Emitting;
 
 /// <summary>Emits one file per generated type: the type itself and its JSON reader/writer.</summary>
-internal static class ModelEmitter
+internal static partial class ModelEmitter
 {
     private static readonly string GeneratedCode = GeneratorInfo.GeneratedCodeAttribute;
     private const string DeprecatedMessage = "Deprecated in the API description.";
@@ -14,7 +14,7 @@ internal static class ModelEmitter
     {
         var ns = output.Namespace;
         var type = output.Type;
-        var w = new SourceWriter();
+        var w = new SourceWriter { DocBaseUri = output.DocBaseUri };
         w.Lines(CSharp.Header);
         w.Line($"namespace {ns}");
         w.OpenBrace();
@@ -44,7 +44,7 @@ internal static class ModelEmitter
 
     private static void WriteClass(SourceWriter w, string ns, TypeSpec type)
     {
-        CSharp.DocElement(w, "summary", type.Description ?? $"The {type.Name} object of the API.");
+        CSharp.DocSummaryOrNone(w, type.Description);
         // A deprecated type keeps a plain class: [Obsolete] goes on its public constructor, so that the generated
         // members that mention the type stay warning-free while code that creates one is warned.
         if (type.Deprecated) w.Line("/// <remarks>Deprecated in the API description.</remarks>");
@@ -69,7 +69,7 @@ internal static class ModelEmitter
             if (p.Inherited) continue;
             if (!first) w.Line();
             first = false;
-            CSharp.DocElement(w, "summary", p.Description ?? $"The JSON property {CSharp.Literal(p.JsonName)}.");
+            CSharp.DocSummaryOrNone(w, p.Description);
             if (p.ReadOnly) w.Line("/// <remarks>Read-only: the API sends it and ignores it in requests.</remarks>");
             else if (p.WriteOnly) w.Line("/// <remarks>Write-only: the API accepts it and never sends it back.</remarks>");
             var typeName = CSharp.TypeName(p.Type, ns, p.IsNullable);
@@ -130,7 +130,7 @@ internal static class ModelEmitter
     private static void WriteStringEnum(SourceWriter w, TypeSpec type)
     {
         var name = type.Name;
-        CSharp.DocElement(w, "summary", type.Description ?? $"The values of {name}.");
+        CSharp.DocSummaryOrNone(w, type.Description);
         w.Line("/// <remarks>");
         w.Line("/// An extensible enum: the listed values are static properties, and a value the API adds later is kept as it");
         w.Line("/// came (see <see cref=\"IsKnown\"/>) instead of failing the whole response.");
@@ -147,26 +147,14 @@ internal static class ModelEmitter
         foreach (var member in type.Members)
         {
             w.Line();
-            CSharp.DocElement(w, "summary", member.Description is null ? "JSON value " + CSharp.Literal(member.JsonValue) + "." : member.Description + "\nJSON value " + CSharp.Literal(member.JsonValue) + ".");
+            CSharp.DocSummaryOrNone(w, MemberDoc(member, CSharp.Literal(member.JsonValue)));
             w.Line($"public static {name} {member.Name} {{ get; }} = new {name}({CSharp.Literal(member.JsonValue)});");
         }
         w.Line();
         w.Line("/// <summary>The value on the wire.</summary>");
         w.Line("public string Value => _value ?? \"\";");
         w.Line();
-        w.Line("/// <summary>Whether the API description lists this value.</summary>");
-        if (type.Members.Count == 0)
-        {
-            w.Line("public bool IsKnown => false;");
-        }
-        else
-        {
-            w.Line("public bool IsKnown => Value switch");
-            w.OpenBrace();
-            foreach (var member in type.Members) w.Line($"{CSharp.Literal(member.JsonValue)} => true,");
-            w.Line("_ => false,");
-            w.CloseBrace(";");
-        }
+        WriteKnownValues(w, type);
         w.Line();
         w.Line("/// <inheritdoc/>");
         w.Line($"public bool Equals({name} other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);");
@@ -201,14 +189,14 @@ internal static class ModelEmitter
 
     private static void WriteIntegerEnum(SourceWriter w, TypeSpec type)
     {
-        CSharp.DocElement(w, "summary", type.Description ?? $"The values of {type.Name}.");
+        CSharp.DocSummaryOrNone(w, type.Description);
         w.Line("/// <remarks>A number the description does not list is kept as an unnamed value of the enum.</remarks>");
         w.Line(GeneratedCode);
         w.Line($"public enum {type.Name} : long");
         w.OpenBrace();
         foreach (var member in type.Members)
         {
-            CSharp.DocElement(w, "summary", member.Description is null ? "JSON value " + member.JsonValue + "." : member.Description + "\nJSON value " + member.JsonValue + ".");
+            CSharp.DocSummaryOrNone(w, MemberDoc(member, member.JsonValue));
             w.Line($"{member.Name} = {member.IntegerValue.ToString(CultureInfo.InvariantCulture)},");
         }
         w.CloseBrace();
@@ -217,7 +205,7 @@ internal static class ModelEmitter
     private static void WriteUnion(SourceWriter w, string ns, TypeSpec type)
     {
         var name = type.Name;
-        CSharp.DocElement(w, "summary", type.Description ?? $"One of the shapes {name} can take.");
+        CSharp.DocSummaryOrNone(w, type.Description);
         w.Line("/// <remarks>");
         w.Line("/// Exactly one of the case properties is set: the first alternative the JSON matched");
         w.Line(type.Discriminator is { } d

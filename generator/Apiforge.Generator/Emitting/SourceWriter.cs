@@ -11,6 +11,9 @@ internal sealed class SourceWriter
 
     public int Indentation { get; set; }
 
+    /// <summary>What relative links in the document's descriptions resolve against (externalDocs, else the first server); null leaves them text.</summary>
+    public string? DocBaseUri { get; init; }
+
     public SourceWriter Line(string text = "")
     {
         if (text.Length == 0)

@@ -20,6 +20,9 @@ internal sealed record ClientSpec(
     /// <summary>Parameters and bodies are checked against their constraints before sending (Validation metadata, on by default).</summary>
     public bool Validation { get; init; } = true;
 
+    /// <summary>What relative links in descriptions resolve against: externalDocs, else the first absolute server; null leaves them text.</summary>
+    public string? DocBaseUri { get; init; }
+
     /// <summary>GroupBy="Tag": the sub-clients, one per first tag; empty when the client is flat (the default).</summary>
     public EquatableArray<GroupSpec> Groups { get; init; } = EquatableArray<GroupSpec>.Empty;
 }
@@ -31,4 +34,8 @@ internal sealed record SecuritySchemeSpec(string Name, ApiSecuritySchemeKind Kin
 internal sealed record JsonTypeInfoSpec(TypeRef Type, string PropertyName);
 
 /// <summary>What one type's output needs: the type and where it lives.</summary>
-internal sealed record TypeOutputSpec(string Namespace, string ClientName, TypeSpec Type);
+internal sealed record TypeOutputSpec(string Namespace, string ClientName, TypeSpec Type)
+{
+    /// <summary>See <see cref="ClientSpec.DocBaseUri"/>.</summary>
+    public string? DocBaseUri { get; init; }
+}

@@ -38,6 +38,9 @@ internal sealed record TypeSpec(
     public EquatableArray<UnionCaseSpec> Cases { get; init; } = EquatableArray<UnionCaseSpec>.Empty;
 
     public bool DeclaresExtensionData { get; init; } = true;
+
+    /// <summary>Reading leaves a missing required property at its default instead of failing (MissingRequired="Default").</summary>
+    public bool MissingRequiredAsDefault { get; init; }
 }
 
 /// <param name="Name">The C# property name.</param>

@@ -11,6 +11,8 @@ internal sealed record SpecOptions(string? Namespace, string? ClientName, string
     public string? Validation { get; init; }
     /// <summary>GroupBy: "Tag" gives one sub-client per first tag; "None" (the default) one flat client.</summary>
     public string? GroupBy { get; init; }
+    /// <summary>MissingRequired: "Strict" (the default) fails reading JSON that lacks a required property, "Default" reads it as default/null.</summary>
+    public string? MissingRequired { get; init; }
     /// <summary>Limits against hostile input (MaxDocumentSize, MaxNestingDepth, MaxEnumMembers, MaxExpandedNodes metadata).</summary>
     public SpecLimits Limits { get; init; } = SpecLimits.Default;
     /// <summary>What the consumer's compilation offers (target framework, C# version); set by the pipeline.</summary>
@@ -34,6 +36,7 @@ internal static class SpecOptionsReader
             ErrorTextProperty = Get(fileOptions, "build_metadata.AdditionalFiles.ErrorTextProperty"),
             Validation = Get(fileOptions, "build_metadata.AdditionalFiles.Validation"),
             GroupBy = Get(fileOptions, "build_metadata.AdditionalFiles.GroupBy"),
+            MissingRequired = Get(fileOptions, "build_metadata.AdditionalFiles.MissingRequired"),
             Limits = SpecLimits.Read(fileOptions),
         };
 

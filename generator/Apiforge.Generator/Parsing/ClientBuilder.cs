@@ -89,7 +89,7 @@ internal sealed partial class ClientBuilder
             contextName,
             DefaultBaseAddress(),
             _document.Info?.Description,
-            _types.ToEquatableArray(),
+            WithMissingRequiredMode(_types).ToEquatableArray(),
             operations.ToEquatableArray(),
             JsonTypes(contextName, rootTypes).ToEquatableArray())
         {
@@ -97,6 +97,7 @@ internal sealed partial class ClientBuilder
             ErrorTextProperty = _input.Options.ErrorTextProperty,
             Validation = ValidationEnabled,
             Groups = BuildGroups(operations).ToEquatableArray(),
+            DocBaseUri = DocBaseUri(),
         };
     }
 
@@ -163,6 +164,7 @@ internal sealed partial class ClientBuilder
             ok = false;
         }
         return ReadValidationOption() & ReadGroupByOption() && ok;
+        return ReadValidationOption() & ReadMissingRequiredOption() && ok;
     }
 
     private string NumberType => string.Equals(_input.Options.NumberType, "decimal", StringComparison.OrdinalIgnoreCase) ? PrimitiveNames.Decimal : PrimitiveNames.Double;

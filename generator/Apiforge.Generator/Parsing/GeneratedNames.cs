@@ -23,7 +23,7 @@ internal static class GeneratedNames
     /// </summary>
     public static readonly string[] ValueTypeMembers =
     {
-        "Value", "IsKnown", "Unmatched",
+        "Value", "IsKnown", "Unmatched", "Known", "KnownValue",
         "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "ReferenceEquals", "Finalize",
     };
 

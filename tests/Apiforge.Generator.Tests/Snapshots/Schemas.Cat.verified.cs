@@ -6,11 +6,11 @@
 
 namespace Shapes
 {
-    /// <summary>The Cat object of the API.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
+    ///
+    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
     public partial class Cat : global::Shapes.Pet
     {
-        /// <summary>The JSON property "livesLeft".</summary>
+        ///
         [global::System.Text.Json.Serialization.JsonPropertyName("livesLeft")]
         public int? LivesLeft { get; set; } = 9;
     }
@@ -19,7 +19,7 @@ namespace Shapes
 namespace Shapes.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Shapes.Cat"/> as JSON.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
     internal static class CatJson
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("petType");
@@ -57,8 +57,8 @@ namespace Shapes.Serialization
                     (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
-            if (p0 is null) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty("Cat", "petType");
-            if (p1 is null) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty("Cat", "name");
+            if (p0 is null) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty(ref reader, "Cat", "petType");
+            if (p1 is null) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty(ref reader, "Cat", "name");
             return new global::Shapes.Cat
             {
                 PetType = p0!,

@@ -6,7 +6,7 @@
 
 namespace Shapes
 {
-    /// <summary>One of the shapes ChargeCustomer can take.</summary>
+    ///
     /// <remarks>
     /// Exactly one of the case properties is set: the first alternative the JSON matched
     /// (tried in the order the description lists them).

@@ -6,7 +6,7 @@
 
 namespace Shapes
 {
-    /// <summary>The values of Color.</summary>
+    ///
     /// <remarks>
     /// An extensible enum: the listed values are static properties, and a value the API adds later is kept as it
     /// came (see <see cref="IsKnown"/>) instead of failing the whole response.
@@ -53,21 +53,49 @@ namespace Shapes
         /// <summary>The value on the wire.</summary>
         public string Value => _value ?? "";
 
-        /// <summary>Whether the API description lists this value.</summary>
-        public bool IsKnown => Value switch
+        /// <summary>The values the API description lists, usable as <c>case</c> labels (see <see cref="KnownValue"/>).</summary>
+        public enum Known
         {
-            "" => true,
-            "in-progress" => true,
-            "1st" => true,
-            "A B" => true,
-            "class" => true,
-            "\u00FC" => true,
-            "a-b" => true,
-            "a_b" => true,
-            "+1" => true,
-            "-1" => true,
-            _ => false,
+            ///
+            Empty,
+            ///
+            InProgress,
+            ///
+            _1st,
+            ///
+            AB,
+            ///
+            Class,
+            ///
+            Ü,
+            ///
+            AB2,
+            ///
+            AB3,
+            ///
+            Plus1,
+            ///
+            Minus1,
+        }
+
+        /// <summary>The value as a <see cref="Known"/> member; null for a value the API description does not list.</summary>
+        public Known? KnownValue => Value switch
+        {
+            "" => Known.Empty,
+            "in-progress" => Known.InProgress,
+            "1st" => Known._1st,
+            "A B" => Known.AB,
+            "class" => Known.Class,
+            "\u00FC" => Known.Ü,
+            "a-b" => Known.AB2,
+            "a_b" => Known.AB3,
+            "+1" => Known.Plus1,
+            "-1" => Known.Minus1,
+            _ => null,
         };
+
+        /// <summary>Whether the API description lists this value.</summary>
+        public bool IsKnown => KnownValue.HasValue;
 
         /// <inheritdoc/>
         public bool Equals(Color other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);

@@ -6,7 +6,7 @@
 
 namespace Shapes
 {
-    /// <summary>The Legacy object of the API.</summary>
+    ///
     /// <remarks>Deprecated in the API description.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
     public partial class Legacy
@@ -19,7 +19,7 @@ namespace Shapes
         /// <param name="serializer">Ignored.</param>
         internal Legacy(bool serializer) { _ = serializer; }
 
-        /// <summary>The JSON property "value".</summary>
+        ///
         [global::System.Text.Json.Serialization.JsonPropertyName("value")]
         public string? Value { get; set; }
 

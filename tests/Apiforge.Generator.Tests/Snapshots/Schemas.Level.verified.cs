@@ -6,7 +6,7 @@
 
 namespace Shapes
 {
-    /// <summary>The values of Level.</summary>
+    ///
     /// <remarks>A number the description does not list is kept as an unnamed value of the enum.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
     public enum Level : long

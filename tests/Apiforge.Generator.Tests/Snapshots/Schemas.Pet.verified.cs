@@ -6,15 +6,15 @@
 
 namespace Shapes
 {
-    /// <summary>The Pet object of the API.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
+    ///
+    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
     public partial class Pet
     {
-        /// <summary>The JSON property "petType".</summary>
+        ///
         [global::System.Text.Json.Serialization.JsonPropertyName("petType")]
         public required string PetType { get; set; }
 
-        /// <summary>The JSON property "name".</summary>
+        ///
         [global::System.Text.Json.Serialization.JsonPropertyName("name")]
         public required string Name { get; set; }
 
@@ -27,7 +27,7 @@ namespace Shapes
 namespace Shapes.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Shapes.Pet"/> as JSON.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
     internal static class PetJson
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("petType");
@@ -72,8 +72,8 @@ namespace Shapes.Serialization
                     (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
-            if (p0 is null) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty("Pet", "petType");
-            if (p1 is null) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty("Pet", "name");
+            if (p0 is null) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty(ref reader, "Pet", "petType");
+            if (p1 is null) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty(ref reader, "Pet", "name");
             return new global::Shapes.Pet
             {
                 PetType = p0!,

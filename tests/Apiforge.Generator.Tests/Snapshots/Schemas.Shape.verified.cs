@@ -6,7 +6,7 @@
 
 namespace Shapes
 {
-    /// <summary>One of the shapes Shape can take.</summary>
+    ///
     /// <remarks>
     /// Exactly one of the case properties is set: the first alternative the JSON matched
     /// (chosen by the "kind" property when it names one).

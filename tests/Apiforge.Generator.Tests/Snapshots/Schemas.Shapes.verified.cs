@@ -6,73 +6,73 @@
 
 namespace Shapes
 {
-    /// <summary>The Shapes object of the API.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
+    ///
+    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
     public partial class Shapes
     {
-        /// <summary>The JSON property "requiredNullable".</summary>
+        ///
         [global::System.Text.Json.Serialization.JsonPropertyName("requiredNullable")]
         public required string? RequiredNullable { get; set; }
 
-        /// <summary>The JSON property "optionalNullable".</summary>
+        ///
         [global::System.Text.Json.Serialization.JsonPropertyName("optionalNullable")]
         public long? OptionalNullable { get; set; }
 
-        /// <summary>The JSON property "created".</summary>
+        ///
         /// <remarks>Read-only: the API sends it and ignores it in requests.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("created")]
         public global::System.DateTimeOffset? Created { get; set; }
 
-        /// <summary>The JSON property "secret".</summary>
+        ///
         /// <remarks>Write-only: the API accepts it and never sends it back.</remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("secret")]
         public string? Secret { get; set; }
 
-        /// <summary>The JSON property "version".</summary>
+        ///
         [global::System.Text.Json.Serialization.JsonPropertyName("version")]
         public long? Version { get; set; } = 2L;
 
-        /// <summary>The JSON property "mode".</summary>
+        ///
         [global::System.Text.Json.Serialization.JsonPropertyName("mode")]
         public string? Mode { get; set; } = "fast";
 
-        /// <summary>The JSON property "ratio".</summary>
+        ///
         [global::System.Text.Json.Serialization.JsonPropertyName("ratio")]
         public double? Ratio { get; set; } = 0.5;
 
-        /// <summary>The JSON property "flag".</summary>
+        ///
         [global::System.Text.Json.Serialization.JsonPropertyName("flag")]
         public bool? Flag { get; set; } = true;
 
-        /// <summary>The JSON property "color".</summary>
+        ///
         [global::System.Text.Json.Serialization.JsonPropertyName("color")]
         public global::Shapes.Color? Color { get; set; }
 
-        /// <summary>The JSON property "labels".</summary>
+        ///
         [global::System.Text.Json.Serialization.JsonPropertyName("labels")]
         public global::System.Collections.Generic.Dictionary<string, string>? Labels { get; set; }
 
-        /// <summary>The JSON property "anything".</summary>
+        ///
         [global::System.Text.Json.Serialization.JsonPropertyName("anything")]
         public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? Anything { get; set; }
 
-        /// <summary>The JSON property "free".</summary>
+        ///
         [global::System.Text.Json.Serialization.JsonPropertyName("free")]
         public global::System.Text.Json.JsonElement? Free { get; set; }
 
-        /// <summary>The JSON property "grid".</summary>
+        ///
         [global::System.Text.Json.Serialization.JsonPropertyName("grid")]
         public global::System.Collections.Generic.List<global::System.Collections.Generic.List<int>>? Grid { get; set; }
 
-        /// <summary>The JSON property "inlineObject".</summary>
+        ///
         [global::System.Text.Json.Serialization.JsonPropertyName("inlineObject")]
         public global::Shapes.ShapesInlineObject? InlineObject { get; set; }
 
-        /// <summary>The JSON property "inlineEnum".</summary>
+        ///
         [global::System.Text.Json.Serialization.JsonPropertyName("inlineEnum")]
         public global::Shapes.ShapesInlineEnum? InlineEnum { get; set; }
 
-        /// <summary>The JSON property "old".</summary>
+        ///
         [global::System.Obsolete("Deprecated in the API description.")]
         [global::System.Text.Json.Serialization.JsonPropertyName("old")]
         public string? Old { get => __Old; set => __Old = value; }
@@ -80,7 +80,7 @@ namespace Shapes
         /// <summary>Backing field of <c>Old</c>.</summary>
         internal string? __Old;
 
-        /// <summary>The JSON property "formats".</summary>
+        ///
         [global::System.Text.Json.Serialization.JsonPropertyName("formats")]
         public global::Shapes.Formats? Formats { get; set; }
 
@@ -93,7 +93,7 @@ namespace Shapes
 namespace Shapes.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Shapes.Shapes"/> as JSON.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
     internal static class ShapesJson
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("requiredNullable");
@@ -233,8 +233,8 @@ namespace Shapes.Serialization
                     (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
-            if (!p0Set) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty("Shapes", "requiredNullable");
-            if (!p2Set) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty("Shapes", "created");
+            if (!p0Set) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty(ref reader, "Shapes", "requiredNullable");
+            if (!p2Set) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty(ref reader, "Shapes", "created");
             return new global::Shapes.Shapes
             {
                 RequiredNullable = p0,

@@ -10,11 +10,11 @@ namespace Acme
     [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
     public partial class CreateTradingPermission
     {
-        /// <summary>The JSON property "accountId".</summary>
+        ///
         [global::System.Text.Json.Serialization.JsonPropertyName("accountId")]
         public required long AccountId { get; set; }
 
-        /// <summary>The JSON property "userId".</summary>
+        ///
         [global::System.Text.Json.Serialization.JsonPropertyName("userId")]
         public required long UserId { get; set; }
 
@@ -62,8 +62,8 @@ namespace Acme.Serialization
                     (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
-            if (!p0Set) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty("CreateTradingPermission", "accountId");
-            if (!p1Set) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty("CreateTradingPermission", "userId");
+            if (!p0Set) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty(ref reader, "CreateTradingPermission", "accountId");
+            if (!p1Set) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty(ref reader, "CreateTradingPermission", "userId");
             return new global::Acme.CreateTradingPermission
             {
                 AccountId = p0,

@@ -10,31 +10,31 @@ namespace Acme
     [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
     public partial class TradingPermission
     {
-        /// <summary>The JSON property "id".</summary>
+        ///
         [global::System.Text.Json.Serialization.JsonPropertyName("id")]
         public long? Id { get; set; }
 
-        /// <summary>The JSON property "userId".</summary>
+        ///
         [global::System.Text.Json.Serialization.JsonPropertyName("userId")]
         public required long UserId { get; set; }
 
-        /// <summary>The JSON property "accountId".</summary>
+        ///
         [global::System.Text.Json.Serialization.JsonPropertyName("accountId")]
         public required long AccountId { get; set; }
 
-        /// <summary>The JSON property "accountHolderContact".</summary>
+        ///
         [global::System.Text.Json.Serialization.JsonPropertyName("accountHolderContact")]
         public required string AccountHolderContact { get; set; }
 
-        /// <summary>The JSON property "accountHolderEmail".</summary>
+        ///
         [global::System.Text.Json.Serialization.JsonPropertyName("accountHolderEmail")]
         public required string AccountHolderEmail { get; set; }
 
-        /// <summary>The JSON property "ctaContact".</summary>
+        ///
         [global::System.Text.Json.Serialization.JsonPropertyName("ctaContact")]
         public required string CtaContact { get; set; }
 
-        /// <summary>The JSON property "ctaEmail".</summary>
+        ///
         [global::System.Text.Json.Serialization.JsonPropertyName("ctaEmail")]
         public required string CtaEmail { get; set; }
 
@@ -42,11 +42,11 @@ namespace Acme
         [global::System.Text.Json.Serialization.JsonPropertyName("status")]
         public required global::Acme.TradingPermissionStatus Status { get; set; }
 
-        /// <summary>The JSON property "updated".</summary>
+        ///
         [global::System.Text.Json.Serialization.JsonPropertyName("updated")]
         public global::System.DateTimeOffset? Updated { get; set; }
 
-        /// <summary>The JSON property "approvedById".</summary>
+        ///
         [global::System.Text.Json.Serialization.JsonPropertyName("approvedById")]
         public long? ApprovedById { get; set; }
 
@@ -152,13 +152,13 @@ namespace Acme.Serialization
                     (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
-            if (!p1Set) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty("TradingPermission", "userId");
-            if (!p2Set) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty("TradingPermission", "accountId");
-            if (p3 is null) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty("TradingPermission", "accountHolderContact");
-            if (p4 is null) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty("TradingPermission", "accountHolderEmail");
-            if (p5 is null) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty("TradingPermission", "ctaContact");
-            if (p6 is null) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty("TradingPermission", "ctaEmail");
-            if (!p7Set) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty("TradingPermission", "status");
+            if (!p1Set) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty(ref reader, "TradingPermission", "userId");
+            if (!p2Set) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty(ref reader, "TradingPermission", "accountId");
+            if (p3 is null) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty(ref reader, "TradingPermission", "accountHolderContact");
+            if (p4 is null) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty(ref reader, "TradingPermission", "accountHolderEmail");
+            if (p5 is null) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty(ref reader, "TradingPermission", "ctaContact");
+            if (p6 is null) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty(ref reader, "TradingPermission", "ctaEmail");
+            if (!p7Set) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty(ref reader, "TradingPermission", "status");
             return new global::Acme.TradingPermission
             {
                 Id = p0,

@@ -20,34 +20,52 @@ namespace Acme
         /// <param name="value">The value on the wire.</param>
         public TradingPermissionStatus(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-        /// <summary>JSON value "Accepted".</summary>
+        ///
         public static TradingPermissionStatus Accepted { get; } = new TradingPermissionStatus("Accepted");
 
-        /// <summary>JSON value "Approved".</summary>
+        ///
         public static TradingPermissionStatus Approved { get; } = new TradingPermissionStatus("Approved");
 
-        /// <summary>JSON value "Declined".</summary>
+        ///
         public static TradingPermissionStatus Declined { get; } = new TradingPermissionStatus("Declined");
 
-        /// <summary>JSON value "Requested".</summary>
+        ///
         public static TradingPermissionStatus Requested { get; } = new TradingPermissionStatus("Requested");
 
-        /// <summary>JSON value "Revoked".</summary>
+        ///
         public static TradingPermissionStatus Revoked { get; } = new TradingPermissionStatus("Revoked");
 
         /// <summary>The value on the wire.</summary>
         public string Value => _value ?? "";
 
-        /// <summary>Whether the API description lists this value.</summary>
-        public bool IsKnown => Value switch
+        /// <summary>The values the API description lists, usable as <c>case</c> labels (see <see cref="KnownValue"/>).</summary>
+        public enum Known
         {
-            "Accepted" => true,
-            "Approved" => true,
-            "Declined" => true,
-            "Requested" => true,
-            "Revoked" => true,
-            _ => false,
+            ///
+            Accepted,
+            ///
+            Approved,
+            ///
+            Declined,
+            ///
+            Requested,
+            ///
+            Revoked,
+        }
+
+        /// <summary>The value as a <see cref="Known"/> member; null for a value the API description does not list.</summary>
+        public Known? KnownValue => Value switch
+        {
+            "Accepted" => Known.Accepted,
+            "Approved" => Known.Approved,
+            "Declined" => Known.Declined,
+            "Requested" => Known.Requested,
+            "Revoked" => Known.Revoked,
+            _ => null,
         };
+
+        /// <summary>Whether the API description lists this value.</summary>
+        public bool IsKnown => KnownValue.HasValue;
 
         /// <inheritdoc/>
         public bool Equals(TradingPermissionStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);

@@ -12,11 +12,9 @@ public partial interface IAcmeClient
 {
     /// <summary>Create Trading Permission</summary>
     /// <remarks>
-    /// ### Create a trading permission
-    /// <para/>
-    /// ***Note***: The [/user/createEvaluationAccounts](/api/rest-api-endpoints/users/create-evaluation-accounts) endpoint replaces [/user/openDemoAccount](/api/rest-api-endpoints/users/open-demo-account) and [/user/createTradingPermission](/api/rest-api-endpoints/users/create-trading-permission).
-    /// <para/>
-    /// Intended for use by B2B Partners. Create a new Trading Permission for account with ID `accountId` using that user's ID, `userId`.
+    /// <para><b>Create a trading permission</b></para>
+    /// <para><i><b>Note</b></i>: The <see href="https://live.tradovateapi.com/api/rest-api-endpoints/users/create-evaluation-accounts">/user/createEvaluationAccounts</see> endpoint replaces <see href="https://live.tradovateapi.com/api/rest-api-endpoints/users/open-demo-account">/user/openDemoAccount</see> and <see href="https://live.tradovateapi.com/api/rest-api-endpoints/users/create-trading-permission">/user/createTradingPermission</see>.</para>
+    /// <para>Intended for use by B2B Partners. Create a new Trading Permission for account with ID <c>accountId</c> using that user's ID, <c>userId</c>.</para>
     /// </remarks>
     /// <param name="body">The request body.</param>
     /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
@@ -27,11 +25,9 @@ public partial interface IAcmeClient
 
     /// <summary>Create Trading Permission</summary>
     /// <remarks>
-    /// ### Create a trading permission
-    /// <para/>
-    /// ***Note***: The [/user/createEvaluationAccounts](/api/rest-api-endpoints/users/create-evaluation-accounts) endpoint replaces [/user/openDemoAccount](/api/rest-api-endpoints/users/open-demo-account) and [/user/createTradingPermission](/api/rest-api-endpoints/users/create-trading-permission).
-    /// <para/>
-    /// Intended for use by B2B Partners. Create a new Trading Permission for account with ID `accountId` using that user's ID, `userId`.
+    /// <para><b>Create a trading permission</b></para>
+    /// <para><i><b>Note</b></i>: The <see href="https://live.tradovateapi.com/api/rest-api-endpoints/users/create-evaluation-accounts">/user/createEvaluationAccounts</see> endpoint replaces <see href="https://live.tradovateapi.com/api/rest-api-endpoints/users/open-demo-account">/user/openDemoAccount</see> and <see href="https://live.tradovateapi.com/api/rest-api-endpoints/users/create-trading-permission">/user/createTradingPermission</see>.</para>
+    /// <para>Intended for use by B2B Partners. Create a new Trading Permission for account with ID <c>accountId</c> using that user's ID, <c>userId</c>.</para>
     /// </remarks>
     /// <param name="body">The request body.</param>
     /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
