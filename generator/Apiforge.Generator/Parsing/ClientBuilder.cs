@@ -163,8 +163,7 @@ internal sealed partial class ClientBuilder
             _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, null, "NumberType", numberType, DocumentParser.FileName(_input.Path), "use 'double' or 'decimal'"));
             ok = false;
         }
-        return ReadValidationOption() & ReadGroupByOption() && ok;
-        return ReadValidationOption() & ReadMissingRequiredOption() && ok;
+        return ReadValidationOption() & ReadGroupByOption() & ReadMissingRequiredOption() && ok;
     }
 
     private string NumberType => string.Equals(_input.Options.NumberType, "decimal", StringComparison.OrdinalIgnoreCase) ? PrimitiveNames.Decimal : PrimitiveNames.Double;
