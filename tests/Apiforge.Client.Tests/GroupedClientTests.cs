@@ -75,20 +75,20 @@ public class GroupedClientTests
 
     private sealed class FakeAccounts : IGroupedClientAccount
     {
-        public Task<List<Account>> ListAsync(CancellationToken cancellationToken = default) => Task.FromResult(new List<Account> { new() { Id = 42 } });
+        public Task<List<Account>> ListAsync(ApiCallOptions? options = null, CancellationToken cancellationToken = default) => Task.FromResult(new List<Account> { new() { Id = 42 } });
 
-        public Task<ApiResult<List<Account>>> ListWithResponseAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<ApiResult<List<Account>>> ListWithResponseAsync(ApiCallOptions? options = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public Task<Account> ItemAsync(long id, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<Account> ItemAsync(long id, ApiCallOptions? options = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public Task<ApiResult<Account>> ItemWithResponseAsync(long id, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<ApiResult<Account>> ItemWithResponseAsync(long id, ApiCallOptions? options = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public Task AccountFindAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+        public Task AccountFindAsync(ApiCallOptions? options = null, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
-        public Task<ApiResult> AccountFindWithResponseAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<ApiResult> AccountFindWithResponseAsync(ApiCallOptions? options = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public Task FindAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+        public Task FindAsync(ApiCallOptions? options = null, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
-        public Task<ApiResult> FindWithResponseAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<ApiResult> FindWithResponseAsync(ApiCallOptions? options = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 }

@@ -134,7 +134,7 @@ public class StreamingTests
         var received = 0;
         var enumeration = Task.Run(async () =>
         {
-            await foreach (var _ in ClientOf(server).WatchTicksAsync("ES", cancellation.Token)) received++;
+            await foreach (var _ in ClientOf(server).WatchTicksAsync("ES", cancellationToken: cancellation.Token)) received++;
         });
         await partialSent.Task.WaitAsync(Guard);
         await cancellation.CancelAsync();
@@ -198,7 +198,7 @@ public class StreamingTests
         Assert.StartsWith("POST /chat HTTP/1.1", request, StringComparison.Ordinal);
         Assert.EndsWith("{\"prompt\":\"hi\",\"stream\":true}", request, StringComparison.Ordinal);
         // The JSON method is still there, with its own result type.
-        Func<ChatRequest, CancellationToken, Task<Chat>> whole = client.CreateChatAsync;
+        Func<ChatRequest, ApiCallOptions?, CancellationToken, Task<Chat>> whole = client.CreateChatAsync;
         Assert.NotNull(whole);
     }
 
