@@ -7,23 +7,25 @@
 namespace Grouped;
 
 /// <summary>The GroupedClient API.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
 public partial interface IGroupedClient
 {
     /// <summary>GET /health</summary>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task HealthAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task HealthAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /health</summary>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The status code and headers.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> HealthWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> HealthWithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <summary>The GroupedClient API.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
 public partial class GroupedClient : IGroupedClient
 {
     /// <summary>The first server of the API description; used when the <c>HttpClient</c> has no <c>BaseAddress</c>.</summary>
@@ -37,17 +39,26 @@ public partial class GroupedClient : IGroupedClient
         _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
     }
 
-    /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task HealthAsync(global::System.Threading.CancellationToken cancellationToken = default) => HealthWithResponseAsync(cancellationToken);
+    private static readonly global::Apiforge.Runtime.ApiOperation __operation0 = new("accountList", "GET", "/account/list");
+    private static readonly global::Apiforge.Runtime.ApiOperation __operation1 = new("accountItem", "GET", "/account/item");
+    private static readonly global::Apiforge.Runtime.ApiOperation __operation2 = new("accountFind", "GET", "/account/find");
+    private static readonly global::Apiforge.Runtime.ApiOperation __operation3 = new("find", "GET", "/find");
+    private static readonly global::Apiforge.Runtime.ApiOperation __operation4 = new("orderPlace", "POST", "/order/place");
+    private static readonly global::Apiforge.Runtime.ApiOperation __operation5 = new("orderWatch", "GET", "/order/watch");
+    private static readonly global::Apiforge.Runtime.ApiOperation __operation6 = new("settingsRead", "GET", "/settings");
+    private static readonly global::Apiforge.Runtime.ApiOperation __operation7 = new("health", "GET", "/health");
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> HealthWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task HealthAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => HealthWithResponseAsync(options, cancellationToken);
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> HealthWithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/health");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation7, options, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -57,100 +68,113 @@ public partial class GroupedClient : IGroupedClient
 }
 
 /// <summary>The operations tagged 'account' (GroupedClient.Account).</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
 public partial interface IGroupedClientAccount
 {
     /// <summary>GET /account/list</summary>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The accounts.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Grouped.Account>> ListAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Grouped.Account>> ListAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /account/list</summary>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body with the status code and headers.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::System.Collections.Generic.List<global::Grouped.Account>>> ListWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::System.Collections.Generic.List<global::Grouped.Account>>> ListWithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /account/item</summary>
     /// <param name="id">The query parameter 'id'.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>One account.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException{T}">Not found. (status 404), with the parsed body in Error.</exception>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Grouped.Account> ItemAsync(long id, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Grouped.Account> ItemAsync(long id, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /account/item</summary>
     /// <param name="id">The query parameter 'id'.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body with the status code and headers.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException{T}">Not found. (status 404), with the parsed body in Error.</exception>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Grouped.Account>> ItemWithResponseAsync(long id, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Grouped.Account>> ItemWithResponseAsync(long id, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /account/find</summary>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task AccountFindAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task AccountFindAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /account/find</summary>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The status code and headers.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> AccountFindWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> AccountFindWithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /find</summary>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task FindAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task FindAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /find</summary>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The status code and headers.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> FindWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> FindWithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <summary>The operations tagged 'order' (GroupedClient.Order).</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
 public partial interface IGroupedClientOrder
 {
     /// <summary>POST /order/place</summary>
     /// <param name="body">The request body.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>Placed.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Grouped.Account> PlaceAsync(global::Grouped.Account body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Grouped.Account> PlaceAsync(global::Grouped.Account body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>POST /order/place</summary>
     /// <param name="body">The request body.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body with the status code and headers.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Grouped.Account>> PlaceWithResponseAsync(global::Grouped.Account body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Grouped.Account>> PlaceWithResponseAsync(global::Grouped.Account body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /order/watch</summary>
     /// <remarks>Streams the text/event-stream response: the server-sent events as they arrive. The request is sent when the enumeration starts; leaving the loop closes the response.</remarks>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request and the enumeration, also while an event is being read.</param>
     /// <returns>The server-sent events, read one at a time with bounded memory (ApiResponse.StreamEventLimit).</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success (before the first item), or sent an item that is too long or cannot be read.</exception>
-    global::System.Collections.Generic.IAsyncEnumerable<global::Apiforge.Runtime.ApiServerSentEvent<global::Grouped.Account>> WatchAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Collections.Generic.IAsyncEnumerable<global::Apiforge.Runtime.ApiServerSentEvent<global::Grouped.Account>> WatchAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <summary>The operations tagged 'DefaultBaseAddress' (GroupedClient.DefaultBaseAddress2).</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
 public partial interface IGroupedClientDefaultBaseAddress2
 {
     /// <summary>GET /settings</summary>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task SettingsReadAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task SettingsReadAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /settings</summary>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The status code and headers.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> SettingsReadWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> SettingsReadWithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 public partial interface IGroupedClient
@@ -183,7 +207,7 @@ public partial class GroupedClient
     public IGroupedClientDefaultBaseAddress2 DefaultBaseAddress2 => __group2 ??= new DefaultBaseAddress2Operations(_httpClient);
 
     /// <summary>The operations tagged 'account', over the client's HttpClient.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
     public sealed partial class AccountOperations : IGroupedClientAccount
     {
         private readonly global::System.Net.Http.HttpClient _httpClient;
@@ -194,18 +218,18 @@ public partial class GroupedClient
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Grouped.Account>> ListAsync(global::System.Threading.CancellationToken cancellationToken = default)
-            => (await ListWithResponseAsync(cancellationToken).ConfigureAwait(false)).Value;
+        public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Grouped.Account>> ListAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => (await ListWithResponseAsync(options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::System.Collections.Generic.List<global::Grouped.Account>>> ListWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::System.Collections.Generic.List<global::Grouped.Account>>> ListWithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
             __url.AppendPath("/account/list");
             using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
             global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
             __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-            using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+            using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation0, options, cancellationToken).ConfigureAwait(false);
             if (!__response.IsSuccessStatusCode)
             {
                 await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -215,11 +239,11 @@ public partial class GroupedClient
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Grouped.Account> ItemAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
-            => (await ItemWithResponseAsync(id, cancellationToken).ConfigureAwait(false)).Value;
+        public async global::System.Threading.Tasks.Task<global::Grouped.Account> ItemAsync(long id, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => (await ItemWithResponseAsync(id, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Grouped.Account>> ItemWithResponseAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Grouped.Account>> ItemWithResponseAsync(long id, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
             __url.AppendPath("/account/item");
@@ -227,7 +251,7 @@ public partial class GroupedClient
             using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
             global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
             __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-            using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+            using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation1, options, cancellationToken).ConfigureAwait(false);
             if (!__response.IsSuccessStatusCode)
             {
                 var __status = (int)__response.StatusCode;
@@ -242,16 +266,16 @@ public partial class GroupedClient
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task AccountFindAsync(global::System.Threading.CancellationToken cancellationToken = default) => AccountFindWithResponseAsync(cancellationToken);
+        public global::System.Threading.Tasks.Task AccountFindAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => AccountFindWithResponseAsync(options, cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> AccountFindWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> AccountFindWithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
             __url.AppendPath("/account/find");
             using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
             global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
-            using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+            using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation2, options, cancellationToken).ConfigureAwait(false);
             if (!__response.IsSuccessStatusCode)
             {
                 await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -260,16 +284,16 @@ public partial class GroupedClient
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task FindAsync(global::System.Threading.CancellationToken cancellationToken = default) => FindWithResponseAsync(cancellationToken);
+        public global::System.Threading.Tasks.Task FindAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => FindWithResponseAsync(options, cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> FindWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> FindWithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
             __url.AppendPath("/find");
             using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
             global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
-            using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+            using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation3, options, cancellationToken).ConfigureAwait(false);
             if (!__response.IsSuccessStatusCode)
             {
                 await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -279,7 +303,7 @@ public partial class GroupedClient
     }
 
     /// <summary>The operations tagged 'order', over the client's HttpClient.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
     public sealed partial class OrderOperations : IGroupedClientOrder
     {
         private readonly global::System.Net.Http.HttpClient _httpClient;
@@ -290,11 +314,11 @@ public partial class GroupedClient
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Grouped.Account> PlaceAsync(global::Grouped.Account body, global::System.Threading.CancellationToken cancellationToken = default)
-            => (await PlaceWithResponseAsync(body, cancellationToken).ConfigureAwait(false)).Value;
+        public async global::System.Threading.Tasks.Task<global::Grouped.Account> PlaceAsync(global::Grouped.Account body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => (await PlaceWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false)).Value;
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Grouped.Account>> PlaceWithResponseAsync(global::Grouped.Account body, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Grouped.Account>> PlaceWithResponseAsync(global::Grouped.Account body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
             var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
@@ -303,7 +327,7 @@ public partial class GroupedClient
             global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
             __request.Content = global::Apiforge.Runtime.ApiContent.Json(body, GroupedClientJsonContext.Default.Account, "application/json");
             __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-            using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+            using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation4, options, cancellationToken).ConfigureAwait(false);
             if (!__response.IsSuccessStatusCode)
             {
                 await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -313,14 +337,14 @@ public partial class GroupedClient
         }
 
         /// <inheritdoc/>
-        public async global::System.Collections.Generic.IAsyncEnumerable<global::Apiforge.Runtime.ApiServerSentEvent<global::Grouped.Account>> WatchAsync([global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Collections.Generic.IAsyncEnumerable<global::Apiforge.Runtime.ApiServerSentEvent<global::Grouped.Account>> WatchAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
             var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
             __url.AppendPath("/order/watch");
             using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
             global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
             __request.Headers.TryAddWithoutValidation("Accept", "text/event-stream");
-            using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var __response = await global::Apiforge.Runtime.ApiResponse.SendStreamedAsync(_httpClient, __request, __operation5, options, cancellationToken).ConfigureAwait(false);
             if (!__response.IsSuccessStatusCode)
             {
                 await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -333,7 +357,7 @@ public partial class GroupedClient
     }
 
     /// <summary>The operations tagged 'DefaultBaseAddress', over the client's HttpClient.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
     public sealed partial class DefaultBaseAddress2Operations : IGroupedClientDefaultBaseAddress2
     {
         private readonly global::System.Net.Http.HttpClient _httpClient;
@@ -344,16 +368,16 @@ public partial class GroupedClient
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task SettingsReadAsync(global::System.Threading.CancellationToken cancellationToken = default) => SettingsReadWithResponseAsync(cancellationToken);
+        public global::System.Threading.Tasks.Task SettingsReadAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => SettingsReadWithResponseAsync(options, cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> SettingsReadWithResponseAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> SettingsReadWithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
             __url.AppendPath("/settings");
             using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
             global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
-            using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+            using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation6, options, cancellationToken).ConfigureAwait(false);
             if (!__response.IsSuccessStatusCode)
             {
                 await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);

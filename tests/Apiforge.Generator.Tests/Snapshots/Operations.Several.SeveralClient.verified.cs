@@ -7,7 +7,7 @@
 namespace Several;
 
 /// <summary>The SeveralClient API.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
 public partial interface ISeveralClient
 {
     /// <summary>PUT /pets/{name}</summary>
@@ -42,7 +42,7 @@ public partial interface ISeveralClient
 }
 
 /// <summary>The SeveralClient API.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
 public partial class SeveralClient : ISeveralClient
 {
     /// <summary>The first server of the API description; used when the <c>HttpClient</c> has no <c>BaseAddress</c>.</summary>
@@ -116,7 +116,7 @@ public partial class SeveralClient : ISeveralClient
     }
 
     /// <summary>The answer of PutPetAsync: the body of the status that came, typed. Value is the body of the first success status, null for the others.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
     public sealed class PutPetResult : global::Apiforge.Runtime.ApiResult<global::Several.Pet?>
     {
         /// <summary>Creates the result from the response and the body read for its status.</summary>
@@ -135,7 +135,7 @@ public partial class SeveralClient : ISeveralClient
     }
 
     /// <summary>The answer of CountAsync: the body of the status that came, typed. Value is the body of the first success status, null for the others.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
     public sealed class CountResult : global::Apiforge.Runtime.ApiResult<long?>
     {
         /// <summary>Creates the result from the response and the body read for its status.</summary>

@@ -7,72 +7,80 @@
 namespace Streams;
 
 /// <summary>The StreamsClient API.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
 public partial interface IStreamsClient
 {
     /// <summary>A chat answer, whole or streamed.</summary>
     /// <param name="body">The request body.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The answer; with stream=true, its chunks as server-sent events.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException{T}">A bad request. (status 400), with the parsed body in Error.</exception>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Streams.Chat> CreateChatAsync(global::Streams.ChatRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Streams.Chat> CreateChatAsync(global::Streams.ChatRequest body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>A chat answer, whole or streamed.</summary>
     /// <param name="body">The request body.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response body with the status code and headers.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException{T}">A bad request. (status 400), with the parsed body in Error.</exception>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Streams.Chat>> CreateChatWithResponseAsync(global::Streams.ChatRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Streams.Chat>> CreateChatWithResponseAsync(global::Streams.ChatRequest body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>A chat answer, whole or streamed.</summary>
     /// <remarks>Streams the text/event-stream response: the server-sent events as they arrive. The request is sent when the enumeration starts; leaving the loop closes the response.</remarks>
     /// <param name="body">The request body.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request and the enumeration, also while an event is being read.</param>
     /// <returns>The server-sent events, read one at a time with bounded memory (ApiResponse.StreamEventLimit).</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success (before the first item), or sent an item that is too long or cannot be read.</exception>
-    global::System.Collections.Generic.IAsyncEnumerable<global::Apiforge.Runtime.ApiServerSentEvent<global::Streams.ChatChunk>> CreateChatStreamAsync(global::Streams.ChatRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Collections.Generic.IAsyncEnumerable<global::Apiforge.Runtime.ApiServerSentEvent<global::Streams.ChatChunk>> CreateChatStreamAsync(global::Streams.ChatRequest body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /ticks</summary>
     /// <remarks>Streams the text/event-stream response: the server-sent events as they arrive. The request is sent when the enumeration starts; leaving the loop closes the response.</remarks>
     /// <param name="symbol">The query parameter 'symbol'.</param>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request and the enumeration, also while an event is being read.</param>
     /// <returns>The server-sent events, read one at a time with bounded memory (ApiResponse.StreamEventLimit).</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success (before the first item), or sent an item that is too long or cannot be read.</exception>
-    global::System.Collections.Generic.IAsyncEnumerable<global::Apiforge.Runtime.ApiServerSentEvent<global::Streams.Tick>> WatchTicksAsync(string symbol, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Collections.Generic.IAsyncEnumerable<global::Apiforge.Runtime.ApiServerSentEvent<global::Streams.Tick>> WatchTicksAsync(string symbol, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /raw</summary>
     /// <remarks>Streams the text/event-stream response: the server-sent events as they arrive. The request is sent when the enumeration starts; leaving the loop closes the response.</remarks>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request and the enumeration, also while an event is being read.</param>
     /// <returns>The server-sent events, read one at a time with bounded memory (ApiResponse.StreamEventLimit).</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success (before the first item), or sent an item that is too long or cannot be read.</exception>
-    global::System.Collections.Generic.IAsyncEnumerable<global::Apiforge.Runtime.ApiServerSentEvent<string>> RawEventsAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Collections.Generic.IAsyncEnumerable<global::Apiforge.Runtime.ApiServerSentEvent<string>> RawEventsAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /ticks.ndjson</summary>
     /// <remarks>Streams the application/x-ndjson response: the JSON records as they arrive. The request is sent when the enumeration starts; leaving the loop closes the response.</remarks>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request and the enumeration, also while an event is being read.</param>
     /// <returns>The JSON records, read one at a time with bounded memory (ApiResponse.StreamEventLimit).</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success (before the first item), or sent an item that is too long or cannot be read.</exception>
-    global::System.Collections.Generic.IAsyncEnumerable<global::Streams.Tick> ExportTicksAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Collections.Generic.IAsyncEnumerable<global::Streams.Tick> ExportTicksAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /ticks.jsonl</summary>
     /// <remarks>Streams the application/jsonl response: the JSON records as they arrive. The request is sent when the enumeration starts; leaving the loop closes the response.</remarks>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request and the enumeration, also while an event is being read.</param>
     /// <returns>The JSON records, read one at a time with bounded memory (ApiResponse.StreamEventLimit).</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success (before the first item), or sent an item that is too long or cannot be read.</exception>
-    global::System.Collections.Generic.IAsyncEnumerable<global::Streams.Tick> ExportTicksJsonlAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Collections.Generic.IAsyncEnumerable<global::Streams.Tick> ExportTicksJsonlAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /ticks.seq</summary>
     /// <remarks>Streams the application/json-seq response: the JSON records as they arrive. The request is sent when the enumeration starts; leaving the loop closes the response.</remarks>
+    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request and the enumeration, also while an event is being read.</param>
     /// <returns>The JSON records, read one at a time with bounded memory (ApiResponse.StreamEventLimit).</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success (before the first item), or sent an item that is too long or cannot be read.</exception>
-    global::System.Collections.Generic.IAsyncEnumerable<global::Streams.Tick> ExportTickSequenceAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Collections.Generic.IAsyncEnumerable<global::Streams.Tick> ExportTickSequenceAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <summary>The StreamsClient API.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
 public partial class StreamsClient : IStreamsClient
 {
     /// <summary>The first server of the API description; used when the <c>HttpClient</c> has no <c>BaseAddress</c>.</summary>
@@ -86,12 +94,19 @@ public partial class StreamsClient : IStreamsClient
         _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
     }
 
-    /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Streams.Chat> CreateChatAsync(global::Streams.ChatRequest body, global::System.Threading.CancellationToken cancellationToken = default)
-        => (await CreateChatWithResponseAsync(body, cancellationToken).ConfigureAwait(false)).Value;
+    private static readonly global::Apiforge.Runtime.ApiOperation __operation0 = new("createChat", "POST", "/chat");
+    private static readonly global::Apiforge.Runtime.ApiOperation __operation1 = new("watchTicks", "GET", "/ticks");
+    private static readonly global::Apiforge.Runtime.ApiOperation __operation2 = new("rawEvents", "GET", "/raw");
+    private static readonly global::Apiforge.Runtime.ApiOperation __operation3 = new("exportTicks", "GET", "/ticks.ndjson");
+    private static readonly global::Apiforge.Runtime.ApiOperation __operation4 = new("exportTicksJsonl", "GET", "/ticks.jsonl");
+    private static readonly global::Apiforge.Runtime.ApiOperation __operation5 = new("exportTickSequence", "GET", "/ticks.seq");
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Streams.Chat>> CreateChatWithResponseAsync(global::Streams.ChatRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::Streams.Chat> CreateChatAsync(global::Streams.ChatRequest body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        => (await CreateChatWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false)).Value;
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Streams.Chat>> CreateChatWithResponseAsync(global::Streams.ChatRequest body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
@@ -100,7 +115,7 @@ public partial class StreamsClient : IStreamsClient
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Content = global::Apiforge.Runtime.ApiContent.Json(body, StreamsClientJsonContext.Default.ChatRequest, "application/json");
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation0, options, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             var __status = (int)__response.StatusCode;
@@ -115,7 +130,7 @@ public partial class StreamsClient : IStreamsClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Collections.Generic.IAsyncEnumerable<global::Apiforge.Runtime.ApiServerSentEvent<global::Streams.ChatChunk>> CreateChatStreamAsync(global::Streams.ChatRequest body, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Collections.Generic.IAsyncEnumerable<global::Apiforge.Runtime.ApiServerSentEvent<global::Streams.ChatChunk>> CreateChatStreamAsync(global::Streams.ChatRequest body, global::Apiforge.Runtime.ApiCallOptions? options = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
@@ -124,7 +139,7 @@ public partial class StreamsClient : IStreamsClient
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Content = global::Apiforge.Runtime.ApiContent.Json(body, StreamsClientJsonContext.Default.ChatRequest, "application/json");
         __request.Headers.TryAddWithoutValidation("Accept", "text/event-stream");
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendStreamedAsync(_httpClient, __request, __operation0, options, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             var __status = (int)__response.StatusCode;
@@ -141,7 +156,7 @@ public partial class StreamsClient : IStreamsClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Collections.Generic.IAsyncEnumerable<global::Apiforge.Runtime.ApiServerSentEvent<global::Streams.Tick>> WatchTicksAsync(string symbol, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Collections.Generic.IAsyncEnumerable<global::Apiforge.Runtime.ApiServerSentEvent<global::Streams.Tick>> WatchTicksAsync(string symbol, global::Apiforge.Runtime.ApiCallOptions? options = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (symbol is null) throw new global::System.ArgumentNullException(nameof(symbol));
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
@@ -150,7 +165,7 @@ public partial class StreamsClient : IStreamsClient
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "text/event-stream");
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendStreamedAsync(_httpClient, __request, __operation1, options, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             throw await global::Apiforge.Runtime.ApiResponse.ReadErrorAsync(__response, StreamsClientJsonContext.Default.Error, cancellationToken).ConfigureAwait(false);
@@ -162,14 +177,14 @@ public partial class StreamsClient : IStreamsClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Collections.Generic.IAsyncEnumerable<global::Apiforge.Runtime.ApiServerSentEvent<string>> RawEventsAsync([global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Collections.Generic.IAsyncEnumerable<global::Apiforge.Runtime.ApiServerSentEvent<string>> RawEventsAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/raw");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "text/event-stream");
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendStreamedAsync(_httpClient, __request, __operation2, options, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -181,14 +196,14 @@ public partial class StreamsClient : IStreamsClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Collections.Generic.IAsyncEnumerable<global::Streams.Tick> ExportTicksAsync([global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Collections.Generic.IAsyncEnumerable<global::Streams.Tick> ExportTicksAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/ticks.ndjson");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "application/x-ndjson");
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendStreamedAsync(_httpClient, __request, __operation3, options, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -200,14 +215,14 @@ public partial class StreamsClient : IStreamsClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Collections.Generic.IAsyncEnumerable<global::Streams.Tick> ExportTicksJsonlAsync([global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Collections.Generic.IAsyncEnumerable<global::Streams.Tick> ExportTicksJsonlAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/ticks.jsonl");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "application/jsonl");
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendStreamedAsync(_httpClient, __request, __operation4, options, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -219,14 +234,14 @@ public partial class StreamsClient : IStreamsClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Collections.Generic.IAsyncEnumerable<global::Streams.Tick> ExportTickSequenceAsync([global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Collections.Generic.IAsyncEnumerable<global::Streams.Tick> ExportTickSequenceAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/ticks.seq");
         using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json-seq");
-        using var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var __response = await global::Apiforge.Runtime.ApiResponse.SendStreamedAsync(_httpClient, __request, __operation5, options, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);

@@ -7,7 +7,7 @@
 namespace Validation;
 
 /// <summary>The ValidationClient API.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
 public partial interface IValidationClient
 {
     /// <summary>GET /fakepath/{subscriptionId}/{resourceGroupName}/{id}</summary>
@@ -94,7 +94,7 @@ public partial interface IValidationClient
 }
 
 /// <summary>The ValidationClient API.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
 public partial class ValidationClient : IValidationClient
 {
     /// <summary>The first server of the API description; used when the <c>HttpClient</c> has no <c>BaseAddress</c>.</summary>

@@ -7,7 +7,7 @@
 namespace Validation.Serialization;
 
 /// <summary>Checks models against the constraints of the API description before <see cref="global::Validation.ValidationClient"/> sends them.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
 internal static class ValidationClientValidator
 {
     /// <summary>Throws <see cref="global::Apiforge.Runtime.ApiValidationException"/> when the <see cref="global::Validation.ChildProduct"/> breaks a constraint.</summary>
