@@ -38,6 +38,9 @@ internal sealed record TypeSpec(
     public EquatableArray<UnionCaseSpec> Cases { get; init; } = EquatableArray<UnionCaseSpec>.Empty;
 
     public bool DeclaresExtensionData { get; init; } = true;
+
+    /// <summary>Required properties whose value is known when the JSON leaves them out (see <see cref="KnownValueSpec"/>).</summary>
+    public EquatableArray<KnownValueSpec> KnownValues { get; init; } = EquatableArray<KnownValueSpec>.Empty;
 }
 
 /// <param name="Name">The C# property name.</param>

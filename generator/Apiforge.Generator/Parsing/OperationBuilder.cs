@@ -189,6 +189,8 @@ internal sealed partial class ClientBuilder
             operation.Deprecated, parameters.ToEquatableArray(), body, response, errors.ToEquatableArray(), requiresAuthentication)
         {
             Security = requiresAuthentication ? SecurityOf(operation) : EquatableArray<EquatableArray<string>>.Empty,
+            DocumentedSuccessStatuses = DocumentedSuccessStatuses(operation, response),
+            AnswerStatuses = AnswerStatuses(operation, methodText),
         };
     }
 
