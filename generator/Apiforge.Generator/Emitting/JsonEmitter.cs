@@ -73,6 +73,7 @@ internal static partial class JsonEmitter
         var properties = type.Properties;
         for (var i = 0; i < properties.Count; i++)
         {
+            if (properties[i].ReadOnly) continue;
             w.Line($"private static readonly global::System.Text.Json.JsonEncodedText s_name{i} = global::System.Text.Json.JsonEncodedText.Encode({CSharp.Literal(properties[i].JsonName)});");
         }
         if (properties.Count > 0) w.Line();

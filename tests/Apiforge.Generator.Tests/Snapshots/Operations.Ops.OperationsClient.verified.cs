@@ -327,6 +327,10 @@ public partial class OperationsClient : IOperationsClient
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        if (__response.IsSuccessStatusCode && (int)__response.StatusCode != 200)
+        {
+            throw await global::Apiforge.Runtime.ApiResponse.UndocumentedStatusAsync(__response, cancellationToken).ConfigureAwait(false);
+        }
         if (!__response.IsSuccessStatusCode)
         {
             var __status = (int)__response.StatusCode;
@@ -485,6 +489,10 @@ public partial class OperationsClient : IOperationsClient
         __request.Content = global::Apiforge.Runtime.ApiContent.Form(body, OperationsClientJsonContext.Default.FormBody, new global::Apiforge.Runtime.FormField[] { new("csv", global::Apiforge.Runtime.ParameterStyle.Form, false), new("lines", global::Apiforge.Runtime.ParameterStyle.DeepObject, true), new("metadata", global::Apiforge.Runtime.ParameterStyle.DeepObject, true) });
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        if (__response.IsSuccessStatusCode && (int)__response.StatusCode != 200)
+        {
+            throw await global::Apiforge.Runtime.ApiResponse.UndocumentedStatusAsync(__response, cancellationToken).ConfigureAwait(false);
+        }
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -526,6 +534,10 @@ public partial class OperationsClient : IOperationsClient
         }
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        if (__response.IsSuccessStatusCode && (int)__response.StatusCode != 201)
+        {
+            throw await global::Apiforge.Runtime.ApiResponse.UndocumentedStatusAsync(__response, cancellationToken).ConfigureAwait(false);
+        }
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -596,6 +608,10 @@ public partial class OperationsClient : IOperationsClient
         __request.Content = global::Apiforge.Runtime.ApiContent.Text(body, "text/plain");
         __request.Headers.TryAddWithoutValidation("Accept", "text/plain");
         using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        if (__response.IsSuccessStatusCode && (int)__response.StatusCode != 200)
+        {
+            throw await global::Apiforge.Runtime.ApiResponse.UndocumentedStatusAsync(__response, cancellationToken).ConfigureAwait(false);
+        }
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -621,6 +637,10 @@ public partial class OperationsClient : IOperationsClient
         }
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        if (__response.IsSuccessStatusCode && (int)__response.StatusCode != 200 && (int)__response.StatusCode != 204)
+        {
+            throw await global::Apiforge.Runtime.ApiResponse.UndocumentedStatusAsync(__response, cancellationToken).ConfigureAwait(false);
+        }
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -642,6 +662,10 @@ public partial class OperationsClient : IOperationsClient
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        if (__response.IsSuccessStatusCode && (int)__response.StatusCode != 200 && (int)__response.StatusCode != 204)
+        {
+            throw await global::Apiforge.Runtime.ApiResponse.UndocumentedStatusAsync(__response, cancellationToken).ConfigureAwait(false);
+        }
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -663,6 +687,10 @@ public partial class OperationsClient : IOperationsClient
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, cancellationToken).ConfigureAwait(false);
+        if (__response.IsSuccessStatusCode && (int)__response.StatusCode != 200)
+        {
+            throw await global::Apiforge.Runtime.ApiResponse.UndocumentedStatusAsync(__response, cancellationToken).ConfigureAwait(false);
+        }
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
