@@ -14,13 +14,17 @@ public static partial class Scenarios
 
     private static readonly DateOnly[] DateValues = [new(2000, 12, 1), new(1980, 1, 2), new(1492, 10, 12)];
 
-    private static readonly string[] Rfc1123Values = ["Fri, 01 Dec 2000 00:00:01 GMT", "Wed, 02 Jan 1980 00:11:35 GMT", "Wed, 12 Oct 1492 10:15:01 GMT"];
+    // "Fri, 01 Dec 2000 00:00:01 GMT", "Wed, 02 Jan 1980 00:11:35 GMT", "Wed, 12 Oct 1492 10:15:01 GMT" on the wire.
+    private static readonly DateTimeOffset[] Rfc1123Values = [.. DateTimesInUtc];
 
     private static readonly TimeSpan[] Durations = [new TimeSpan(123, 22, 14, 12, 11), new TimeSpan(5, 1, 0, 0)];
 
     private static readonly byte[][] ByteValues = [[0xFF, 0xFF, 0xFF, 0xFA], [0x01, 0x02, 0x03], [0x25, 0x29, 0x43]];
 
-    private static readonly string[] Base64UrlValues = ["YSBzdHJpbmcgdGhhdCBnZXRzIGVuY29kZWQgd2l0aCBiYXNlNjR1cmw", "dGVzdCBzdHJpbmc", "TG9yZW0gaXBzdW0"];
+    // "YSBzdHJpbmcgdGhhdCBnZXRzIGVuY29kZWQgd2l0aCBiYXNlNjR1cmw", "dGVzdCBzdHJpbmc", "TG9yZW0gaXBzdW0" on the wire.
+    private static readonly byte[][] Base64UrlValues = [Utf8("a string that gets encoded with base64url"), Utf8("test string"), Utf8("Lorem ipsum")];
+
+    private static byte[] Utf8(string text) => System.Text.Encoding.UTF8.GetBytes(text);
 
     private static readonly Guid[] Uuids = [new("6dcc7237-45fe-45c4-8a6b-3a8a3f625652"), new("d1399005-30f7-40d6-8da6-dd7c89ad34db"), new("f42f6aa1-a5bc-4ddf-907e-5f915de43205")];
 

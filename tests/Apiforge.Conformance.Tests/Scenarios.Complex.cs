@@ -53,8 +53,8 @@ public static partial class Scenarios
         { "complex.primitive.putDate", c => c.Complex.PrimitivePutDateAsync(new DateWrapper { Field = new DateOnly(1, 1, 1), Leap = new DateOnly(2016, 2, 29) }) },
         { "complex.primitive.getDateTime", async c => { var v = await c.Complex.PrimitiveGetDateTimeAsync(); Assert.Equal((DateTimeOffset.MinValue, new DateTimeOffset(2015, 5, 18, 18, 38, 0, TimeSpan.Zero)), (v.Field, v.Now)); } },
         { "complex.primitive.putDateTime", c => c.Complex.PrimitivePutDateTimeAsync(new DatetimeWrapper { Field = DateTimeOffset.MinValue, Now = new DateTimeOffset(2015, 5, 18, 18, 38, 0, TimeSpan.Zero) }) },
-        { "complex.primitive.getDateTimeRfc1123", async c => { var v = await c.Complex.PrimitiveGetDateTimeRfc1123Async(); Assert.Equal(("Mon, 01 Jan 0001 00:00:00 GMT", "Mon, 18 May 2015 11:38:00 GMT"), (v.Field, v.Now)); } },
-        { "complex.primitive.putDateTimeRfc1123", c => c.Complex.PrimitivePutDateTimeRfc1123Async(new Datetimerfc1123Wrapper { Field = "Mon, 01 Jan 0001 00:00:00 GMT", Now = "Mon, 18 May 2015 11:38:00 GMT" }) },
+        { "complex.primitive.getDateTimeRfc1123", async c => { var v = await c.Complex.PrimitiveGetDateTimeRfc1123Async(); Assert.Equal((DateTimeOffset.MinValue, new DateTimeOffset(2015, 5, 18, 11, 38, 0, TimeSpan.Zero)), (v.Field, v.Now)); } },
+        { "complex.primitive.putDateTimeRfc1123", c => c.Complex.PrimitivePutDateTimeRfc1123Async(new Datetimerfc1123Wrapper { Field = DateTimeOffset.MinValue, Now = new DateTimeOffset(2015, 5, 18, 11, 38, 0, TimeSpan.Zero) }) },
         { "complex.primitive.getDuration", async c => Assert.Equal(new TimeSpan(123, 22, 14, 12, 11), (await c.Complex.PrimitiveGetDurationAsync()).Field) },
         { "complex.primitive.putDuration", c => c.Complex.PrimitivePutDurationAsync(new DurationWrapper { Field = new TimeSpan(123, 22, 14, 12, 11) }) },
         { "complex.primitive.getByte", async c => Assert.Equal(ComplexBytes, (await c.Complex.PrimitiveGetByteAsync()).Field) },
@@ -104,7 +104,7 @@ public static partial class Scenarios
                 var market = await c.Complex.PolymorphismGetComposedWithoutDiscriminatorAsync();
                 Assert.Equal("sweden", market.SampleSalmon!.Location);
                 Assert.Equal(2, market.Fishes!.Count);
-            }, Because.MissingDiscriminator },
+            } },
         { "complex.polymorphism.getComplicated", async c =>
             {
                 var salmon = await c.Complex.PolymorphismGetComplicatedAsync();
@@ -116,7 +116,7 @@ public static partial class Scenarios
                 // The answer is the same salmon without "fishtype": read as the declared Salmon.
                 var salmon = await c.Complex.PolymorphismPutMissingDiscriminatorAsync(PolymorphicSalmon());
                 Assert.Equal("alaska", salmon.Location);
-            }, Because.MissingDiscriminator },
+            } },
         { "complex.polymorphicrecursive.getValid", async c =>
             {
                 var fish = Assert.IsType<Salmon>(await c.Complex.PolymorphicrecursiveGetValidAsync());
@@ -124,7 +124,7 @@ public static partial class Scenarios
             } },
         { "complex.polymorphicrecursive.putValid", async c => await c.Complex.PolymorphicrecursivePutValidAsync(await c.Complex.PolymorphicrecursiveGetValidAsync()) },
         { "complex.readonlyproperty.getValid", async c => { var v = await c.Complex.ReadonlypropertyGetValidAsync(); Assert.Equal(("1234", 2), (v.Id, v.Size)); } },
-        { "complex.readonlyproperty.putValid", c => c.Complex.ReadonlypropertyPutValidAsync(new ReadonlyObj { Id = "1234", Size = 2 }), Because.ReadOnlyInRequests },
+        { "complex.readonlyproperty.putValid", c => c.Complex.ReadonlypropertyPutValidAsync(new ReadonlyObj { Id = "1234", Size = 2 }) },
         // The server has no route for /complex/flatten/valid (and no report scenario): the operation answers 404.
         { "complex.flattencomplex.getValid", c => Expect.Status(404, () => c.Complex.FlattencomplexGetValidAsync()) },
     };

@@ -101,7 +101,8 @@ internal static class CSharp
 
     private static string PrimitiveTypeName(string name) => name switch
     {
-        PrimitiveNames.DateTimeOffset => "global::System.DateTimeOffset",
+        PrimitiveNames.DateTimeOffset or PrimitiveNames.DateTimeRfc1123 or PrimitiveNames.UnixTime => "global::System.DateTimeOffset",
+        PrimitiveNames.Base64Url => PrimitiveNames.Bytes,
         PrimitiveNames.DateOnly => "global::System.DateOnly",
         PrimitiveNames.TimeOnly => "global::System.TimeOnly",
         PrimitiveNames.TimeSpan => "global::System.TimeSpan",

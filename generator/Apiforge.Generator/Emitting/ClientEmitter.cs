@@ -299,7 +299,8 @@ internal static partial class ClientEmitter
         }
         // Bounded by HttpClient.Timeout to the last byte of the body, not only to the headers.
         w.Line($"using var __response = await {Runtime}.ApiResponse.SendAsync(_httpClient, __request, {OperationField(client, operation)}, options, cancellationToken).ConfigureAwait(false);");
-        w.Line("if (!__response.IsSuccessStatusCode)");
+        WriteUndocumentedSuccessCheck(w, operation);
+        w.Line($"if ({ErrorCondition(operation)})");
         w.OpenBrace();
         WriteErrors(w, operation, TypeInfo);
         w.CloseBrace();
@@ -648,6 +649,9 @@ internal static partial class ClientEmitter
             TypeRefKind.Enum => $"{JsonEmitter.ConverterName(ns, type.Name)}.ToWireString({value})",
             TypeRefKind.Primitive when type.Name == PrimitiveNames.DateAsDateTime => $"{Runtime}.ApiDates.FormatDate({value})",
             TypeRefKind.Primitive when type.Name == PrimitiveNames.TimeAsTimeSpan => $"{Runtime}.ApiDates.FormatTimeOfDay({value})",
+            TypeRefKind.Primitive when type.Name == PrimitiveNames.DateTimeRfc1123 => $"{Runtime}.ApiWireFormats.FormatRfc1123({value})",
+            TypeRefKind.Primitive when type.Name == PrimitiveNames.UnixTime => $"{Runtime}.ApiWireFormats.FormatUnixTime({value})",
+            TypeRefKind.Primitive when type.Name == PrimitiveNames.Base64Url => $"{Runtime}.ApiWireFormats.FormatBase64Url({value})",
             _ => $"{Runtime}.ApiFormat.Format({value})",
         };
     }

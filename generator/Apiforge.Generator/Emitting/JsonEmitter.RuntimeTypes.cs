@@ -12,7 +12,8 @@ internal static partial class JsonEmitter
     /// nulls (the most nullable shape) serves both, or a document's <c>List&lt;string?&gt;</c> would refuse its nulls.
     /// </summary>
     private static IEnumerable<JsonTypeInfoSpec> JsonTypesByRuntimeType(EquatableArray<JsonTypeInfoSpec> specs)
-        => specs.GroupBy(spec => WithoutReferenceNullability(spec.Type))
+        => specs.Where(spec => !UsesWireFormat(spec.Type))
+            .GroupBy(spec => WithoutReferenceNullability(spec.Type))
             .Select(group => group.OrderByDescending(spec => NullableReferenceCount(spec.Type)).First());
 
     private static TypeRef WithoutReferenceNullability(TypeRef type)

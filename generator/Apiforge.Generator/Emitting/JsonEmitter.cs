@@ -16,6 +16,7 @@ internal static partial class JsonEmitter
     private const string Writer = "global::System.Text.Json.Utf8JsonWriter";
     private const string TokenType = "global::System.Text.Json.JsonTokenType";
     private const string Values = "global::Apiforge.Runtime.ApiJsonValues";
+    private const string WireFormats = "global::Apiforge.Runtime.ApiWireFormats";
 
     public static string ConverterName(string ns, string typeName) => $"global::{ns}.Serialization.{typeName}Json";
 
@@ -72,6 +73,7 @@ internal static partial class JsonEmitter
         var properties = type.Properties;
         for (var i = 0; i < properties.Count; i++)
         {
+            if (properties[i].ReadOnly) continue;
             w.Line($"private static readonly global::System.Text.Json.JsonEncodedText s_name{i} = global::System.Text.Json.JsonEncodedText.Encode({CSharp.Literal(properties[i].JsonName)});");
         }
         if (properties.Count > 0) w.Line();
@@ -140,7 +142,8 @@ internal static partial class JsonEmitter
             var p = properties[i];
             if (!ChecksPresence(type, p)) continue;
             var condition = NeedsSetFlag(type, p) ? $"!p{i}Set" : $"p{i} is null";
-            w.Line($"if ({condition}) {Runtime}.ThrowMissingProperty(ref reader, {CSharp.Literal(type.Name)}, {CSharp.Literal(p.JsonName)});");
+            if (KnownValue(type, p, ns) is { } known) w.Line($"if ({condition}) p{i} = {known};");
+            else w.Line($"if ({condition}) {Runtime}.ThrowMissingProperty(ref reader, {CSharp.Literal(type.Name)}, {CSharp.Literal(p.JsonName)});");
         }
         w.Line(ModelEmitter.HasObsoleteConstructor(type) ? $"return new {typeName}(serializer: true)" : $"return new {typeName}");
         w.OpenBrace();
@@ -191,6 +194,8 @@ internal static partial class JsonEmitter
         for (var i = 0; i < properties.Count; i++)
         {
             var p = properties[i];
+            // readOnly is response-only ("SHOULD NOT be sent as part of the request"; servers refuse it: "id is readonly").
+            if (p.ReadOnly) continue;
             var access = "value." + (p.Deprecated ? p.FieldName : p.Name);
             if (!p.IsNullable || (p.IsRequiredMember && p.Type.Nullable))
             {
@@ -366,7 +371,7 @@ internal static partial class JsonEmitter
             TypeRefKind.Primitive => type.Name switch
             {
                 PrimitiveNames.Boolean => $"{token} is {TokenType}.True or {TokenType}.False",
-                PrimitiveNames.Int32 or PrimitiveNames.Int64 or PrimitiveNames.Single or PrimitiveNames.Double or PrimitiveNames.Decimal
+                PrimitiveNames.Int32 or PrimitiveNames.Int64 or PrimitiveNames.Single or PrimitiveNames.Double or PrimitiveNames.Decimal or PrimitiveNames.UnixTime
                     => $"{token} == {TokenType}.Number",
                 _ => $"{token} == {TokenType}.String",
             },
@@ -410,6 +415,9 @@ internal static partial class JsonEmitter
         PrimitiveNames.Guid => $"{reader}.GetGuid()",
         PrimitiveNames.Uri => $"{Runtime}.ReadUri(ref {reader})",
         PrimitiveNames.Bytes => $"{reader}.GetBytesFromBase64()",
+        PrimitiveNames.DateTimeRfc1123 => $"{WireFormats}.ReadRfc1123(ref {reader})",
+        PrimitiveNames.UnixTime => $"{WireFormats}.ReadUnixTime(ref {reader})",
+        PrimitiveNames.Base64Url => $"{WireFormats}.ReadBase64Url(ref {reader})",
         _ => $"{Runtime}.ReadString(ref {reader})",
     };
 
@@ -472,6 +480,9 @@ internal static partial class JsonEmitter
         PrimitiveNames.TimeSpan => $"{Values}.WriteDuration({writer}, {value});",
         PrimitiveNames.Uri => $"{writer}.WriteStringValue({value}.OriginalString);",
         PrimitiveNames.Bytes => $"{writer}.WriteBase64StringValue({value});",
+        PrimitiveNames.DateTimeRfc1123 => $"{WireFormats}.WriteRfc1123({writer}, {value});",
+        PrimitiveNames.UnixTime => $"{WireFormats}.WriteUnixTime({writer}, {value});",
+        PrimitiveNames.Base64Url => $"{WireFormats}.WriteBase64Url({writer}, {value});",
         _ => $"{writer}.WriteStringValue({value});",
     };
 
@@ -512,7 +523,7 @@ internal static partial class JsonEmitter
             w.Line();
             w.Line($"private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{typeName}>? _t{i};");
             w.Line($"/// <summary>Metadata for <c>{CSharp.XmlText(typeName)}</c>.</summary>");
-            w.Line($"public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{typeName}> {spec.PropertyName} => _t{i} ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{typeName}>)Options.GetTypeInfo(typeof({typeName}));");
+            w.Line($"public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{typeName}> {spec.PropertyName} => _t{i} ??= {(UsesWireFormat(spec.Type) ? OwnValueInfo(spec.Type, ns) : $"(global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{typeName}>)Options.GetTypeInfo(typeof({typeName}))")};");
         }
         w.Line();
         w.Line("/// <inheritdoc/>");

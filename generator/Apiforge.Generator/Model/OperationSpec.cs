@@ -59,6 +59,12 @@ internal sealed record OperationSpec(
     public string? Tag { get; init; }
     /// <summary>The document's <c>operationId</c>, for tracing (<c>ApiOperation</c>); null when it has none.</summary>
     public string? OperationId { get; init; }
+
+    /// <summary>The exact 2xx codes the operation documents; empty when any 2xx is a success (none documented, or a 2XX range).</summary>
+    public EquatableArray<int> DocumentedSuccessStatuses { get; init; } = EquatableArray<int>.Empty;
+
+    /// <summary>Non-2xx codes that are answers, not errors: a HEAD's documented 404 ("does not exist").</summary>
+    public EquatableArray<int> AnswerStatuses { get; init; } = EquatableArray<int>.Empty;
 }
 
 /// <param name="Name">The C# parameter name (already a valid identifier).</param>

@@ -53,10 +53,16 @@ internal static class PrimitiveNames
     public const string Uri = "Uri";
     public const string Bytes = "byte[]";
     public const string Stream = "Stream";
+    /// <summary><c>format: date-time-rfc1123</c>: a DateTimeOffset written as an HTTP date.</summary>
+    public const string DateTimeRfc1123 = "DateTimeRfc1123";
+    /// <summary><c>format: unixtime</c>: a DateTimeOffset written as whole seconds since 1970.</summary>
+    public const string UnixTime = "UnixTime";
+    /// <summary><c>format: base64url</c>: a byte[] written as unpadded URL-safe base64.</summary>
+    public const string Base64Url = "Base64Url";
 
     public static bool IsValueType(string name) => name switch
     {
-        String or Uri or Bytes or Stream => false,
+        String or Uri or Bytes or Stream or Base64Url => false,
         _ => true,
     };
 }

@@ -41,6 +41,9 @@ internal sealed record TypeSpec(
 
     /// <summary>Reading leaves a missing required property at its default instead of failing (MissingRequired="Default").</summary>
     public bool MissingRequiredAsDefault { get; init; }
+
+    /// <summary>Required properties whose value is known when the JSON leaves them out (see <see cref="KnownValueSpec"/>).</summary>
+    public EquatableArray<KnownValueSpec> KnownValues { get; init; } = EquatableArray<KnownValueSpec>.Empty;
 }
 
 /// <param name="Name">The C# property name.</param>

@@ -679,7 +679,12 @@ internal sealed partial class ClientBuilder
             case JsonSchemaType.String:
                 return TypeRef.Primitive(AdaptToFramework(StringType(schema.Format), pointer), nullable);
             case JsonSchemaType.Integer:
-                return TypeRef.Primitive(schema.Format == "int32" ? PrimitiveNames.Int32 : PrimitiveNames.Int64, nullable);
+                return TypeRef.Primitive(schema.Format switch
+                {
+                    "int32" => PrimitiveNames.Int32,
+                    "unixtime" => PrimitiveNames.UnixTime,
+                    _ => PrimitiveNames.Int64,
+                }, nullable);
             case JsonSchemaType.Number:
                 return TypeRef.Primitive(schema.Format switch
                 {
@@ -739,6 +744,8 @@ internal sealed partial class ClientBuilder
         "uuid" => PrimitiveNames.Guid,
         "uri" => PrimitiveNames.Uri,
         "byte" => PrimitiveNames.Bytes,
+        "date-time-rfc1123" => PrimitiveNames.DateTimeRfc1123,
+        "base64url" => PrimitiveNames.Base64Url,
         _ => PrimitiveNames.String,
     };
 

@@ -82,6 +82,7 @@ internal sealed partial class ClientBuilder
         ReadSecuritySchemes();
         var operations = BuildOperations(out var rootTypes);
         FinishTypes();
+        AddKnownValues();
 
         return new ClientSpec(
             _namespace,

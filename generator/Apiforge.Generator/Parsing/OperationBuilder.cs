@@ -191,6 +191,8 @@ internal sealed partial class ClientBuilder
             Security = requiresAuthentication ? SecurityOf(operation) : EquatableArray<EquatableArray<string>>.Empty,
             Tag = FirstTag(operation),
             OperationId = operation.OperationId is { Length: > 0 } operationId ? operationId : null,
+            DocumentedSuccessStatuses = DocumentedSuccessStatuses(operation, response),
+            AnswerStatuses = AnswerStatuses(operation, methodText),
         };
     }
 

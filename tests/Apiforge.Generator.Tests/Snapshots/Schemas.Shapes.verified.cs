@@ -98,7 +98,6 @@ namespace Shapes.Serialization
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("requiredNullable");
         private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("optionalNullable");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("created");
         private static readonly global::System.Text.Json.JsonEncodedText s_name3 = global::System.Text.Json.JsonEncodedText.Encode("secret");
         private static readonly global::System.Text.Json.JsonEncodedText s_name4 = global::System.Text.Json.JsonEncodedText.Encode("version");
         private static readonly global::System.Text.Json.JsonEncodedText s_name5 = global::System.Text.Json.JsonEncodedText.Encode("mode");
@@ -279,11 +278,6 @@ namespace Shapes.Serialization
             {
                 writer.WritePropertyName(s_name1);
                 writer.WriteNumberValue(value.OptionalNullable.Value);
-            }
-            if (value.Created is not null)
-            {
-                writer.WritePropertyName(s_name2);
-                global::Apiforge.Runtime.ApiJsonValues.WriteDateTimeOffset(writer, value.Created.Value);
             }
             if (value.Secret is not null)
             {
