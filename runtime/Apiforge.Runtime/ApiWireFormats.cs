@@ -9,6 +9,7 @@ namespace Apiforge.Runtime;
 /// <c>base64url</c> (unpadded URL-safe base64) and <c>unixtime</c> (whole seconds since 1970 as a JSON integer).
 /// A value that is not in its format fails the read instead of being kept as text. Used by generated code.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class ApiWireFormats
 {
     private const string Rfc1123Pattern = "ddd, dd MMM yyyy HH':'mm':'ss 'GMT'";
