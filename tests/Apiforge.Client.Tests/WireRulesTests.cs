@@ -91,7 +91,7 @@ public class WireRulesTests
         var (client, _) = Create(_ => WireHandler.Json(HttpStatusCode.OK, """{"id":"s-1","created":"Mon, 18 May 2015 11:38:00 GMT"}"""));
         Assert.Equal(new StampKind("stamp"), (await client.PutStampAsync(May18, [1], May18, new Stamp { Created = May18, Kind = new StampKind("stamp") })).Kind);
 
-        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("""{"id":"s-1","kind":"stamp"}""", WireRulesClientJsonContext.Default.Stamp));
+        Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize("""{"id":"s-1","kind":"stamp"}""", WireRulesClientJsonContext.Default.Stamp));
     }
 
     [Fact]

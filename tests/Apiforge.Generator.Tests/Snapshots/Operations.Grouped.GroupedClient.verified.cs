@@ -230,6 +230,10 @@ public partial class GroupedClient
             global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
             __request.Headers.TryAddWithoutValidation("Accept", "application/json");
             using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation0, options, cancellationToken).ConfigureAwait(false);
+            if (__response.IsSuccessStatusCode && (int)__response.StatusCode != 200)
+            {
+                throw await global::Apiforge.Runtime.ApiResponse.UndocumentedStatusAsync(__response, cancellationToken).ConfigureAwait(false);
+            }
             if (!__response.IsSuccessStatusCode)
             {
                 await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -252,6 +256,10 @@ public partial class GroupedClient
             global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
             __request.Headers.TryAddWithoutValidation("Accept", "application/json");
             using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation1, options, cancellationToken).ConfigureAwait(false);
+            if (__response.IsSuccessStatusCode && (int)__response.StatusCode != 200)
+            {
+                throw await global::Apiforge.Runtime.ApiResponse.UndocumentedStatusAsync(__response, cancellationToken).ConfigureAwait(false);
+            }
             if (!__response.IsSuccessStatusCode)
             {
                 var __status = (int)__response.StatusCode;
@@ -328,6 +336,10 @@ public partial class GroupedClient
             __request.Content = global::Apiforge.Runtime.ApiContent.Json(body, GroupedClientJsonContext.Default.Account, "application/json");
             __request.Headers.TryAddWithoutValidation("Accept", "application/json");
             using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation4, options, cancellationToken).ConfigureAwait(false);
+            if (__response.IsSuccessStatusCode && (int)__response.StatusCode != 200)
+            {
+                throw await global::Apiforge.Runtime.ApiResponse.UndocumentedStatusAsync(__response, cancellationToken).ConfigureAwait(false);
+            }
             if (!__response.IsSuccessStatusCode)
             {
                 await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);

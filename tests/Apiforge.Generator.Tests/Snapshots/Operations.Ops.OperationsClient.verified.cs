@@ -380,6 +380,10 @@ public partial class OperationsClient : IOperationsClient
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation0, options, cancellationToken).ConfigureAwait(false);
+        if (__response.IsSuccessStatusCode && (int)__response.StatusCode != 200)
+        {
+            throw await global::Apiforge.Runtime.ApiResponse.UndocumentedStatusAsync(__response, cancellationToken).ConfigureAwait(false);
+        }
         if (!__response.IsSuccessStatusCode)
         {
             var __status = (int)__response.StatusCode;
@@ -538,6 +542,10 @@ public partial class OperationsClient : IOperationsClient
         __request.Content = global::Apiforge.Runtime.ApiContent.Form(body, OperationsClientJsonContext.Default.FormBody, new global::Apiforge.Runtime.FormField[] { new("csv", global::Apiforge.Runtime.ParameterStyle.Form, false), new("lines", global::Apiforge.Runtime.ParameterStyle.DeepObject, true), new("metadata", global::Apiforge.Runtime.ParameterStyle.DeepObject, true) });
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation4, options, cancellationToken).ConfigureAwait(false);
+        if (__response.IsSuccessStatusCode && (int)__response.StatusCode != 200)
+        {
+            throw await global::Apiforge.Runtime.ApiResponse.UndocumentedStatusAsync(__response, cancellationToken).ConfigureAwait(false);
+        }
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -579,6 +587,10 @@ public partial class OperationsClient : IOperationsClient
         }
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation5, options, cancellationToken).ConfigureAwait(false);
+        if (__response.IsSuccessStatusCode && (int)__response.StatusCode != 201)
+        {
+            throw await global::Apiforge.Runtime.ApiResponse.UndocumentedStatusAsync(__response, cancellationToken).ConfigureAwait(false);
+        }
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -649,6 +661,10 @@ public partial class OperationsClient : IOperationsClient
         __request.Content = global::Apiforge.Runtime.ApiContent.Text(body, "text/plain");
         __request.Headers.TryAddWithoutValidation("Accept", "text/plain");
         using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation8, options, cancellationToken).ConfigureAwait(false);
+        if (__response.IsSuccessStatusCode && (int)__response.StatusCode != 200)
+        {
+            throw await global::Apiforge.Runtime.ApiResponse.UndocumentedStatusAsync(__response, cancellationToken).ConfigureAwait(false);
+        }
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -674,6 +690,10 @@ public partial class OperationsClient : IOperationsClient
         }
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation9, options, cancellationToken).ConfigureAwait(false);
+        if (__response.IsSuccessStatusCode && (int)__response.StatusCode != 200 && (int)__response.StatusCode != 204)
+        {
+            throw await global::Apiforge.Runtime.ApiResponse.UndocumentedStatusAsync(__response, cancellationToken).ConfigureAwait(false);
+        }
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -695,6 +715,10 @@ public partial class OperationsClient : IOperationsClient
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation10, options, cancellationToken).ConfigureAwait(false);
+        if (__response.IsSuccessStatusCode && (int)__response.StatusCode != 200 && (int)__response.StatusCode != 204)
+        {
+            throw await global::Apiforge.Runtime.ApiResponse.UndocumentedStatusAsync(__response, cancellationToken).ConfigureAwait(false);
+        }
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -716,6 +740,10 @@ public partial class OperationsClient : IOperationsClient
         global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation11, options, cancellationToken).ConfigureAwait(false);
+        if (__response.IsSuccessStatusCode && (int)__response.StatusCode != 200)
+        {
+            throw await global::Apiforge.Runtime.ApiResponse.UndocumentedStatusAsync(__response, cancellationToken).ConfigureAwait(false);
+        }
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);

@@ -116,6 +116,10 @@ public partial class StreamsClient : IStreamsClient
         __request.Content = global::Apiforge.Runtime.ApiContent.Json(body, StreamsClientJsonContext.Default.ChatRequest, "application/json");
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation0, options, cancellationToken).ConfigureAwait(false);
+        if (__response.IsSuccessStatusCode && (int)__response.StatusCode != 200)
+        {
+            throw await global::Apiforge.Runtime.ApiResponse.UndocumentedStatusAsync(__response, cancellationToken).ConfigureAwait(false);
+        }
         if (!__response.IsSuccessStatusCode)
         {
             var __status = (int)__response.StatusCode;

@@ -57,7 +57,7 @@ namespace Shapes.Serialization
                     (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
-            if (p0 is null) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty(ref reader, "Cat", "petType");
+            if (p0 is null) p0 = "cat";
             if (p1 is null) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty(ref reader, "Cat", "name");
             return new global::Shapes.Cat
             {

@@ -70,6 +70,10 @@ public partial class AcmeClient : IAcmeClient
         }
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation0, options, cancellationToken).ConfigureAwait(false);
+        if (__response.IsSuccessStatusCode && (int)__response.StatusCode != 200)
+        {
+            throw await global::Apiforge.Runtime.ApiResponse.UndocumentedStatusAsync(__response, cancellationToken).ConfigureAwait(false);
+        }
         if (!__response.IsSuccessStatusCode)
         {
             await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
