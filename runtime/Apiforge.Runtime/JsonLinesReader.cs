@@ -60,11 +60,7 @@ public sealed class JsonLinesReader
             if (_start == _end)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-#if NET
                 var read = await _stream.ReadAsync(_buffer.AsMemory(), cancellationToken).ConfigureAwait(false);
-#else
-                var read = await _stream.ReadAsync(_buffer, 0, _buffer.Length, cancellationToken).WaitAsync(cancellationToken).ConfigureAwait(false);
-#endif
                 if (read == 0)
                 {
                     _ended = true;

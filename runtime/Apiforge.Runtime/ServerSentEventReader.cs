@@ -138,11 +138,7 @@ public sealed class ServerSentEventReader
             if (_start == _end)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-#if NET
                 var read = await _stream.ReadAsync(_buffer.AsMemory(), cancellationToken).ConfigureAwait(false);
-#else
-                var read = await _stream.ReadAsync(_buffer, 0, _buffer.Length, cancellationToken).WaitAsync(cancellationToken).ConfigureAwait(false);
-#endif
                 if (read == 0) return false;
                 _start = 0;
                 _end = read;

@@ -99,7 +99,7 @@ internal static partial class ClientEmitter
         w.CloseBrace();
     }
 
-    /// <summary>An operation's declarations in an interface, as the root interface has them.</summary>
+    /// <summary>An operation's declarations in an interface (the root client's or a group's).</summary>
     private static void WriteInterfaceOperation(SourceWriter w, OperationSpec operation, string ns)
     {
         if (operation.Response.Kind == ResponseKind.Events)
@@ -124,7 +124,7 @@ internal static partial class ClientEmitter
         }
     }
 
-    /// <summary>An operation's implementations in a class, as the root client has them.</summary>
+    /// <summary>An operation's implementations in a class (the root client or a group).</summary>
     private static void WriteClassOperation(SourceWriter w, ClientSpec client, OperationSpec operation, Dictionary<TypeRef, string> typeInfoNames, HashSet<string> validated)
     {
         var ns = client.Namespace;

@@ -37,26 +37,7 @@ internal static partial class ClientEmitter
         {
             if (!first) w.Line();
             first = false;
-            if (operation.Response.Kind == ResponseKind.Events)
-            {
-                WriteEventStreamDeclaration(w, operation, ns);
-                continue;
-            }
-            WriteDocs(w, operation, withResponse: false);
-            if (operation.Deprecated) w.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
-            w.Line($"{Signature(operation, ns, withResponse: false)};");
-            if (HasResponseMethod(operation))
-            {
-                w.Line();
-                WriteDocs(w, operation, withResponse: true);
-                if (operation.Deprecated) w.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
-                w.Line($"{Signature(operation, ns, withResponse: true)};");
-            }
-            if (HasStreamVariant(operation))
-            {
-                w.Line();
-                WriteEventStreamDeclaration(w, operation, ns);
-            }
+            WriteInterfaceOperation(w, operation, ns);
         }
         w.CloseBrace();
         w.Line();
@@ -83,42 +64,7 @@ internal static partial class ClientEmitter
 
         foreach (var operation in RootOperations(client))
         {
-            if (operation.Response.Kind == ResponseKind.Events)
-            {
-                WriteEventStreamImplementation(w, client, operation, typeInfoNames, validated);
-                continue;
-            }
-            w.Line();
-            w.Line("/// <inheritdoc/>");
-            if (operation.Deprecated) w.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
-            if (!HasResponseMethod(operation))
-            {
-                w.Line($"public async {Signature(operation, ns, withResponse: false)}");
-                w.OpenBrace();
-                WriteBody(w, client, operation, typeInfoNames, validated);
-                w.CloseBrace();
-                if (HasStreamVariant(operation)) WriteEventStreamImplementation(w, client, operation, typeInfoNames, validated);
-                continue;
-            }
-            var arguments = string.Join(", ", SignatureParameters(operation, ns).Select(p => p.Name).Concat(new[] { "options", "cancellationToken" }));
-            var call = $"{operation.ResponseMethodName}({arguments})";
-            if (operation.Response.Kind == ResponseKind.None)
-            {
-                w.Line($"public {Signature(operation, ns, withResponse: false)} => {call};");
-            }
-            else
-            {
-                w.Line($"public async {Signature(operation, ns, withResponse: false)}");
-                w.Line($"    => (await {call}.ConfigureAwait(false)).Value;");
-            }
-            w.Line();
-            w.Line("/// <inheritdoc/>");
-            if (operation.Deprecated) w.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
-            w.Line($"public async {Signature(operation, ns, withResponse: true)}");
-            w.OpenBrace();
-            WriteBody(w, client, operation, typeInfoNames, validated);
-            w.CloseBrace();
-            if (HasStreamVariant(operation)) WriteEventStreamImplementation(w, client, operation, typeInfoNames, validated);
+            WriteClassOperation(w, client, operation, typeInfoNames, validated);
         }
         WriteResultTypes(w, client);
         w.CloseBrace();

@@ -38,6 +38,13 @@ namespace Apiforge.Runtime
             return default;
         }
 
+        /// <summary>.NET's <c>Stream.ReadAsync(Memory&lt;byte&gt;, …)</c>, also cancelled while a stream that ignores the token is stuck.</summary>
+        public static async ValueTask<int> ReadAsync(this Stream stream, Memory<byte> buffer, CancellationToken cancellationToken)
+        {
+            if (!System.Runtime.InteropServices.MemoryMarshal.TryGetArray<byte>(buffer, out var array)) throw new NotSupportedException("Only array-backed buffers are read.");
+            return await stream.ReadAsync(array.Array!, array.Offset, array.Count, cancellationToken).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         /// <summary>The task's result, or a cancellation when the token fires first (the task itself keeps running).</summary>
         public static async Task<T> WaitAsync<T>(this Task<T> task, CancellationToken cancellationToken)
         {
