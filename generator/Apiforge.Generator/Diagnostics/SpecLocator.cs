@@ -124,6 +124,23 @@ internal sealed class SpecLocator
         return result;
     }
 
+    /// <summary>The node a JSON pointer (<c>#/components/schemas/Pet</c>) names in a tree; null when a segment is missing.</summary>
+    internal static System.Text.Json.Nodes.JsonNode? Navigate(System.Text.Json.Nodes.JsonNode root, string? pointer)
+    {
+        var node = root;
+        foreach (var segment in ParsePointer(pointer))
+        {
+            node = node switch
+            {
+                System.Text.Json.Nodes.JsonObject obj => obj.TryGetPropertyValue(segment, out var child) ? child : null,
+                System.Text.Json.Nodes.JsonArray array => int.TryParse(segment, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) && index < array.Count ? array[index] : null,
+                _ => null,
+            };
+            if (node is null) return null;
+        }
+        return node;
+    }
+
     private (int Line, int Column) LineColumn(int offset)
     {
         var starts = LineStarts();

@@ -49,5 +49,10 @@ internal sealed class SourceWriter
         return this;
     }
 
-    public override string ToString() => _builder.ToString();
+    /// <summary>The finished text; an emitter that left a brace open (or closed one too many) is a bug, not output.</summary>
+    public override string ToString()
+    {
+        if (Indentation != 0) throw new InvalidOperationException($"The generated text ends at indentation {Indentation}, not 0: an emitter's braces do not balance.");
+        return _builder.ToString();
+    }
 }

@@ -270,7 +270,7 @@ internal sealed class ExternalRefBundler
 
         var target = Load(visit, reference, targetFile);
         if (target is null) return false;
-        var node = Navigate(target, fragment);
+        var node = SpecLocator.Navigate(target, fragment);
         if (node is null)
         {
             Report(visit, DiagnosticDescriptors.UnresolvedReference, reference);
@@ -331,7 +331,7 @@ internal sealed class ExternalRefBundler
             if (!_hoisted.TryGetValue(targetKey, out var name))
             {
                 var target = Load(entryVisit, reference, targetFile);
-                var node = target is null ? null : Navigate(target, fragment);
+                var node = target is null ? null : SpecLocator.Navigate(target, fragment);
                 if (node is not JsonObject)
                 {
                     mapping.Remove(entry.Key);
@@ -393,21 +393,6 @@ internal sealed class ExternalRefBundler
         return root;
     }
 
-    private static JsonNode? Navigate(JsonNode root, string fragment)
-    {
-        var node = root;
-        foreach (var segment in SpecLocator.ParsePointer(fragment))
-        {
-            node = node switch
-            {
-                JsonObject obj => obj.TryGetPropertyValue(segment, out var child) ? child : null,
-                JsonArray array => int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < array.Count ? array[index] : null,
-                _ => null,
-            };
-            if (node is null) return null;
-        }
-        return node;
-    }
 
     private static bool Replace(Visit visit, JsonNode replacement)
     {

@@ -68,7 +68,7 @@ internal static class RefCycles
                     break;
                 }
                 chain.Add(current);
-                current = Navigate(root, target) as JsonObject;
+                current = SpecLocator.Navigate(root, target) as JsonObject;
             }
             if (cycle)
             {
@@ -87,21 +87,6 @@ internal static class RefCycles
             ? s
             : null;
 
-    private static JsonNode? Navigate(JsonNode root, string pointer)
-    {
-        var node = root;
-        foreach (var segment in SpecLocator.ParsePointer(pointer))
-        {
-            node = node switch
-            {
-                JsonObject obj => obj.TryGetPropertyValue(segment, out var child) ? child : null,
-                JsonArray array => int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < array.Count ? array[i] : null,
-                _ => null,
-            };
-            if (node is null) return null;
-        }
-        return node;
-    }
 
     private sealed class ReferenceEqualityComparer : IEqualityComparer<JsonObject>
     {
