@@ -6,31 +6,17 @@ namespace Apiforge.Runtime.Tests;
 /// <summary>format: date/time as DateTime/TimeSpan, for consumers without DateOnly/TimeOnly: the same wire form.</summary>
 public class ApiDatesTests
 {
-    private static Utf8JsonReader Reader(string json)
-    {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
-        reader.Read();
-        return reader;
-    }
-
-    private static string Written(Action<Utf8JsonWriter> write)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream)) write(writer);
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
-
     [Theory]
     [InlineData("\"2026-12-02\"", "2026-12-02")]
     [InlineData("\"2026-12-02T23:30:00+05:00\"", "2026-12-02")]
     public void A_date_reads_as_midnight_of_that_day_and_writes_back_as_a_full_date(string json, string expected)
     {
-        var reader = Reader(json);
+        var reader = JsonText.Reader(json);
         var date = ApiDates.ReadDate(ref reader);
 
         Assert.Equal(TimeSpan.Zero, date.TimeOfDay);
         Assert.Equal(DateTimeKind.Unspecified, date.Kind);
-        Assert.Equal($"\"{expected}\"", Written(w => ApiDates.WriteDate(w, date)));
+        Assert.Equal($"\"{expected}\"", JsonText.Written(w => ApiDates.WriteDate(w, date)));
         Assert.Equal(expected, ApiDates.FormatDate(date));
     }
 
@@ -40,10 +26,10 @@ public class ApiDatesTests
     [InlineData("\"23:59:59.9999999+01:00\"", "23:59:59.9999999")]
     public void A_time_reads_as_the_time_since_midnight_and_writes_back_without_an_offset(string json, string expected)
     {
-        var reader = Reader(json);
+        var reader = JsonText.Reader(json);
         var time = ApiDates.ReadTimeOfDay(ref reader);
 
-        Assert.Equal($"\"{expected}\"", Written(w => ApiDates.WriteTimeOfDay(w, time)));
+        Assert.Equal($"\"{expected}\"", JsonText.Written(w => ApiDates.WriteTimeOfDay(w, time)));
     }
 
     [Theory]
@@ -52,7 +38,7 @@ public class ApiDatesTests
     public void A_value_that_is_not_a_date_is_a_JsonException(string json)
         => Assert.Throws<JsonException>(() =>
         {
-            var reader = Reader(json);
+            var reader = JsonText.Reader(json);
             ApiDates.ReadDate(ref reader);
         });
 
@@ -62,7 +48,7 @@ public class ApiDatesTests
     public void A_value_that_is_not_a_time_of_day_is_a_JsonException(string json)
         => Assert.Throws<JsonException>(() =>
         {
-            var reader = Reader(json);
+            var reader = JsonText.Reader(json);
             ApiDates.ReadTimeOfDay(ref reader);
         });
 
