@@ -12,7 +12,7 @@ namespace Apiforge.Benchmarks;
 /// <summary>
 /// Runs everything in one process: the harness (incremental reruns, compile times, stage breakdown), then
 /// BenchmarkDotNet (cold generation vs parse floor vs NSwag; one runtime call vs hand-written vs NSwag), then prints
-/// the ratio table. Arguments: --skip-harness, --skip-generation, --skip-runtime, --write-nswag-baseline.
+/// the ratio table. Arguments: --skip-harness, --skip-generation, --skip-runtime, --write-nswag-baseline, --compile-only.
 /// </summary>
 internal static class Program
 {
@@ -54,6 +54,12 @@ internal static class Program
         if (descriptionEditAt >= 0)
         {
             DescriptionEditHarness.Run(descriptionEditAt + 1 < args.Length ? int.Parse(args[descriptionEditAt + 1], CultureInfo.InvariantCulture) : 20);
+            return 0;
+        }
+        if (args.Contains("--compile-only"))
+        {
+            // The compile table alone (generated size and compile time against NSwag's), a few minutes.
+            await Harness.CompileAsync(runs: 3).ConfigureAwait(false);
             return 0;
         }
         if (args.Contains("--incremental-only"))
