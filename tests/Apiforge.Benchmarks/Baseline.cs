@@ -22,10 +22,19 @@ internal static class Baseline
     public static Task<NSwag.OpenApiDocument> NSwagDocumentAsync(BenchDocument doc)
         => doc.IsYaml ? NSwag.OpenApiYamlDocument.FromYamlAsync(doc.Text) : NSwag.OpenApiDocument.FromJsonAsync(doc.Text);
 
-    /// <summary>NSwag: parse, then CSharpClientGenerator with its default settings; one file of C#.</summary>
+    /// <summary>NSwag: parse, then CSharpClientGenerator with its default settings (Newtonsoft.Json); one file of C#.</summary>
     public static async Task<string> NSwagGenerateAsync(BenchDocument doc)
     {
         var document = await NSwagDocumentAsync(doc).ConfigureAwait(false);
         return new CSharpClientGenerator(document, new CSharpClientGeneratorSettings()).GenerateFile();
+    }
+
+    /// <summary>NSwag in System.Text.Json mode, the fair baseline for a System.Text.Json client; otherwise default settings.</summary>
+    public static async Task<string> NSwagStjGenerateAsync(BenchDocument doc)
+    {
+        var document = await NSwagDocumentAsync(doc).ConfigureAwait(false);
+        var settings = new CSharpClientGeneratorSettings();
+        settings.CSharpGeneratorSettings.JsonLibrary = NJsonSchema.CodeGeneration.CSharp.CSharpJsonLibrary.SystemTextJson;
+        return new CSharpClientGenerator(document, settings).GenerateFile();
     }
 }

@@ -123,6 +123,23 @@ internal static class Harness
         Print("");
     }
 
+    public static async Task DumpAsync(string directory)
+    {
+        foreach (var name in Documents.Names)
+        {
+            var doc = Documents.Get(name);
+            var target = Path.Combine(directory, Path.GetFileNameWithoutExtension(name));
+            Directory.CreateDirectory(Path.Combine(target, "apiforge"));
+            foreach (var source in GeneratorHost.RunCold(doc, GeneratorHost.Consumer(GeneratorHost.ConsumerSource)).Results.Single().GeneratedSources)
+            {
+                File.WriteAllText(Path.Combine(target, "apiforge", source.HintName), source.SourceText.ToString());
+            }
+            File.WriteAllText(Path.Combine(target, "nswag-newtonsoft.cs"), await Baseline.NSwagGenerateAsync(doc).ConfigureAwait(false));
+            File.WriteAllText(Path.Combine(target, "nswag-stj.cs"), await Baseline.NSwagStjGenerateAsync(doc).ConfigureAwait(false));
+            Print($"{name}: written to {target}");
+        }
+    }
+
     public static async Task CompileAsync(int runs)
     {
         Print("### Compiling the generated code (parse + bind + emit to memory, Debug, nullable enabled)");

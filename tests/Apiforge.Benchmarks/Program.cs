@@ -56,6 +56,13 @@ internal static class Program
             DescriptionEditHarness.Run(descriptionEditAt + 1 < args.Length ? int.Parse(args[descriptionEditAt + 1], CultureInfo.InvariantCulture) : 20);
             return 0;
         }
+        var dumpAt = Array.IndexOf(args, "--dump");
+        if (dumpAt >= 0 && dumpAt + 1 < args.Length)
+        {
+            // Writes Apiforge's generated files and NSwag's (both modes) per document, to look at what the size is made of.
+            await Harness.DumpAsync(Path.GetFullPath(args[dumpAt + 1])).ConfigureAwait(false);
+            return 0;
+        }
         if (args.Contains("--compile-only"))
         {
             // The compile table alone (generated size and compile time against NSwag's), a few minutes.
