@@ -183,10 +183,7 @@ internal sealed partial class ClientBuilder
         // An alias (a primitive, an array, a map, another $ref): resolve through it, guarding against cycles.
         if (!_resolvingComponents.Add(key))
         {
-            if (_reportedPointers.Add("cycle:" + pointer))
-            {
-                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReferenceCycle, _locator.Locate(pointer), pointer));
-            }
+            _diagnostics.ReportOnce(pointer, DiagnosticDescriptors.ReferenceCycle, _locator, pointer, pointer);
             return TypeRef.Any();
         }
         var resolved = MapSchema(schema, Names.Pascal(key, "Model"), pointer, 0).WithNullable(false);
@@ -725,10 +722,7 @@ internal sealed partial class ClientBuilder
             return ResolveComponent(id);
         }
         var text = reference.Reference?.ReferenceV3 ?? id ?? "?";
-        if (_reportedPointers.Add("ref:" + pointer))
-        {
-            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnresolvedReference, _locator.Locate(pointer + "/$ref"), text));
-        }
+        _diagnostics.ReportOnce(pointer, DiagnosticDescriptors.UnresolvedReference, _locator, pointer + "/$ref", text);
         return TypeRef.Any();
     }
 
@@ -750,13 +744,10 @@ internal sealed partial class ClientBuilder
     };
 
     private void ReportRenamed(string pointer, string wanted, string given)
-        => _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameCollision, _locator.Locate(pointer), wanted, given));
+        => _diagnostics.Report(DiagnosticDescriptors.NameCollision, _locator.Locate(pointer), wanted, given);
 
     private void ReportUnsupported(string pointer, string what)
-    {
-        if (!_reportedPointers.Add(pointer)) return;
-        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedSchema, _locator.Locate(pointer), pointer, what));
-    }
+        => _diagnostics.ReportOnce(pointer, DiagnosticDescriptors.UnsupportedSchema, _locator, pointer, pointer, what);
 
     private static string? Describe(IOpenApiSchema? schema)
     {

@@ -8,6 +8,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using Apiforge.Generator.Diagnostics;
 using Apiforge.Generator.Model;
+using Apiforge.Generator.Options;
 using Microsoft.OpenApi;
 
 namespace Apiforge.Generator.Parsing;
@@ -15,10 +16,11 @@ namespace Apiforge.Generator.Parsing;
 /// <summary>Builds the equatable <see cref="ClientSpec"/> from a read <see cref="OpenApiDocument"/>.</summary>
 internal sealed partial class ClientBuilder
 {
-    private readonly SpecInput _input;
+    private readonly ParseContext _context;
+    private readonly SpecOptions _options;
     private readonly OpenApiDocument _document;
     private readonly SpecLocator _locator;
-    private readonly List<DiagnosticInfo> _diagnostics;
+    private readonly DiagnosticCollector _diagnostics;
     private readonly CancellationToken _cancellationToken;
 
     /// <summary>Every C# type name in the client's namespace, with the client's own names reserved.</summary>
@@ -29,15 +31,15 @@ internal sealed partial class ClientBuilder
     private readonly Dictionary<string, TypeRef> _componentRefs = new(StringComparer.Ordinal);
     private readonly HashSet<string> _resolvingComponents = new(StringComparer.Ordinal);
     private readonly List<TypeSpec> _types = new();
-    private readonly HashSet<string> _reportedPointers = new(StringComparer.Ordinal);
 
-    public ClientBuilder(SpecInput input, OpenApiDocument document, SpecLocator locator, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    public ClientBuilder(ParseContext context, SpecOptions options, OpenApiDocument document)
     {
-        _input = input;
+        _context = context;
+        _options = options;
         _document = document;
-        _locator = locator;
-        _diagnostics = diagnostics;
-        _cancellationToken = cancellationToken;
+        _locator = context.Locator;
+        _diagnostics = context.Diagnostics;
+        _cancellationToken = context.CancellationToken;
     }
 
     private string _clientName = "";
@@ -95,7 +97,7 @@ internal sealed partial class ClientBuilder
             JsonTypes(contextName, rootTypes).ToEquatableArray())
         {
             SecuritySchemes = _securitySchemes.Values.ToEquatableArray(),
-            ErrorTextProperty = _input.Options.ErrorTextProperty,
+            ErrorTextProperty = _options.ErrorTextProperty,
             Validation = ValidationEnabled,
             Groups = BuildGroups(operations).ToEquatableArray(),
             DocBaseUri = DocBaseUri(),
@@ -129,12 +131,12 @@ internal sealed partial class ClientBuilder
 
     private bool ReadOptions()
     {
-        var options = _input.Options;
+        var options = _options;
         var ok = true;
         _namespace = options.Namespace ?? options.RootNamespace ?? "Apiforge.Generated";
         if (!Names.IsValidNamespace(_namespace))
         {
-            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, null, "Namespace", _namespace, DocumentParser.FileName(_input.Path), "it must be a dotted list of C# identifiers, such as Acme.Trading"));
+            _diagnostics.Report(DiagnosticDescriptors.InvalidOption, null, "Namespace", _namespace, _context.FileName, "it must be a dotted list of C# identifiers, such as Acme.Trading");
             ok = false;
         }
 
@@ -143,12 +145,12 @@ internal sealed partial class ClientBuilder
             _clientName = options.ClientName;
             if (!Names.IsValidIdentifier(_clientName))
             {
-                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, null, "ClientName", _clientName, DocumentParser.FileName(_input.Path), "it must be a C# identifier, such as AcmeClient"));
+                _diagnostics.Report(DiagnosticDescriptors.InvalidOption, null, "ClientName", _clientName, _context.FileName, "it must be a C# identifier, such as AcmeClient");
                 ok = false;
             }
             else if (Array.IndexOf(GeneratedNames.ClientDeclaredMembers, _clientName) >= 0)
             {
-                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, null, "ClientName", _clientName, DocumentParser.FileName(_input.Path), "the client declares a member of that name; choose another, such as AcmeClient"));
+                _diagnostics.Report(DiagnosticDescriptors.InvalidOption, null, "ClientName", _clientName, _context.FileName, "the client declares a member of that name; choose another, such as AcmeClient");
                 ok = false;
             }
         }
@@ -161,13 +163,13 @@ internal sealed partial class ClientBuilder
             !string.Equals(numberType, "double", StringComparison.OrdinalIgnoreCase) &&
             !string.Equals(numberType, "decimal", StringComparison.OrdinalIgnoreCase))
         {
-            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, null, "NumberType", numberType, DocumentParser.FileName(_input.Path), "use 'double' or 'decimal'"));
+            _diagnostics.Report(DiagnosticDescriptors.InvalidOption, null, "NumberType", numberType, _context.FileName, "use 'double' or 'decimal'");
             ok = false;
         }
         return ReadValidationOption() & ReadGroupByOption() & ReadMissingRequiredOption() && ok;
     }
 
-    private string NumberType => string.Equals(_input.Options.NumberType, "decimal", StringComparison.OrdinalIgnoreCase) ? PrimitiveNames.Decimal : PrimitiveNames.Double;
+    private string NumberType => string.Equals(_options.NumberType, "decimal", StringComparison.OrdinalIgnoreCase) ? PrimitiveNames.Decimal : PrimitiveNames.Double;
 
     private string? DefaultBaseAddress()
     {
