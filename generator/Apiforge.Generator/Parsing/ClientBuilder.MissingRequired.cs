@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
 using Apiforge.Generator.Diagnostics;
 using Apiforge.Generator.Model;
 
@@ -22,7 +20,4 @@ internal sealed partial class ClientBuilder
         _diagnostics.Report(DiagnosticDescriptors.InvalidOption, null, "MissingRequired", value, _context.FileName, "use 'Strict' or 'Default'");
         return false;
     }
-
-    private IEnumerable<TypeSpec> WithMissingRequiredMode(List<TypeSpec> types)
-        => MissingRequiredAsDefault ? types.Select(t => t.Kind == TypeSpecKind.Object ? t with { MissingRequiredAsDefault = true } : t) : types;
 }

@@ -23,9 +23,6 @@ internal sealed partial class ClientBuilder
     /// <summary>A derived class's name to the name of the class it derives from.</summary>
     private readonly Dictionary<string, string> _baseTypes = new(StringComparer.Ordinal);
 
-    /// <summary>An object type's name to its schema, for discriminators resolved once every type exists.</summary>
-    private readonly Dictionary<string, (IOpenApiSchema Schema, string? ComponentKey)> _objectSchemas = new(StringComparer.Ordinal);
-
     private enum SchemaShape
     {
         Alias,
@@ -176,7 +173,7 @@ internal sealed partial class ClientBuilder
                            (shape == SchemaShape.Union && NonNullAlternatives(schema, out var hadNull) is not null && hadNull);
             var reference = new TypeRef(shape == SchemaShape.Enum ? TypeRefKind.Enum : TypeRefKind.Object, typeName, null, nullable);
             _componentRefs[key] = reference;
-            DefineType(typeName, schema, pointer, shape, key, 0);
+            EnqueueType(typeName, schema, pointer, shape, key, 0);
             return reference;
         }
 
@@ -192,25 +189,7 @@ internal sealed partial class ClientBuilder
         return resolved;
     }
 
-    private void DefineType(string name, IOpenApiSchema schema, string pointer, SchemaShape shape, string? componentKey, int depth)
-    {
-        switch (shape)
-        {
-            case SchemaShape.Enum:
-                TryGetEnum(schema, out var integer, out var values);
-                _types.Add(BuildEnum(name, schema, pointer, integer, values));
-                break;
-            case SchemaShape.Union:
-                _types.Add(BuildUnion(name, schema, pointer, depth));
-                break;
-            default:
-                _objectSchemas[name] = (schema, componentKey);
-                _types.Add(BuildObject(name, schema, pointer, depth));
-                break;
-        }
-    }
-
-    private TypeSpec BuildEnum(string name, IOpenApiSchema schema, string pointer, bool integer, List<(string Wire, long Number, string? Description)> values)
+    private EquatableArray<EnumMemberSpec> EnumMembers(string name, IOpenApiSchema schema, bool integer, List<(string Wire, long Number, string? Description)> values)
     {
         var members = new List<EnumMemberSpec>();
         var memberNames = new HashSet<string>(StringComparer.Ordinal) { name };
@@ -233,8 +212,7 @@ internal sealed partial class ClientBuilder
             description ??= descriptions is not null && index < descriptions.Count && descriptions[index].Length > 0 ? descriptions[index] : null;
             members.Add(new EnumMemberSpec(Names.Unique(baseName, memberNames), wire, integer ? number : members.Count, description));
         }
-        return new TypeSpec(name, integer ? TypeSpecKind.IntegerEnum : TypeSpecKind.StringEnum, pointer, Describe(schema), schema.Deprecated,
-            EquatableArray<PropertySpec>.Empty, members.ToEquatableArray(), null);
+        return members.ToEquatableArray();
     }
 
     /// <summary>Symbols that carry meaning in enum values get a word, so "+1" and "-1" do not both become "1".</summary>
@@ -286,9 +264,10 @@ internal sealed partial class ClientBuilder
 
     // ------------------------------------------------------------ objects
 
-    private TypeSpec BuildObject(string name, IOpenApiSchema schema, string pointer, int depth)
+    private void MapObjectMembers(TypeDraft draft, int depth)
     {
-        var properties = new List<PropertySpec>();
+        var (name, schema, pointer) = (draft.Name, draft.Schema, draft.Pointer);
+        var properties = draft.Properties;
         var memberNames = new HashSet<string>(GeneratedNames.ObjectMembers, StringComparer.Ordinal) { name };
         var seenJsonNames = new HashSet<string>(StringComparer.Ordinal);
         var additionalAllowed = true;
@@ -310,9 +289,7 @@ internal sealed partial class ClientBuilder
         }
 
         CollectProperties(name, schema, pointer, properties, memberNames, seenJsonNames, ref additionalAllowed, depth);
-        var extensionData = additionalAllowed ? Names.Unique("AdditionalProperties", memberNames) : null;
-        return new TypeSpec(name, TypeSpecKind.Object, pointer, Describe(schema), schema.Deprecated,
-            properties.ToEquatableArray(), EquatableArray<EnumMemberSpec>.Empty, extensionData);
+        draft.ExtensionDataName = additionalAllowed ? Names.Unique("AdditionalProperties", memberNames) : null;
     }
 
     private bool DerivesFrom(string type, string ancestor)
@@ -416,8 +393,7 @@ internal sealed partial class ClientBuilder
                 return null;
             case TypeRefKind.Enum:
                 var wire = value.GetValueKind() == System.Text.Json.JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString();
-                var enumType = _types.FirstOrDefault(t => t.Name == type.Name);
-                var member = enumType?.Members.FirstOrDefault(m => m.JsonValue == wire);
+                var member = _drafts.TryGetValue(type.Name, out var enumType) ? enumType.Members.FirstOrDefault(m => m.JsonValue == wire) : null;
                 return member is null ? null : new DefaultValueSpec(DefaultValueKind.EnumMember, member.Name);
             default:
                 return null;
@@ -438,13 +414,14 @@ internal sealed partial class ClientBuilder
 
     // ------------------------------------------------------------ unions
 
-    private TypeSpec BuildUnion(string name, IOpenApiSchema schema, string pointer, int depth)
+    private void MapUnionCases(TypeDraft draft, int depth)
     {
+        var (name, schema, pointer) = (draft.Name, draft.Schema, draft.Pointer);
         var keyword = AlternativesKeyword(schema);
         var alternatives = NonNullAlternatives(schema, out _) ?? new List<(IOpenApiSchema, int)>();
         var caseNames = new HashSet<string>(StringComparer.Ordinal) { name };
         foreach (var reserved in GeneratedNames.ValueTypeMembers) caseNames.Add(reserved);
-        var cases = new List<UnionCaseSpec>();
+        var cases = draft.Cases;
         var seenTypes = new HashSet<TypeRef>();
         var refCases = new List<(string ComponentKey, string TypeName)>();
         foreach (var (alternative, index) in alternatives)
@@ -471,12 +448,7 @@ internal sealed partial class ClientBuilder
             }
             discriminator = new DiscriminatorSpec(property, mapping.ToEquatableArray());
         }
-        return new TypeSpec(name, TypeSpecKind.Union, pointer, Describe(schema), schema.Deprecated,
-            EquatableArray<PropertySpec>.Empty, EquatableArray<EnumMemberSpec>.Empty, null)
-        {
-            Cases = cases.ToEquatableArray(),
-            Discriminator = discriminator,
-        };
+        draft.UnionDiscriminator = discriminator;
     }
 
     /// <summary>The discriminator's explicit mapping, kept to values that select one of <paramref name="allowed"/>.</summary>
@@ -512,84 +484,6 @@ internal sealed partial class ClientBuilder
             _ => Names.Pascal(type.Name, "Value"),
         },
     };
-
-    // ------------------------------------------------------------ inheritance, after every type exists
-
-    /// <summary>
-    /// Splits each derived class's properties into inherited and declared ones, and gives every class with derived
-    /// classes the list it dispatches on and, when its schema has one, its discriminator.
-    /// </summary>
-    private void FinishTypes()
-    {
-        var classes = new HashSet<string>(_types.Where(t => t.Kind == TypeSpecKind.Object).Select(t => t.Name), StringComparer.Ordinal);
-        for (var u = 0; u < _types.Count; u++)
-        {
-            if (_types[u].Kind != TypeSpecKind.Union) continue;
-            _types[u] = _types[u] with
-            {
-                Cases = _types[u].Cases.Select(c => c with { IsClass = c.Type.Kind == TypeRefKind.Object && classes.Contains(c.Type.Name) }).ToEquatableArray(),
-            };
-        }
-        if (_baseTypes.Count == 0) return;
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < _types.Count; i++) index[_types[i].Name] = i;
-
-        int Depth(string type)
-        {
-            var depth = 0;
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            while (_baseTypes.TryGetValue(type, out var next) && seen.Add(type)) { depth++; type = next; }
-            return depth;
-        }
-
-        // Bases before derived classes, so a class sees its base's final property names.
-        foreach (var derived in _baseTypes.Keys.OrderBy(Depth).ThenBy(n => n, StringComparer.Ordinal).ToList())
-        {
-            if (!index.TryGetValue(derived, out var i) || !index.TryGetValue(_baseTypes[derived], out var b)) continue;
-            var baseType = _types[b];
-            var type = _types[i];
-            var inherited = baseType.Properties.ToDictionary(p => p.JsonName, StringComparer.Ordinal);
-            var taken = new HashSet<string>(baseType.Properties.Select(p => p.Name), StringComparer.Ordinal) { type.Name };
-            if (baseType.ExtensionDataName is not null) taken.Add(baseType.ExtensionDataName);
-            var properties = new List<PropertySpec>();
-            foreach (var p in baseType.Properties) properties.Add(p with { Inherited = true });
-            foreach (var p in type.Properties)
-            {
-                if (inherited.ContainsKey(p.JsonName)) continue;
-                properties.Add(p with { Name = Names.Unique(p.Name, taken), Inherited = false });
-            }
-            _types[i] = type with
-            {
-                Properties = properties.ToEquatableArray(),
-                BaseTypeName = baseType.Name,
-                ExtensionDataName = baseType.ExtensionDataName ?? (type.ExtensionDataName is null ? null : Names.Unique(type.ExtensionDataName, taken)),
-                DeclaresExtensionData = baseType.ExtensionDataName is null && type.ExtensionDataName is not null,
-            };
-        }
-
-        foreach (var baseName in _baseTypes.Values.Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToList())
-        {
-            if (!index.TryGetValue(baseName, out var b)) continue;
-            var descendants = _baseTypes.Keys.Where(t => DerivesFrom(t, baseName) && index.ContainsKey(t))
-                .OrderByDescending(Depth).ThenBy(n => n, StringComparer.Ordinal).ToList();
-            var baseType = _types[b];
-            DiscriminatorSpec? discriminator = null;
-            if (_objectSchemas.TryGetValue(baseName, out var info) && info.Schema.Discriminator is { PropertyName: { Length: > 0 } property } d)
-            {
-                var allowed = new HashSet<string>(descendants, StringComparer.Ordinal);
-                var mapping = ExplicitMapping(d, allowed);
-                foreach (var descendant in descendants.OrderBy(n => n, StringComparer.Ordinal))
-                {
-                    if (mapping.Any(m => m.TypeName == descendant) || !_objectSchemas.TryGetValue(descendant, out var derivedInfo)) continue;
-                    var value = ExtensionString(derivedInfo.Schema, "x-ms-discriminator-value") ?? derivedInfo.ComponentKey;
-                    if (value is not null && mapping.All(m => m.Value != value)) mapping.Add(new DiscriminatorCaseSpec(value, descendant));
-                }
-                discriminator = new DiscriminatorSpec(property, mapping.ToEquatableArray());
-            }
-            _types[b] = baseType with { DerivedTypes = descendants.ToEquatableArray(), Discriminator = discriminator };
-        }
-        InheritDiscriminators(index);
-    }
 
     // ------------------------------------------------------------ schema uses
 
@@ -653,7 +547,7 @@ internal sealed partial class ClientBuilder
                     defined = new TypeRef(TypeRefKind.Enum, name, null, false);
                     _inlineTypes[pointer] = defined;
                     _enumsByValues[key] = defined;
-                    _types.Add(BuildEnum(name, schema, pointer, isInteger, enumValues));
+                    EnqueueType(name, schema, pointer, shape, null, depth);
                 }
             }
             if (defined is null)
@@ -661,7 +555,7 @@ internal sealed partial class ClientBuilder
                 var name = UniqueTypeName(Names.Pascal(contextName, shape == SchemaShape.Enum ? "Enum" : "Model"), schema);
                 defined = new TypeRef(shape == SchemaShape.Enum ? TypeRefKind.Enum : TypeRefKind.Object, name, null, false);
                 _inlineTypes[pointer] = defined;
-                DefineType(name, schema, pointer, shape, null, depth);
+                EnqueueType(name, schema, pointer, shape, null, depth);
             }
             return defined.WithNullable(nullable);
         }

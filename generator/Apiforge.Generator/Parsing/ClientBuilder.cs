@@ -30,7 +30,6 @@ internal sealed partial class ClientBuilder
     private readonly Dictionary<string, string> _componentTypeNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TypeRef> _componentRefs = new(StringComparer.Ordinal);
     private readonly HashSet<string> _resolvingComponents = new(StringComparer.Ordinal);
-    private readonly List<TypeSpec> _types = new();
 
     public ClientBuilder(ParseContext context, SpecOptions options, OpenApiDocument document)
     {
@@ -83,8 +82,7 @@ internal sealed partial class ClientBuilder
 
         ReadSecuritySchemes();
         var operations = BuildOperations(out var rootTypes);
-        FinishTypes();
-        AddKnownValues();
+        var types = BuildTypes();
 
         return new ClientSpec(
             _namespace,
@@ -92,9 +90,9 @@ internal sealed partial class ClientBuilder
             contextName,
             DefaultBaseAddress(),
             _document.Info?.Description,
-            WithMissingRequiredMode(_types).ToEquatableArray(),
+            types.ToEquatableArray(),
             operations.ToEquatableArray(),
-            JsonTypes(contextName, rootTypes).ToEquatableArray())
+            JsonTypes(contextName, types, rootTypes).ToEquatableArray())
         {
             SecuritySchemes = _securitySchemes.Values.ToEquatableArray(),
             ErrorTextProperty = _options.ErrorTextProperty,
@@ -105,12 +103,12 @@ internal sealed partial class ClientBuilder
     }
 
     /// <summary>Every generated type and every body or response type, each with a unique accessor name.</summary>
-    private List<JsonTypeInfoSpec> JsonTypes(string contextName, List<TypeRef> rootTypes)
+    private static List<JsonTypeInfoSpec> JsonTypes(string contextName, List<TypeSpec> types, List<TypeRef> rootTypes)
     {
         var taken = new HashSet<string>(GeneratedNames.ContextMembers, StringComparer.Ordinal) { contextName };
         var result = new List<JsonTypeInfoSpec>();
         var seen = new HashSet<TypeRef>();
-        var all = _types.Select(t => new TypeRef(t.Kind is TypeSpecKind.Object or TypeSpecKind.Union ? TypeRefKind.Object : TypeRefKind.Enum, t.Name, null, false))
+        var all = types.Select(t => new TypeRef(t.Kind is TypeSpecKind.Object or TypeSpecKind.Union ? TypeRefKind.Object : TypeRefKind.Enum, t.Name, null, false))
             .Concat(rootTypes);
         foreach (var type in all)
         {
