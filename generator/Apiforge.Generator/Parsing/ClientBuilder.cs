@@ -48,15 +48,8 @@ internal sealed partial class ClientBuilder
     {
         if (!ReadOptions()) return null;
 
-        var contextName = _clientName + "JsonContext";
-        _typeNames.Add(_clientName);
-        _typeNames.Add("I" + _clientName);
-        _typeNames.Add(contextName);
-        // Converters live in {Namespace}.Serialization: no type may take that name.
-        _typeNames.Add("Serialization");
-        // What the dependency injection output declares when the consumer references Microsoft.Extensions.Http.
-        _typeNames.Add(_clientName + "Options");
-        _typeNames.Add(_clientName + "ServiceCollectionExtensions");
+        var contextName = GeneratedNames.JsonContext(_clientName);
+        _typeNames.UnionWith(GeneratedNames.ClientTypeNames(_clientName));
         // In Namespace="System", a type Text would capture global::System.Text.Json.
         _typeNames.UnionWith(GeneratedNames.ShadowingTypeNames(_namespace));
 
