@@ -195,7 +195,7 @@ internal static class Harness
             if (!isJson) Stage(doc.Name, "(before: YamlStream + YamlConverter.ToJsonNode)", runs, () => YamlStreamToNode(doc));
             Stage(doc.Name, "OpenApiJsonReader.Read(JsonNode)", runs, () => openApi = new OpenApiJsonReader().Read(node!, new Uri("file:///openapi"), new OpenApiReaderSettings { LoadExternalRefs = false }).Document);
             Stage(doc.Name, "SpecLocator alone, first lookup (YAML: parses events; in a run it reuses the loader's)", runs, () => new SpecLocator(doc.Path, doc.Text, isJson).Locate("#/components/schemas/zzz"));
-            Stage(doc.Name, "ClientBuilder.Build (OpenApiDocument → ClientSpec)", runs, () => client = new ClientBuilder(input, openApi!, new SpecLocator(doc.Path, doc.Text, isJson), new List<DiagnosticInfo>(), CancellationToken.None).Build());
+            Stage(doc.Name, "ClientBuilder.Build (OpenApiDocument → ClientSpec)", runs, () => client = new ClientBuilder(new ParseContext(doc.Path, new SpecLocator(doc.Path, doc.Text, isJson), input.Options.Limits, new DiagnosticCollector(), CancellationToken.None), input.Options, openApi!).Build());
             Stage(doc.Name, "= DocumentParser.Parse (all of the above)", runs, () => DocumentParser.Parse(input, CancellationToken.None));
             Stage(doc.Name, "emit every file (ModelEmitter, ClientEmitter, JsonEmitter)", runs, () =>
             {
@@ -246,9 +246,9 @@ internal static class Harness
             return JsonNode.Parse(doc.Text, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 512 })!;
         }
         // The generator's own YAML loading (events straight into the tree, within the default limits).
-        var diagnostics = new List<Apiforge.Generator.Diagnostics.DiagnosticInfo>();
         var locator = new Apiforge.Generator.Diagnostics.SpecLocator("bench.yaml", doc.Text, isJson: false);
-        var loader = new Apiforge.Generator.Parsing.DocumentLoader("bench.yaml", Apiforge.Generator.Options.SpecLimits.Default, locator, diagnostics, CancellationToken.None);
+        var loader = new Apiforge.Generator.Parsing.DocumentLoader(new Apiforge.Generator.Parsing.ParseContext(
+            "bench.yaml", locator, Apiforge.Generator.Options.SpecLimits.Default, new Apiforge.Generator.Diagnostics.DiagnosticCollector(), CancellationToken.None));
         var node = loader.LoadYaml(doc.Text, 0)!;
         loader.Sanitize(node);
         return node;

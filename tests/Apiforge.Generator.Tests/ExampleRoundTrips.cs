@@ -79,9 +79,8 @@ internal static class ExampleRoundTrips
     {
         var isJson = path.EndsWith(".json", StringComparison.Ordinal);
         var body = text.TrimStart('\uFEFF');
-        var diagnostics = new List<Apiforge.Generator.Diagnostics.DiagnosticInfo>();
         var locator = new Apiforge.Generator.Diagnostics.SpecLocator(path, text, isJson);
-        var loader = new DocumentLoader(path, SpecLimits.Default, locator, diagnostics, CancellationToken.None);
+        var loader = new DocumentLoader(new ParseContext(path, locator, SpecLimits.Default, new Apiforge.Generator.Diagnostics.DiagnosticCollector(), CancellationToken.None));
         if ((isJson ? loader.LoadJson(body) : loader.LoadYaml(body, text.Length - body.Length)) is not JsonObject root) return new();
         loader.Sanitize(root);
 

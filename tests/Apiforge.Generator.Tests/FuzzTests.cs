@@ -124,9 +124,8 @@ public partial class FuzzTests(ITestOutputHelper output)
 
     private static JsonNode? ToTree(string path, string text)
     {
-        var diagnostics = new List<DiagnosticInfo>();
         var locator = new SpecLocator(path, text, path.EndsWith(".json", StringComparison.Ordinal));
-        var loader = new DocumentLoader(path, SpecLimits.Default, locator, diagnostics, CancellationToken.None);
+        var loader = new DocumentLoader(new ParseContext(path, locator, SpecLimits.Default, new DiagnosticCollector(), CancellationToken.None));
         return path.EndsWith(".json", StringComparison.Ordinal)
             ? loader.LoadJson(text.TrimStart('\uFEFF'))
             : loader.LoadYaml(text.TrimStart('\uFEFF'), text.Length - text.TrimStart('\uFEFF').Length);

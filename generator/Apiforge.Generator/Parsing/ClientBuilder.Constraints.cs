@@ -15,17 +15,17 @@ internal sealed partial class ClientBuilder
 
     private readonly Dictionary<string, bool> _checkedPatterns = new(StringComparer.Ordinal);
 
-    private bool ValidationEnabled => !string.Equals(_input.Options.Validation, "false", StringComparison.OrdinalIgnoreCase);
+    private bool ValidationEnabled => !string.Equals(_options.Validation, "false", StringComparison.OrdinalIgnoreCase);
 
     private bool ReadValidationOption()
     {
-        if (_input.Options.Validation is not { } value ||
+        if (_options.Validation is not { } value ||
             string.Equals(value, "true", StringComparison.OrdinalIgnoreCase) ||
             string.Equals(value, "false", StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }
-        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, null, "Validation", value, DocumentParser.FileName(_input.Path), "use 'true' or 'false'"));
+        _diagnostics.Report(DiagnosticDescriptors.InvalidOption, null, "Validation", value, _context.FileName, "use 'true' or 'false'");
         return false;
     }
 
@@ -139,7 +139,7 @@ internal sealed partial class ClientBuilder
         _checkedPatterns[pattern!] = error is null;
         if (error is not null)
         {
-            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedPattern, _locator.Locate(pointer + "/pattern"), pattern!, error));
+            _diagnostics.Report(DiagnosticDescriptors.UnsupportedPattern, _locator.Locate(pointer + "/pattern"), pattern!, error);
             return null;
         }
         return pattern;

@@ -16,17 +16,17 @@ namespace Apiforge.Generator.Parsing;
 /// </summary>
 internal sealed partial class ClientBuilder
 {
-    private bool GroupByTag => string.Equals(_input.Options.GroupBy, "Tag", StringComparison.OrdinalIgnoreCase);
+    private bool GroupByTag => string.Equals(_options.GroupBy, "Tag", StringComparison.OrdinalIgnoreCase);
 
     private bool ReadGroupByOption()
     {
-        if (_input.Options.GroupBy is not { } value ||
+        if (_options.GroupBy is not { } value ||
             string.Equals(value, "Tag", StringComparison.OrdinalIgnoreCase) ||
             string.Equals(value, "None", StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }
-        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, null, "GroupBy", value, DocumentParser.FileName(_input.Path), "use 'Tag' or 'None'"));
+        _diagnostics.Report(DiagnosticDescriptors.InvalidOption, null, "GroupBy", value, _context.FileName, "use 'Tag' or 'None'");
         return false;
     }
 

@@ -12,45 +12,38 @@ namespace Apiforge.Generator.Parsing;
 /// </summary>
 internal sealed partial class ClientBuilder
 {
-    private void AddKnownValues()
+    private List<KnownValueSpec> KnownValuesOf(TypeDraft type, EquatableArray<PropertySpec> properties)
     {
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < _types.Count; i++) index[_types[i].Name] = i;
-        for (var i = 0; i < _types.Count; i++)
+        var discriminator = OwnDiscriminatorValue(type);
+        var known = new List<KnownValueSpec>();
+        foreach (var p in properties)
         {
-            var type = _types[i];
-            if (type.Kind != TypeSpecKind.Object) continue;
-            var discriminator = OwnDiscriminatorValue(type, index);
-            var known = new List<KnownValueSpec>();
-            foreach (var p in type.Properties)
+            if (!p.MustBeRead) continue;
+            if (discriminator is { } d && p.JsonName == d.PropertyName && IsStringLike(p.Type))
             {
-                if (!p.MustBeRead) continue;
-                if (discriminator is { } d && p.JsonName == d.PropertyName && IsStringLike(p.Type, index))
-                {
-                    known.Add(new KnownValueSpec(p.JsonName, d.Value));
-                }
-                else if (p.Type.Kind == TypeRefKind.Enum && index.TryGetValue(p.Type.Name, out var e) &&
-                         _types[e] is { Kind: TypeSpecKind.StringEnum, Members.Count: 1 } constant)
-                {
-                    known.Add(new KnownValueSpec(p.JsonName, constant.Members[0].JsonValue));
-                }
+                known.Add(new KnownValueSpec(p.JsonName, d.Value));
             }
-            if (known.Count > 0) _types[i] = type with { KnownValues = known.ToEquatableArray() };
+            else if (p.Type.Kind == TypeRefKind.Enum && _drafts.TryGetValue(p.Type.Name, out var e) &&
+                     e is { Kind: TypeSpecKind.StringEnum, Members.Count: 1 })
+            {
+                known.Add(new KnownValueSpec(p.JsonName, e.Members[0].JsonValue));
+            }
         }
+        return known;
     }
 
-    private bool IsStringLike(TypeRef type, Dictionary<string, int> index)
+    private bool IsStringLike(TypeRef type)
         => type.Kind == TypeRefKind.Primitive && type.Name == PrimitiveNames.String ||
-           type.Kind == TypeRefKind.Enum && index.TryGetValue(type.Name, out var e) && _types[e].Kind == TypeSpecKind.StringEnum;
+           type.Kind == TypeRefKind.Enum && _drafts.TryGetValue(type.Name, out var e) && e.Kind == TypeSpecKind.StringEnum;
 
     /// <summary>The discriminator property over <paramref name="type"/> and the value that names the type itself.</summary>
-    private (string PropertyName, string Value)? OwnDiscriminatorValue(TypeSpec type, Dictionary<string, int> index)
+    private (string PropertyName, string Value)? OwnDiscriminatorValue(TypeDraft type)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         DiscriminatorSpec? nearest = null;
         for (var name = type.Name; seen.Add(name); )
         {
-            if (index.TryGetValue(name, out var t) && _types[t].Discriminator is { } discriminator)
+            if (_classDiscriminators.TryGetValue(name, out var discriminator) && discriminator is not null)
             {
                 nearest ??= discriminator;
                 var own = discriminator.Mapping.FirstOrDefault(c => c.TypeName == type.Name);
@@ -59,8 +52,8 @@ internal sealed partial class ClientBuilder
             if (!_baseTypes.TryGetValue(name, out var baseName)) break;
             name = baseName;
         }
-        if (nearest is null || !_objectSchemas.TryGetValue(type.Name, out var info)) return null;
-        var value = ExtensionString(info.Schema, "x-ms-discriminator-value") ?? info.ComponentKey;
+        if (nearest is null) return null;
+        var value = ExtensionString(type.Schema, "x-ms-discriminator-value") ?? type.ComponentKey;
         return value is null ? null : (nearest.PropertyName, value);
     }
 }

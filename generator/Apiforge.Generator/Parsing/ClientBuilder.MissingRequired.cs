@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
 using Apiforge.Generator.Diagnostics;
 using Apiforge.Generator.Model;
 
@@ -9,20 +7,17 @@ namespace Apiforge.Generator.Parsing;
 /// <summary>MissingRequired: whether reading fails on JSON that lacks a required property (the default) or reads it as default/null.</summary>
 internal sealed partial class ClientBuilder
 {
-    private bool MissingRequiredAsDefault => string.Equals(_input.Options.MissingRequired, "Default", StringComparison.OrdinalIgnoreCase);
+    private bool MissingRequiredAsDefault => string.Equals(_options.MissingRequired, "Default", StringComparison.OrdinalIgnoreCase);
 
     private bool ReadMissingRequiredOption()
     {
-        if (_input.Options.MissingRequired is not { } value ||
+        if (_options.MissingRequired is not { } value ||
             string.Equals(value, "Strict", StringComparison.OrdinalIgnoreCase) ||
             string.Equals(value, "Default", StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }
-        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, null, "MissingRequired", value, DocumentParser.FileName(_input.Path), "use 'Strict' or 'Default'"));
+        _diagnostics.Report(DiagnosticDescriptors.InvalidOption, null, "MissingRequired", value, _context.FileName, "use 'Strict' or 'Default'");
         return false;
     }
-
-    private IEnumerable<TypeSpec> WithMissingRequiredMode(List<TypeSpec> types)
-        => MissingRequiredAsDefault ? types.Select(t => t.Kind == TypeSpecKind.Object ? t with { MissingRequiredAsDefault = true } : t) : types;
 }

@@ -88,8 +88,8 @@ internal sealed partial class ClientBuilder
         if (operationName != baseName) ReportRenamed(pointer, baseName, operationName);
         if (!IsWellFormedTemplate(path))
         {
-            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedOperation, _locator.Locate(pointer),
-                methodText, path, "its path template has an unbalanced '{' or '}' or an empty '{}'; write each path parameter as {name}"));
+            _diagnostics.Report(DiagnosticDescriptors.UnsupportedOperation, _locator.Locate(pointer),
+                methodText, path, "its path template has an unbalanced '{' or '}' or an empty '{}'; write each path parameter as {name}");
             return null;
         }
 

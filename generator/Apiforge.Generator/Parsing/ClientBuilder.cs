@@ -8,6 +8,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using Apiforge.Generator.Diagnostics;
 using Apiforge.Generator.Model;
+using Apiforge.Generator.Options;
 using Microsoft.OpenApi;
 
 namespace Apiforge.Generator.Parsing;
@@ -15,10 +16,11 @@ namespace Apiforge.Generator.Parsing;
 /// <summary>Builds the equatable <see cref="ClientSpec"/> from a read <see cref="OpenApiDocument"/>.</summary>
 internal sealed partial class ClientBuilder
 {
-    private readonly SpecInput _input;
+    private readonly ParseContext _context;
+    private readonly SpecOptions _options;
     private readonly OpenApiDocument _document;
     private readonly SpecLocator _locator;
-    private readonly List<DiagnosticInfo> _diagnostics;
+    private readonly DiagnosticCollector _diagnostics;
     private readonly CancellationToken _cancellationToken;
 
     /// <summary>Every C# type name in the client's namespace, with the client's own names reserved.</summary>
@@ -28,16 +30,15 @@ internal sealed partial class ClientBuilder
     private readonly Dictionary<string, string> _componentTypeNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TypeRef> _componentRefs = new(StringComparer.Ordinal);
     private readonly HashSet<string> _resolvingComponents = new(StringComparer.Ordinal);
-    private readonly List<TypeSpec> _types = new();
-    private readonly HashSet<string> _reportedPointers = new(StringComparer.Ordinal);
 
-    public ClientBuilder(SpecInput input, OpenApiDocument document, SpecLocator locator, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    public ClientBuilder(ParseContext context, SpecOptions options, OpenApiDocument document)
     {
-        _input = input;
+        _context = context;
+        _options = options;
         _document = document;
-        _locator = locator;
-        _diagnostics = diagnostics;
-        _cancellationToken = cancellationToken;
+        _locator = context.Locator;
+        _diagnostics = context.Diagnostics;
+        _cancellationToken = context.CancellationToken;
     }
 
     private string _clientName = "";
@@ -47,15 +48,8 @@ internal sealed partial class ClientBuilder
     {
         if (!ReadOptions()) return null;
 
-        var contextName = _clientName + "JsonContext";
-        _typeNames.Add(_clientName);
-        _typeNames.Add("I" + _clientName);
-        _typeNames.Add(contextName);
-        // Converters live in {Namespace}.Serialization: no type may take that name.
-        _typeNames.Add("Serialization");
-        // What the dependency injection output declares when the consumer references Microsoft.Extensions.Http.
-        _typeNames.Add(_clientName + "Options");
-        _typeNames.Add(_clientName + "ServiceCollectionExtensions");
+        var contextName = GeneratedNames.JsonContext(_clientName);
+        _typeNames.UnionWith(GeneratedNames.ClientTypeNames(_clientName));
         // In Namespace="System", a type Text would capture global::System.Text.Json.
         _typeNames.UnionWith(GeneratedNames.ShadowingTypeNames(_namespace));
 
@@ -81,8 +75,7 @@ internal sealed partial class ClientBuilder
 
         ReadSecuritySchemes();
         var operations = BuildOperations(out var rootTypes);
-        FinishTypes();
-        AddKnownValues();
+        var types = BuildTypes();
 
         return new ClientSpec(
             _namespace,
@@ -90,12 +83,12 @@ internal sealed partial class ClientBuilder
             contextName,
             DefaultBaseAddress(),
             _document.Info?.Description,
-            WithMissingRequiredMode(_types).ToEquatableArray(),
+            types.ToEquatableArray(),
             operations.ToEquatableArray(),
-            JsonTypes(contextName, rootTypes).ToEquatableArray())
+            JsonTypes(contextName, types, rootTypes).ToEquatableArray())
         {
             SecuritySchemes = _securitySchemes.Values.ToEquatableArray(),
-            ErrorTextProperty = _input.Options.ErrorTextProperty,
+            ErrorTextProperty = _options.ErrorTextProperty,
             Validation = ValidationEnabled,
             Groups = BuildGroups(operations).ToEquatableArray(),
             DocBaseUri = DocBaseUri(),
@@ -103,12 +96,12 @@ internal sealed partial class ClientBuilder
     }
 
     /// <summary>Every generated type and every body or response type, each with a unique accessor name.</summary>
-    private List<JsonTypeInfoSpec> JsonTypes(string contextName, List<TypeRef> rootTypes)
+    private static List<JsonTypeInfoSpec> JsonTypes(string contextName, List<TypeSpec> types, List<TypeRef> rootTypes)
     {
         var taken = new HashSet<string>(GeneratedNames.ContextMembers, StringComparer.Ordinal) { contextName };
         var result = new List<JsonTypeInfoSpec>();
         var seen = new HashSet<TypeRef>();
-        var all = _types.Select(t => new TypeRef(t.Kind is TypeSpecKind.Object or TypeSpecKind.Union ? TypeRefKind.Object : TypeRefKind.Enum, t.Name, null, false))
+        var all = types.Select(t => new TypeRef(t.Kind is TypeSpecKind.Object or TypeSpecKind.Union ? TypeRefKind.Object : TypeRefKind.Enum, t.Name, null, false))
             .Concat(rootTypes);
         foreach (var type in all)
         {
@@ -129,12 +122,12 @@ internal sealed partial class ClientBuilder
 
     private bool ReadOptions()
     {
-        var options = _input.Options;
+        var options = _options;
         var ok = true;
         _namespace = options.Namespace ?? options.RootNamespace ?? "Apiforge.Generated";
         if (!Names.IsValidNamespace(_namespace))
         {
-            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, null, "Namespace", _namespace, DocumentParser.FileName(_input.Path), "it must be a dotted list of C# identifiers, such as Acme.Trading"));
+            _diagnostics.Report(DiagnosticDescriptors.InvalidOption, null, "Namespace", _namespace, _context.FileName, "it must be a dotted list of C# identifiers, such as Acme.Trading");
             ok = false;
         }
 
@@ -143,12 +136,12 @@ internal sealed partial class ClientBuilder
             _clientName = options.ClientName;
             if (!Names.IsValidIdentifier(_clientName))
             {
-                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, null, "ClientName", _clientName, DocumentParser.FileName(_input.Path), "it must be a C# identifier, such as AcmeClient"));
+                _diagnostics.Report(DiagnosticDescriptors.InvalidOption, null, "ClientName", _clientName, _context.FileName, "it must be a C# identifier, such as AcmeClient");
                 ok = false;
             }
             else if (Array.IndexOf(GeneratedNames.ClientDeclaredMembers, _clientName) >= 0)
             {
-                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, null, "ClientName", _clientName, DocumentParser.FileName(_input.Path), "the client declares a member of that name; choose another, such as AcmeClient"));
+                _diagnostics.Report(DiagnosticDescriptors.InvalidOption, null, "ClientName", _clientName, _context.FileName, "the client declares a member of that name; choose another, such as AcmeClient");
                 ok = false;
             }
         }
@@ -161,13 +154,13 @@ internal sealed partial class ClientBuilder
             !string.Equals(numberType, "double", StringComparison.OrdinalIgnoreCase) &&
             !string.Equals(numberType, "decimal", StringComparison.OrdinalIgnoreCase))
         {
-            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, null, "NumberType", numberType, DocumentParser.FileName(_input.Path), "use 'double' or 'decimal'"));
+            _diagnostics.Report(DiagnosticDescriptors.InvalidOption, null, "NumberType", numberType, _context.FileName, "use 'double' or 'decimal'");
             ok = false;
         }
         return ReadValidationOption() & ReadGroupByOption() & ReadMissingRequiredOption() && ok;
     }
 
-    private string NumberType => string.Equals(_input.Options.NumberType, "decimal", StringComparison.OrdinalIgnoreCase) ? PrimitiveNames.Decimal : PrimitiveNames.Double;
+    private string NumberType => string.Equals(_options.NumberType, "decimal", StringComparison.OrdinalIgnoreCase) ? PrimitiveNames.Decimal : PrimitiveNames.Double;
 
     private string? DefaultBaseAddress()
     {

@@ -24,40 +24,38 @@ internal sealed class DocumentLoader
 {
     private const int CheckEvery = 1024;
     internal static int YamlParserDepth(SpecLimits limits) => limits.MaxNestingDepth > 500_000 ? 1_000_000 : limits.MaxNestingDepth * 2;
-    private const int MaxReportsPerRule = 20;
     private static readonly Regex s_jsonNumber = new(@"^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$", RegexOptions.CultureInvariant);
     private static readonly HashSet<string> s_yamlNulls = new(StringComparer.Ordinal) { "~", "null", "Null", "NULL" };
 
-    private readonly string _path;
+    private readonly ParseContext _context;
     private readonly SpecLimits _limits;
     private readonly SpecLocator _locator;
-    private readonly List<DiagnosticInfo> _diagnostics;
+    private readonly DiagnosticCollector _diagnostics;
     private readonly CancellationToken _cancellationToken;
-    private readonly Dictionary<string, int> _reports = new(StringComparer.Ordinal);
 
-    public DocumentLoader(string path, SpecLimits limits, SpecLocator locator, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    public DocumentLoader(ParseContext context)
     {
-        _path = path;
-        _limits = limits;
-        _locator = locator;
-        _diagnostics = diagnostics;
-        _cancellationToken = cancellationToken;
+        _context = context;
+        _limits = context.Limits;
+        _locator = context.Locator;
+        _diagnostics = context.Diagnostics;
+        _cancellationToken = context.CancellationToken;
     }
 
     /// <summary>Nodes created so far by alias expansion and external $ref copies (shared with the bundler).</summary>
     public int ExpandedNodes { get; set; }
 
-    private string FileName => DocumentParser.FileName(_path);
+    private string FileName => _context.FileName;
 
     /// <summary>The size check, before anything reads the text.</summary>
-    public static bool CheckSize(string path, string text, SpecLimits limits, List<DiagnosticInfo> diagnostics)
+    public static bool CheckSize(string path, string text, SpecLimits limits, DiagnosticCollector diagnostics)
     {
         if (text.Length <= limits.MaxDocumentSize) return true;
         // Located at the start of the file without indexing its lines: the text may be huge.
         var location = new SpecLocation(path, 0, 0, 0, 0, 0, 0);
-        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DocumentLimitExceeded, location, DocumentParser.FileName(path),
+        diagnostics.Report(DiagnosticDescriptors.DocumentLimitExceeded, location, DocumentParser.FileName(path),
             $"its size ({text.Length.ToString("N0", CultureInfo.InvariantCulture)} characters)",
-            limits.MaxDocumentSize.ToString("N0", CultureInfo.InvariantCulture) + " characters", "MaxDocumentSize"));
+            limits.MaxDocumentSize.ToString("N0", CultureInfo.InvariantCulture) + " characters", "MaxDocumentSize");
         return false;
     }
 
@@ -72,14 +70,14 @@ internal sealed class DocumentLoader
             var root = BuildJson(text);
             if (root is null)
             {
-                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotOpenApi, _locator.AtOffset(0), FileName, "the document is empty"));
+                _diagnostics.Report(DiagnosticDescriptors.NotOpenApi, _locator.AtOffset(0), FileName, "the document is empty");
             }
             return root;
         }
         catch (JsonException ex)
         {
             var location = _locator.AtJsonReaderPosition(ex.LineNumber ?? 0, ex.BytePositionInLine ?? 0, bomOffset);
-            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableDocument, location, FileName, ex.Message));
+            _diagnostics.Report(DiagnosticDescriptors.UnreadableDocument, location, FileName, ex.Message);
             return null;
         }
     }
@@ -216,11 +214,11 @@ internal sealed class DocumentLoader
             var location = ex.Start.Index >= 0 ? _locator.AtOffset(ex.Start.Index + bomOffset) : _locator.AtOffset(0);
             if (ex.Message.IndexOf("maximum nesting depth", StringComparison.OrdinalIgnoreCase) >= 0)
             {
-                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DocumentLimitExceeded, location, FileName,
-                    "its nesting", $"{YamlParserDepth(_limits).ToString(CultureInfo.InvariantCulture)} levels (twice MaxNestingDepth)", "MaxNestingDepth"));
+                _diagnostics.Report(DiagnosticDescriptors.DocumentLimitExceeded, location, FileName,
+                    "its nesting", $"{YamlParserDepth(_limits).ToString(CultureInfo.InvariantCulture)} levels (twice MaxNestingDepth)", "MaxNestingDepth");
                 return null;
             }
-            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableDocument, location, FileName, ex.Message));
+            _diagnostics.Report(DiagnosticDescriptors.UnreadableDocument, location, FileName, ex.Message);
             return null;
         }
     }
@@ -308,16 +306,16 @@ internal sealed class DocumentLoader
                 case AnchorAlias alias:
                     if (!anchors.TryGetValue(alias.Value, out var target))
                     {
-                        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableDocument, _locator.AtOffset(start), FileName,
-                            $"the alias '*{alias.Value}' names no anchor before it"));
+                        _diagnostics.Report(DiagnosticDescriptors.UnreadableDocument, _locator.AtOffset(start), FileName,
+                            $"the alias '*{alias.Value}' names no anchor before it");
                         return null;
                     }
                     ExpandedNodes += target.Count;
                     if (ExpandedNodes > _limits.MaxExpandedNodes)
                     {
-                        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DocumentLimitExceeded, _locator.AtOffset(start), FileName,
+                        _diagnostics.Report(DiagnosticDescriptors.DocumentLimitExceeded, _locator.AtOffset(start), FileName,
                             $"expanding the YAML alias '*{alias.Value}' (more than {_limits.MaxExpandedNodes.ToString(CultureInfo.InvariantCulture)} nodes in all)",
-                            _limits.MaxExpandedNodes.ToString(CultureInfo.InvariantCulture) + " expanded nodes", "MaxExpandedNodes"));
+                            _limits.MaxExpandedNodes.ToString(CultureInfo.InvariantCulture) + " expanded nodes", "MaxExpandedNodes");
                         return null;
                     }
                     value = target.Node?.DeepClone();
@@ -372,7 +370,7 @@ internal sealed class DocumentLoader
 
         if (!rootSet || root is null)
         {
-            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotOpenApi, _locator.AtOffset(0), FileName, "the document is empty"));
+            _diagnostics.Report(DiagnosticDescriptors.NotOpenApi, _locator.AtOffset(0), FileName, "the document is empty");
             return null;
         }
         return root;
@@ -403,11 +401,7 @@ internal sealed class DocumentLoader
             "The nesting here", $"{_limits.MaxNestingDepth.ToString(CultureInfo.InvariantCulture)} levels", "what is nested deeper is left out", "MaxNestingDepth");
 
     private void Report(string rule, Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SpecLocation location, params string[] args)
-    {
-        _reports.TryGetValue(rule, out var count);
-        _reports[rule] = count + 1;
-        if (count < MaxReportsPerRule) _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, args));
-    }
+        => _context.ReportCapped(rule, descriptor, location, args);
 
     // ---------------------------------------------------------------- limits on the tree
 

@@ -22,7 +22,7 @@ internal static class DocumentNormalizer
         "string", "integer", "number", "boolean", "object", "array",
     };
 
-    public static void Normalize(JsonObject root, SpecLocator locator, List<DiagnosticInfo> diagnostics)
+    public static void Normalize(JsonObject root, ParseContext context)
     {
         var pending = new Stack<(JsonNode Node, string Pointer)>();
         pending.Push((root, "#"));
@@ -50,12 +50,12 @@ internal static class DocumentNormalizer
                     {
                         var parsed = string.Equals(text, "true", StringComparison.OrdinalIgnoreCase);
                         obj[key] = JsonValue.Create(parsed);
-                        Report(locator, diagnostics, childPointer, $"'{key}' must be a boolean; the string '{text}' is read as {(parsed ? "true" : "false")}");
+                        Report(context, childPointer, $"'{key}' must be a boolean; the string '{text}' is read as {(parsed ? "true" : "false")}");
                     }
                     else if (key == "additionalProperties")
                     {
                         obj[key] = s_typeNames.Contains(text) ? new JsonObject { ["type"] = text } : JsonValue.Create(true);
-                        Report(locator, diagnostics, childPointer, s_typeNames.Contains(text)
+                        Report(context, childPointer, s_typeNames.Contains(text)
                             ? $"'additionalProperties' must be a boolean or a schema; '{text}' is read as {{ type: {text} }}"
                             : $"'additionalProperties' must be a boolean or a schema; '{text}' is read as true");
                     }
@@ -66,6 +66,6 @@ internal static class DocumentNormalizer
         }
     }
 
-    private static void Report(SpecLocator locator, List<DiagnosticInfo> diagnostics, string pointer, string message)
-        => diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReaderError, locator.Locate(pointer), message));
+    private static void Report(ParseContext context, string pointer, string message)
+        => context.Diagnostics.Report(DiagnosticDescriptors.ReaderError, context.Locator.Locate(pointer), message);
 }

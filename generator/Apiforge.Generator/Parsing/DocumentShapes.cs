@@ -59,8 +59,9 @@ internal static class DocumentShapes
 
     private readonly record struct Visit(JsonObject Node, string Pointer, string? NameMapKeyword);
 
-    public static void Repair(JsonObject root, SpecLocator locator, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    public static void Repair(JsonObject root, ParseContext context)
     {
+        var cancellationToken = context.CancellationToken;
         var pending = new Stack<Visit>();
         pending.Push(new Visit(root, "#", null));
         var visits = 0;
@@ -81,14 +82,14 @@ internal static class DocumentShapes
                     // Links are not generated, and hold runtime expressions of any type: not looked into.
                     if (value is JsonObject member) { if (nameMapKeyword != "links") pending.Push(new Visit(member, childPointer, null)); }
                     else if (!(booleanAllowed && IsBoolean(value)) && !(key == "$ref" && value is JsonValue))
-                        Remove(obj, key, childPointer, value, "must be a mapping", locator, diagnostics);
+                        Remove(obj, key, childPointer, value, "must be a mapping", context);
                     continue;
                 }
                 if (s_dataKeywords.Contains(key)) continue;
                 switch (value)
                 {
                     case null:
-                        Remove(obj, key, childPointer, value, "has no value", locator, diagnostics);
+                        Remove(obj, key, childPointer, value, "has no value", context);
                         break;
                     case JsonObject child when s_nameMaps.ContainsKey(key):
                         pending.Push(new Visit(child, childPointer, key));
@@ -97,24 +98,24 @@ internal static class DocumentShapes
                         pending.Push(new Visit(child, childPointer, null));
                         break;
                     case JsonArray list:
-                        if (s_objectLists.Contains(key)) RepairList(list, key, childPointer, pending, locator, diagnostics);
+                        if (s_objectLists.Contains(key)) RepairList(list, key, childPointer, pending, context);
                         else if (s_objectKeywords.Contains(key) || s_schemaKeywords.Contains(key) || s_nameMaps.ContainsKey(key) && key != "parameters")
-                            Remove(obj, key, childPointer, value, "must be a mapping", locator, diagnostics);
+                            Remove(obj, key, childPointer, value, "must be a mapping", context);
                         break;
                     default:
                         // Swagger 2.0's discriminator is the property's name, a string.
                         if (key == "discriminator" && value is JsonValue name && name.TryGetValue<string>(out _)) break;
                         if (s_objectKeywords.Contains(key) || s_nameMaps.ContainsKey(key) || s_objectLists.Contains(key) && key != "tags")
-                            Remove(obj, key, childPointer, value, s_objectLists.Contains(key) ? "must be a list" : "must be a mapping", locator, diagnostics);
+                            Remove(obj, key, childPointer, value, s_objectLists.Contains(key) ? "must be a list" : "must be a mapping", context);
                         else if (s_schemaKeywords.Contains(key) && !IsBoolean(value))
-                            Remove(obj, key, childPointer, value, "must be a schema", locator, diagnostics);
+                            Remove(obj, key, childPointer, value, "must be a schema", context);
                         break;
                 }
             }
         }
     }
 
-    private static void RepairList(JsonArray list, string key, string pointer, Stack<Visit> pending, SpecLocator locator, List<DiagnosticInfo> diagnostics)
+    private static void RepairList(JsonArray list, string key, string pointer, Stack<Visit> pending, ParseContext context)
     {
         var schemas = key is "allOf" or "anyOf" or "oneOf" or "prefixItems";
         for (var i = list.Count - 1; i >= 0; i--)
@@ -128,8 +129,8 @@ internal static class DocumentShapes
             }
             else if (!(schemas && IsBoolean(item)) && !(key == "tags" && item is JsonValue))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReaderError, locator.Locate(itemPointer),
-                    $"item {i.ToString(CultureInfo.InvariantCulture)} of '{key}' {(item is null ? "has no value" : "must be a mapping")}; it is left out (at {itemPointer})"));
+                context.Diagnostics.Report(DiagnosticDescriptors.ReaderError, context.Locator.Locate(itemPointer),
+                    $"item {i.ToString(CultureInfo.InvariantCulture)} of '{key}' {(item is null ? "has no value" : "must be a mapping")}; it is left out (at {itemPointer})");
                 list.RemoveAt(i);
             }
         }
@@ -142,7 +143,7 @@ internal static class DocumentShapes
     private static bool IsBoolean(JsonNode? value)
         => value is JsonValue v && v.GetValueKind() is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False;
 
-    private static void Remove(JsonObject obj, string key, string pointer, JsonNode? value, string problem, SpecLocator locator, List<DiagnosticInfo> diagnostics)
+    private static void Remove(JsonObject obj, string key, string pointer, JsonNode? value, string problem, ParseContext context)
     {
         if (value is JsonValue text && text.TryGetValue<string>(out var s) && s.Length == 0) value = null;
         if (value is null) problem = "has no value";
@@ -153,8 +154,8 @@ internal static class DocumentShapes
             JsonObject => "",
             _ => $" (it is {value.GetValueKind().ToString().ToLowerInvariant()})",
         };
-        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReaderError, locator.Locate(pointer),
-            $"'{key}' {problem}{found}; it is left out (at {pointer})"));
+        context.Diagnostics.Report(DiagnosticDescriptors.ReaderError, context.Locator.Locate(pointer),
+            $"'{key}' {problem}{found}; it is left out (at {pointer})");
         obj.Remove(key);
     }
 }

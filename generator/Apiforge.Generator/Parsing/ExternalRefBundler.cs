@@ -37,18 +37,17 @@ internal sealed class ExternalRefBundler
     };
     private static readonly HashSet<string> s_schemaLists = new(StringComparer.Ordinal) { "allOf", "anyOf", "oneOf", "prefixItems" };
 
-    private readonly SpecInput _input;
+    private readonly ParseContext _context;
     private readonly JsonObject _root;
     private readonly bool _swagger2;
     private readonly SpecLimits _limits;
     private readonly DocumentLoader _budget;
-    private readonly List<DiagnosticInfo> _diagnostics;
+    private readonly DiagnosticCollector _diagnostics;
     private readonly CancellationToken _cancellationToken;
     private readonly Dictionary<string, ExternalFile> _files = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (JsonNode? Root, SpecLocator Locator)> _loaded = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _hoisted = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SpecLocator> _locators = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
     private JsonObject? _schemas;
     private readonly List<Visit> _unresolved = new();
 
@@ -93,18 +92,19 @@ internal sealed class ExternalRefBundler
         public ImmutableChain Push(string key) => new(key, this);
     }
 
-    public ExternalRefBundler(SpecInput input, JsonObject root, bool swagger2, SpecLocator locator, DocumentLoader budget,
-        List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    /// <param name="context">The spec's parse: its path and locator; external files are read in the same parse.</param>
+    /// <param name="budget">The spec's loader, whose expanded-node count external files add to.</param>
+    public ExternalRefBundler(ParseContext context, JsonObject root, bool swagger2, EquatableArray<ExternalFile> externalFiles, DocumentLoader budget)
     {
-        _input = input;
+        _context = context;
         _root = root;
         _swagger2 = swagger2;
-        _limits = input.Options.Limits;
+        _limits = context.Limits;
         _budget = budget;
-        _diagnostics = diagnostics;
-        _cancellationToken = cancellationToken;
-        foreach (var file in input.ExternalFiles) _files[NormalizePath(file.Path)] = file;
-        _locators[NormalizePath(input.Path)] = locator;
+        _diagnostics = context.Diagnostics;
+        _cancellationToken = context.CancellationToken;
+        foreach (var file in externalFiles) _files[NormalizePath(file.Path)] = file;
+        _locators[NormalizePath(context.Path)] = context.Locator;
     }
 
     /// <summary>The AdditionalFiles a spec text refers to, followed transitively; by a cheap scan of the texts.</summary>
@@ -152,7 +152,7 @@ internal sealed class ExternalRefBundler
 
     public void Run()
     {
-        var entry = NormalizePath(_input.Path);
+        var entry = NormalizePath(_context.Path);
         var queue = new Queue<Work>();
         queue.Enqueue(new Work(_root, entry, "", ImmutableChain.Empty, false));
         var visits = 0;
@@ -225,7 +225,7 @@ internal sealed class ExternalRefBundler
     {
         unresolved = false;
         var handled = HandleReference(visit, obj, reference, queue);
-        if (!handled && IsDocumentPath(reference) && (!reference.StartsWith("#", StringComparison.Ordinal) || visit.Work.File != NormalizePath(_input.Path)))
+        if (!handled && IsDocumentPath(reference) && (!reference.StartsWith("#", StringComparison.Ordinal) || visit.Work.File != NormalizePath(_context.Path)))
         {
             unresolved = true;
         }
@@ -243,7 +243,7 @@ internal sealed class ExternalRefBundler
         if (filePart.Length == 0)
         {
             // A local $ref inside the spec itself is the reader's business; inside another file it means that file.
-            if (work.File == NormalizePath(_input.Path)) return false;
+            if (work.File == NormalizePath(_context.Path)) return false;
             targetFile = work.File;
         }
         else
@@ -350,7 +350,7 @@ internal sealed class ExternalRefBundler
     /// <summary>The component name when the $ref object is itself the value of components/schemas/{name} (definitions/{name}).</summary>
     private string? ComponentNameAt(Visit visit)
     {
-        if (visit.Parent is not { } container || visit.Work.File != NormalizePath(_input.Path)) return null;
+        if (visit.Parent is not { } container || visit.Work.File != NormalizePath(_context.Path)) return null;
         if (_swagger2 && container.Segment == "definitions" && container.Parent is { Parent: null }) return visit.Segment;
         if (!_swagger2 && container.Segment == "schemas" && container.Parent is { Segment: "components", Parent.Parent: null }) return visit.Segment;
         return null;
@@ -385,7 +385,7 @@ internal sealed class ExternalRefBundler
         var isJson = file.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
         var locator = new SpecLocator(file.Path, file.Text, isJson);
         _locators[targetFile] = locator;
-        var loader = new DocumentLoader(file.Path, _limits, locator, diagnostics, _cancellationToken) { ExpandedNodes = _budget.ExpandedNodes };
+        var loader = new DocumentLoader(_context.ForFile(file.Path, locator)) { ExpandedNodes = _budget.ExpandedNodes };
         var root = isJson ? loader.LoadJson(text, file.Text.Length - text.Length) : loader.LoadYaml(text, file.Text.Length - text.Length);
         _budget.ExpandedNodes = loader.ExpandedNodes;
         if (root is not null) loader.Sanitize(root);
@@ -471,9 +471,8 @@ internal sealed class ExternalRefBundler
     private void Report(Visit visit, Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, params string[] args)
     {
         var pointer = visit.Pointer() + "/$ref";
-        if (!_reported.Add(descriptor.Id + visit.Work.File + pointer)) return;
-        var locator = _locators.TryGetValue(visit.Work.File, out var l) ? l : _locators[NormalizePath(_input.Path)];
-        _diagnostics.Add(DiagnosticInfo.Create(descriptor, locator.Locate(pointer), args));
+        var locator = _locators.TryGetValue(visit.Work.File, out var l) ? l : _locators[NormalizePath(_context.Path)];
+        _diagnostics.ReportOnce(visit.Work.File + pointer, descriptor, locator, pointer, args);
     }
 
     private static bool IsDocumentPath(string reference)

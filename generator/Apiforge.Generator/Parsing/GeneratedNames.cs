@@ -34,6 +34,22 @@ internal static class GeneratedNames
         "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "ReferenceEquals", "Finalize",
     };
 
+    /// <summary>The JSON context class of client <paramref name="clientName"/>.</summary>
+    public static string JsonContext(string clientName) => clientName + "JsonContext";
+
+    /// <summary>The types the outputs declare in the client's namespace besides the models.</summary>
+    public static string[] ClientTypeNames(string clientName) => new[]
+    {
+        clientName,
+        "I" + clientName,
+        JsonContext(clientName),
+        // Converters live in {Namespace}.Serialization: no type may take that name.
+        "Serialization",
+        // What the dependency injection output declares when the consumer references Microsoft.Extensions.Http.
+        clientName + "Options",
+        clientName + "ServiceCollectionExtensions",
+    };
+
     /// <summary>Members the client class declares whatever the document: the class cannot be named like one (CS0542).</summary>
     public static readonly string[] ClientDeclaredMembers = { "DefaultBaseAddress" };
 

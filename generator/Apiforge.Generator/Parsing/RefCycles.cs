@@ -16,8 +16,11 @@ internal static class RefCycles
 {
     private const int MaxChain = 256;
 
-    public static void Break(JsonNode root, SpecLocator locator, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    public static void Break(JsonObject root, ParseContext context)
     {
+        var locator = context.Locator;
+        var diagnostics = context.Diagnostics;
+        var cancellationToken = context.CancellationToken;
         // Every object with a local $ref, and its pointer.
         var refs = new List<(JsonObject Node, string Pointer)>();
         var pointers = new Dictionary<JsonObject, string>(ReferenceEqualityComparer.Instance);
@@ -75,7 +78,7 @@ internal static class RefCycles
                 // Break it at the first $ref of the chain that is part of the loop.
                 var loopStart = current is not null && chain.IndexOf(current) is var index and >= 0 ? chain[index] : start;
                 var at = pointers.TryGetValue(loopStart, out var p) ? p : pointer;
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReferenceCycle, locator.Locate(at + "/$ref"), at));
+                diagnostics.Report(DiagnosticDescriptors.ReferenceCycle, locator.Locate(at + "/$ref"), at);
                 loopStart.Remove("$ref");
             }
             foreach (var node in chain) safe.Add(node);
