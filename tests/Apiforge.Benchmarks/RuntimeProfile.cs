@@ -4,8 +4,9 @@ using System.Globalization;
 namespace Apiforge.Benchmarks;
 
 /// <summary>
-/// `--runtime-profile`: the three runtime calls in alternating rounds, each round many calls; the best round per
-/// client (least disturbed by other processes on a shared machine) in µs per call, and bytes per call.
+/// `--runtime-profile`: the runtime calls (hand-written, Apiforge, NSwag in System.Text.Json and in Newtonsoft mode)
+/// in alternating rounds, each round many calls; the best round per client (least disturbed by other processes on a
+/// shared machine) in µs per call, and bytes per call, with ratios to the hand-written call and to NSwag STJ.
 /// </summary>
 internal static class RuntimeProfile
 {
@@ -22,7 +23,8 @@ internal static class RuntimeProfile
         {
             ("hand-written", bench.HandWrittenCall),
             ("Apiforge", bench.ApiforgeCall),
-            ("NSwag", bench.NSwagCall),
+            ("NSwag STJ", bench.NSwagStjCall),
+            ("NSwag Newtonsoft", bench.NSwagCall),
             ("Apiforge as on main (no descriptor, no options)", () => MainShapedCall.CallAsync(mainShapedHttp)),
             ("Apiforge, nothing listening (again, after main's)", bench.ApiforgeCall),
             ("piece: Apiforge RequestUriBuilder", () =>
@@ -83,16 +85,21 @@ internal static class RuntimeProfile
         {
             $"### Runtime call, best of {rounds} alternating rounds of {calls} calls (robust to a busy machine); allocations per call, all threads",
             "",
-            "| what | µs per call | bytes per call | time / hand-written | bytes / hand-written |",
-            "|---|---:|---:|---:|---:|",
+            "| what | µs per call | bytes per call | time / hand-written | bytes / hand-written | time / NSwag STJ | bytes / NSwag STJ |",
+            "|---|---:|---:|---:|---:|---:|---:|",
         };
+        static string Ratio(double value) => value.ToString("0.00", CultureInfo.InvariantCulture) + "×";
         foreach (var (name, _) in clients)
         {
-            var ratios = clients.Take(3).Any(c => c.Name == name)
-                ? $"{(best[name] / best["hand-written"]).ToString("0.00", CultureInfo.InvariantCulture)}× | {((double)bytes[name] / bytes["hand-written"]).ToString("0.00", CultureInfo.InvariantCulture)}×"
-                : " | ";
+            var ratios = clients.Take(4).Any(c => c.Name == name)
+                ? $"{Ratio(best[name] / best["hand-written"])} | {Ratio((double)bytes[name] / bytes["hand-written"])} | {Ratio(best[name] / best["NSwag STJ"])} | {Ratio((double)bytes[name] / bytes["NSwag STJ"])}"
+                : " |  |  | ";
             lines.Add($"| {name} | {best[name].ToString("0.00", CultureInfo.InvariantCulture)} | {bytes[name]} | {ratios} |");
         }
+        Harness.Results["runtime-time/hand-written"] = best["Apiforge"] / best["hand-written"];
+        Harness.Results["runtime-bytes/hand-written"] = (double)bytes["Apiforge"] / bytes["hand-written"];
+        Harness.Results["runtime-time/nswag-stj"] = best["Apiforge"] / best["NSwag STJ"];
+        Harness.Results["runtime-bytes/nswag-stj"] = (double)bytes["Apiforge"] / bytes["NSwag STJ"];
         lines.Add("");
         foreach (var line in lines) Console.WriteLine(line);
         return lines;
