@@ -54,22 +54,27 @@ internal static partial class ConsumerBuild
                 var nswag = await CreateNSwagConsumerAsync(root, doc).ConfigureAwait(false);
                 var restores = new[] { apiforge, nswag }.Select(c => Time(() => Run(c.Folder, "restore"))).ToList();
 
-                // One unmeasured full build each: first-time disk and JIT effects, and the warnings.
-                var warnings = new[] { apiforge, nswag }.Select(c => Warnings(FullBuild(c).Output)).ToList();
-
+                // No unmeasured warm-up build (a build takes minutes on a busy 2-core machine): the median of the pairs
+                // leaves out a first build slowed by a cold disk cache. The warnings are the first full build's.
                 var full = new[] { new List<Timing>(), new List<Timing>() };
                 var edit = new[] { new List<Timing>(), new List<Timing>() };
+                var warnings = new[] { "?", "?" };
                 var consumers = new[] { apiforge, nswag };
                 for (var pair = 0; pair < pairs; pair++)
                 {
-                    for (var i = 0; i < consumers.Length; i++) full[i].Add(Time(() => FullBuild(consumers[i])));
+                    for (var i = 0; i < consumers.Length; i++)
+                    {
+                        ProcessResult? result = null;
+                        full[i].Add(Progress($"{name}, {consumers[i].Name}, full build {pair + 1}", Time(() => result = FullBuild(consumers[i]))));
+                        if (pair == 0) warnings[i] = Warnings(result!.Output);
+                    }
                 }
                 for (var pair = 0; pair < pairs; pair++)
                 {
                     for (var i = 0; i < consumers.Length; i++)
                     {
                         WriteProgram(consumers[i], $"edit {pair + 1}");
-                        edit[i].Add(Time(() => Run(consumers[i].Folder, BuildArguments)));
+                        edit[i].Add(Progress($"{name}, {consumers[i].Name}, edit rebuild {pair + 1}", Time(() => Run(consumers[i].Folder, BuildArguments))));
                     }
                 }
                 var a = Median(full[0]);
@@ -249,6 +254,12 @@ internal static partial class ConsumerBuild
 
     [GeneratedRegex(@"(\d+) Warning\(s\)")]
     private static partial Regex WarningCount();
+
+    private static Timing Progress(string what, Timing timing)
+    {
+        Console.WriteLine($"{what}: {Format(timing)} (wall / CPU), load {Machine.LoadAverage()}");
+        return timing;
+    }
 
     private static Timing Median(List<Timing> timings)
     {
