@@ -54,6 +54,8 @@ internal static class CompileTable
             {
                 // Alternate, so drift on a shared machine hits every column alike.
                 for (var i = 0; i < outputs.Length; i++) measured[i].Add(Measure(outputs[i]));
+                // Progress on standard error (not in the table): a round takes minutes on a busy machine.
+                Console.Error.WriteLine($"{name}, round {round + 1}: " + string.Join(", ", outputs.Select((o, i) => $"{o.Name} {Seconds(measured[i][^1].CpuMs)} CPU / {Seconds(measured[i][^1].WallMs)} wall")) + $"; load {Machine.LoadAverage()}");
             }
             var cpu = measured.Select(m => Median(m.Select(x => x.CpuMs))).ToArray();
             var wall = measured.Select(m => Median(m.Select(x => x.WallMs))).ToArray();

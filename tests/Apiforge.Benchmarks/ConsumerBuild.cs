@@ -257,7 +257,7 @@ internal static partial class ConsumerBuild
 
     private static Timing Progress(string what, Timing timing)
     {
-        Console.WriteLine($"{what}: {Format(timing)} (wall / CPU), load {Machine.LoadAverage()}");
+        Console.Error.WriteLine($"{what}: {Format(timing)} (wall / CPU), load {Machine.LoadAverage()}");
         return timing;
     }
 
