@@ -1,6 +1,6 @@
 namespace Apiforge.Benchmarks;
 
-/// <summary>The two documents the issue names: the Tradovate partner spec (JSON) and Stripe 2019-12 (YAML, 2 MB).</summary>
+/// <summary>A document the benchmark reads: its file name (the key), where it was found, and its text.</summary>
 internal sealed record BenchDocument(string Name, string Path, string Text)
 {
     public bool IsYaml => Path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || Path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
@@ -13,7 +13,17 @@ internal static class Documents
     public const string Partner = "tradovate-partner.json";
     public const string Stripe = "stripe-2019-12.yaml";
 
+    /// <summary>
+    /// The mid-size corpus document of the compile table: Adyen Checkout v71 (OpenAPI 3.1 JSON, 869 KB, 250 schemas,
+    /// 28 operations). NSwag's output for it compiles in both modes; for box-platform and discord-v10 it does not.
+    /// </summary>
+    public const string Adyen = "adyen-checkout-v71.json";
+
+    /// <summary>The documents of the generation, incremental and breakdown lines: the partner spec (JSON) and Stripe 2019-12 (YAML, 2 MB).</summary>
     public static readonly string[] Names = { Partner, Stripe };
+
+    /// <summary>The documents of the compile table: the two above and one corpus document.</summary>
+    public static readonly string[] CompileNames = { Partner, Stripe, Adyen };
 
     private static readonly Dictionary<string, BenchDocument> s_cache = new(StringComparer.Ordinal);
 

@@ -24,7 +24,7 @@ internal static class Harness
 {
     public static readonly List<string> Lines = new();
 
-    private static void Print(string line)
+    public static void Print(string line)
     {
         Console.WriteLine(line);
         Lines.Add(line);
@@ -140,41 +140,6 @@ internal static class Harness
         }
     }
 
-    public static async Task CompileAsync(int runs)
-    {
-        Print("### Compiling the generated code (parse + bind + emit to memory, Debug, nullable enabled)");
-        Print("");
-        Print("| document | Apiforge output | NSwag output | Apiforge compile, median | NSwag compile, median | ratio Apiforge/NSwag | errors (Apiforge / NSwag) |");
-        Print("|---|---|---|---:|---:|---:|---|");
-        foreach (var name in Documents.Names)
-        {
-            var doc = Documents.Get(name);
-            var apiforge = GeneratorHost.RunCold(doc, GeneratorHost.Consumer(GeneratorHost.ConsumerSource)).Results.Single().GeneratedSources
-                .Select(s => s.SourceText.ToString()).ToList();
-            var nswag = await Baseline.NSwagGenerateAsync(doc).ConfigureAwait(false);
-
-            var apiforgeErrors = Compile(apiforge, GeneratorHost.ApiforgeReferences);
-            var nswagErrors = Compile(new[] { nswag }, GeneratorHost.NSwagReferences);
-            var apiforgeTimes = new List<double>();
-            var nswagTimes = new List<double>();
-            for (var i = 0; i < runs; i++)
-            {
-                // Alternate, so drift on a shared machine hits both.
-                var sw = Stopwatch.StartNew();
-                Compile(apiforge, GeneratorHost.ApiforgeReferences);
-                apiforgeTimes.Add(sw.Elapsed.TotalMilliseconds);
-                sw.Restart();
-                Compile(new[] { nswag }, GeneratorHost.NSwagReferences);
-                nswagTimes.Add(sw.Elapsed.TotalMilliseconds);
-            }
-            var a = Median(apiforgeTimes);
-            var n = Median(nswagTimes);
-            Print($"| {name} | {apiforge.Count} files, {Kb(apiforge.Sum(s => s.Length))} | 1 file, {Kb(nswag.Length)} | {Ms(a)} | {Ms(n)} | **{a / n:0.00}×** | {apiforgeErrors} / {nswagErrors} |");
-            Results[$"compile/{name}"] = a / n;
-        }
-        Print("");
-    }
-
     public static void Breakdown(int runs)
     {
         Print("### Where one cold generation goes (median of runs; allocations of the thread)");
@@ -259,15 +224,6 @@ internal static class Harness
         var stream = new YamlStream();
         stream.Load(new StringReader(doc.Text));
         return YamlConverter.ToJsonNode(stream.Documents[0]);
-    }
-
-    private static int Compile(IEnumerable<string> sources, IEnumerable<MetadataReference> references)
-    {
-        var trees = sources.Select(s => CSharpSyntaxTree.ParseText(s, GeneratorHost.ParseOptions)).ToList();
-        var compilation = CSharpCompilation.Create("Generated", trees, references, GeneratorHost.CompilationOptions);
-        using var stream = new MemoryStream();
-        var result = compilation.Emit(stream);
-        return result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
     }
 
     /// <summary>Prefixes the first plain description after the schemas with <paramref name="prefix"/>.</summary>
