@@ -659,6 +659,7 @@ internal sealed partial class ClientBuilder
                     _types.Add(BuildEnum(name, schema, pointer, isInteger, enumValues));
                 }
             }
+            if (defined is null && shape == SchemaShape.Union) defined = InlineUnion(schema, contextName, pointer, depth);
             if (defined is null)
             {
                 var name = UniqueTypeName(Names.Pascal(contextName, shape == SchemaShape.Enum ? "Enum" : "Model"), schema);
