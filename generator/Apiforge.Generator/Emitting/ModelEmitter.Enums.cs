@@ -15,18 +15,14 @@ internal static partial class ModelEmitter
     {
         var name = type.Name;
         CSharp.DocSummaryOrNone(w, type.Description);
-        w.Line("/// <remarks>");
-        w.Line("/// An extensible enum: the listed values are static properties, and a value the API adds later is kept as it");
-        w.Line("/// came (see <see cref=\"IsKnown\"/>) instead of failing the whole response.");
-        if (type.Deprecated) w.Line("/// Deprecated in the API description.");
-        w.Line("/// </remarks>");
+        var deprecated = type.Deprecated ? " Deprecated in the API description." : "";
+        w.Line($"/// <remarks>An extensible enum: a value the API adds later is kept as it came (see <see cref=\"IsKnown\"/>).{deprecated}</remarks>");
         w.Line(GeneratedCode);
         w.Line($"public readonly partial struct {name} : global::System.IEquatable<{name}>");
         w.OpenBrace();
         w.Line("private readonly string? _value;");
         w.Line();
-        w.Line($"/// <summary>A value of <see cref=\"{name}\"/>; one the description does not list is kept as it is.</summary>");
-        w.Line("/// <param name=\"value\">The value on the wire.</param>");
+        w.Line("/// <summary>The value for a wire string, listed or not.</summary>");
         w.Line($"public {name}(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
         w.Line();
         foreach (var member in type.Members)

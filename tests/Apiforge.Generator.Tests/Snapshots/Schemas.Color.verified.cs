@@ -7,17 +7,13 @@
 namespace Shapes
 {
     ///
-    /// <remarks>
-    /// An extensible enum: the listed values are static properties, and a value the API adds later is kept as it
-    /// came (see <see cref="IsKnown"/>) instead of failing the whole response.
-    /// </remarks>
+    /// <remarks>An extensible enum: a value the API adds later is kept as it came (see <see cref="IsKnown"/>).</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
     public readonly partial struct Color : global::System.IEquatable<Color>
     {
         private readonly string? _value;
 
-        /// <summary>A value of <see cref="Color"/>; one the description does not list is kept as it is.</summary>
-        /// <param name="value">The value on the wire.</param>
+        /// <summary>The value for a wire string, listed or not.</summary>
         public Color(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
         /// <summary>JSON value "".</summary>
