@@ -28,12 +28,19 @@ internal static partial class JsonEmitter
         }
         w.Indentation--;
         w.Line();
-        w.Line($"public static {typeName} ReadValue(ref {Reader} reader)");
-        w.OpenBrace();
-        WriteDiscriminatorDispatch(w, type, tokenChecked: false, c =>
-            $"new {typeName}({ConverterName(ns, c.TypeName)}.ReadValue(ref reader))");
-        w.Line("return s_reader.Read(ref reader);");
-        w.CloseBrace();
+        if (type.Discriminator is not { Mapping.Count: > 0 })
+        {
+            w.Line($"public static {typeName} ReadValue(ref {Reader} reader) => s_reader.Read(ref reader);");
+        }
+        else
+        {
+            w.Line($"public static {typeName} ReadValue(ref {Reader} reader)");
+            w.OpenBrace();
+            WriteDiscriminatorDispatch(w, type, tokenChecked: false, c =>
+                $"new {typeName}({ConverterName(ns, c.TypeName)}.ReadValue(ref reader))");
+            w.Line("return s_reader.Read(ref reader);");
+            w.CloseBrace();
+        }
         w.Line();
         w.Line($"public static void WriteValue({Writer} writer, {typeName} value)");
         w.OpenBrace();

@@ -13,14 +13,11 @@ internal static partial class ModelEmitter
     {
         var name = type.Name;
         CSharp.DocSummaryOrNone(w, type.Description);
-        w.Line("/// <remarks>");
-        w.Line("/// Exactly one of the case properties is set: the first alternative the JSON matched");
-        w.Line(type.Discriminator is { } d
-            ? $"/// (chosen by the {CSharp.XmlText(CSharp.Literal(d.PropertyName))} property when it names one)."
-            : "/// (tried in the order the description lists them).");
-        w.Line("/// JSON no alternative matches is kept in <see cref=\"Unmatched\"/> and written back as it came.");
-        if (type.Deprecated) w.Line("/// Deprecated in the API description.");
-        w.Line("/// </remarks>");
+        var order = type.Discriminator is { } d
+            ? $"chosen by the {CSharp.XmlText(CSharp.Literal(d.PropertyName))} property when it names one"
+            : "tried in the order the description lists them";
+        w.Line($"/// <remarks>Exactly one case property is set: the first alternative the JSON matched ({order}); JSON no alternative");
+        w.Line($"/// matches is kept in <see cref=\"Unmatched\"/> and written back as it came.{(type.Deprecated ? " Deprecated in the API description." : "")}</remarks>");
         w.Line(GeneratedCode);
         w.Line($"public sealed partial class {name}");
         w.OpenBrace();

@@ -7,11 +7,8 @@
 namespace Shapes
 {
     ///
-    /// <remarks>
-    /// Exactly one of the case properties is set: the first alternative the JSON matched
-    /// (tried in the order the description lists them).
-    /// JSON no alternative matches is kept in <see cref="Unmatched"/> and written back as it came.
-    /// </remarks>
+    /// <remarks>Exactly one case property is set: the first alternative the JSON matched (tried in the order the description lists them); JSON no alternative
+    /// matches is kept in <see cref="Unmatched"/> and written back as it came.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
     public sealed partial class ChargeCustomer
     {
@@ -49,10 +46,7 @@ namespace Shapes.Serialization
             global::Apiforge.Runtime.ApiUnion.Of(global::Apiforge.Runtime.ApiUnionToken.String, static (ref global::System.Text.Json.Utf8JsonReader r) => new global::Shapes.ChargeCustomer(global::Apiforge.Runtime.ApiJson.ReadString(ref r))),
             global::Apiforge.Runtime.ApiUnion.Class(static (ref global::System.Text.Json.Utf8JsonReader r) => new global::Shapes.ChargeCustomer(global::Shapes.Serialization.CustomerJson.ReadValue(ref r)), global::Shapes.Serialization.CustomerJson.CountUnknownProperties));
 
-        public static global::Shapes.ChargeCustomer ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            return s_reader.Read(ref reader);
-        }
+        public static global::Shapes.ChargeCustomer ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_reader.Read(ref reader);
 
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.ChargeCustomer value)
         {

@@ -7,11 +7,8 @@
 namespace Shapes
 {
     ///
-    /// <remarks>
-    /// Exactly one of the case properties is set: the first alternative the JSON matched
-    /// (chosen by the "kind" property when it names one).
-    /// JSON no alternative matches is kept in <see cref="Unmatched"/> and written back as it came.
-    /// </remarks>
+    /// <remarks>Exactly one case property is set: the first alternative the JSON matched (chosen by the "kind" property when it names one); JSON no alternative
+    /// matches is kept in <see cref="Unmatched"/> and written back as it came.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
     public sealed partial class Shape
     {
