@@ -88,9 +88,10 @@ public class SwitchableEnumTests
         // Known and KnownValue are reserved like Value and IsKnown: such wire values get a number, as any clash does.
         var result = GeneratorHarness.Run(new SpecFile("/specs/permissions.yaml", Spec));
         var source = result.Source("Models.TradingPermissionStatus.g.cs");
-        Assert.Contains("public static TradingPermissionStatus Known2 { get; }", source, StringComparison.Ordinal);
-        Assert.Contains("\"Known\" => Known.Known2,", source, StringComparison.Ordinal);
-        Assert.Contains("\"KnownValue\" => Known.KnownValue2,", source, StringComparison.Ordinal);
+        Assert.Contains("public static TradingPermissionStatus Known2 => new(\"Known\");", source, StringComparison.Ordinal);
+        Assert.Contains("public static TradingPermissionStatus KnownValue2 => new(\"KnownValue\");", source, StringComparison.Ordinal);
+        Assert.Contains("Known2,", source, StringComparison.Ordinal);
+        Assert.Contains("KnownValue2,", source, StringComparison.Ordinal);
         CompileTests.AssertCompilesCleanly(result);
     }
 }

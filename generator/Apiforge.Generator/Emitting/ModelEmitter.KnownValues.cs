@@ -9,7 +9,7 @@ internal static partial class ModelEmitter
     /// onto it: the static properties cannot be <c>case</c> labels (CS9135), the enum members can, and a switch expression
     /// over <c>KnownValue</c> is checked for exhaustiveness (CS8509 names the value a switch forgot).
     /// </summary>
-    private static void WriteKnownValues(SourceWriter w, TypeSpec type)
+    private static void WriteKnownValues(SourceWriter w, string ns, TypeSpec type)
     {
         w.Line("/// <summary>The values the API description lists, usable as <c>case</c> labels (see <see cref=\"KnownValue\"/>).</summary>");
         w.Line("public enum Known");
@@ -21,20 +21,9 @@ internal static partial class ModelEmitter
         }
         w.CloseBrace();
         w.Line();
+        // The runtime table lists the wire values in the order of the Known members: a value's position is its member.
         w.Line("/// <summary>The value as a <see cref=\"Known\"/> member; null for a value the API description does not list.</summary>");
-        if (type.Members.Count == 0)
-        {
-            w.Line("public Known? KnownValue => null;");
-        }
-        else
-        {
-            w.Line("public Known? KnownValue => Value switch");
-            w.OpenBrace();
-            foreach (var member in type.Members) w.Line($"{CSharp.Literal(member.JsonValue)} => Known.{member.Name},");
-            w.Line("_ => null,");
-            w.CloseBrace(";");
-        }
-        w.Line();
+        w.Line($"public Known? KnownValue => (Known?){JsonEmitter.ConverterName(ns, type.Name)}.Values.Find(_value);");
         w.Line("/// <summary>Whether the API description lists this value.</summary>");
         w.Line("public bool IsKnown => KnownValue.HasValue;");
     }

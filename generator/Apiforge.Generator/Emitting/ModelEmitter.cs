@@ -24,7 +24,7 @@ internal static partial class ModelEmitter
                 WriteClass(w, ns, type);
                 break;
             case TypeSpecKind.StringEnum:
-                WriteStringEnum(w, type);
+                WriteStringEnum(w, ns, type);
                 break;
             case TypeSpecKind.IntegerEnum:
                 WriteIntegerEnum(w, type);

@@ -147,6 +147,7 @@ internal sealed partial class ClientBuilder
                 EnqueueType(name, schema, pointer, shape, null, use.Depth);
             }
         }
+        if (defined is null && shape == SchemaShape.Union) defined = InlineUnion(schema, use.ContextName, pointer, use.Depth);
         if (defined is null)
         {
             var name = UniqueTypeName(Names.Pascal(use.ContextName, shape == SchemaShape.Enum ? "Enum" : "Model"), schema);

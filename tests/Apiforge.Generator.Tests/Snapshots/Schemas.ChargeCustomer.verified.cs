@@ -7,59 +7,31 @@
 namespace Shapes
 {
     ///
-    /// <remarks>
-    /// Exactly one of the case properties is set: the first alternative the JSON matched
-    /// (tried in the order the description lists them).
-    /// JSON no alternative matches is kept in <see cref="Unmatched"/> and written back as it came.
-    /// </remarks>
+    /// <remarks>Exactly one case property is set: the first alternative the JSON matched (tried in the order the description lists them); JSON no alternative
+    /// matches is kept in <see cref="Unmatched"/> and written back as it came.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
     public sealed partial class ChargeCustomer
     {
         /// <summary>A <see cref="ChargeCustomer"/> holding a String.</summary>
-        /// <param name="value">The value.</param>
-        public ChargeCustomer(string value)
-        {
-            String = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
-
+        public ChargeCustomer(string value) => String = value ?? throw new global::System.ArgumentNullException(nameof(value));
         /// <summary>A <see cref="ChargeCustomer"/> holding a Customer.</summary>
-        /// <param name="value">The value.</param>
-        public ChargeCustomer(global::Shapes.Customer value)
-        {
-            Customer = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary>JSON that matched no alternative.</summary>
-        /// <param name="unmatched">The JSON as it came.</param>
+        public ChargeCustomer(global::Shapes.Customer value) => Customer = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        /// <summary>JSON that matched no alternative, kept as it came.</summary>
         public ChargeCustomer(global::System.Text.Json.JsonElement unmatched) => Unmatched = unmatched;
 
         /// <summary>The value, when it is a String.</summary>
         public string? String { get; }
-
         /// <summary>The value, when it is a Customer.</summary>
         public global::Shapes.Customer? Customer { get; }
-
         /// <summary>The JSON, when it matched no alternative.</summary>
         public global::System.Text.Json.JsonElement? Unmatched { get; }
 
         /// <summary>Whichever value is set.</summary>
-        public object? Value
-        {
-            get
-            {
-                if (String is { } __String) return __String;
-                if (Customer is { } __Customer) return __Customer;
-                return Unmatched;
-            }
-        }
-
+        public object? Value => (object?)String ?? (object?)Customer ?? Unmatched;
         /// <summary>Wraps a String.</summary>
-        /// <param name="value">The value.</param>
-        public static implicit operator ChargeCustomer(string value) => new ChargeCustomer(value);
-
+        public static implicit operator ChargeCustomer(string value) => new(value);
         /// <summary>Wraps a Customer.</summary>
-        /// <param name="value">The value.</param>
-        public static implicit operator ChargeCustomer(global::Shapes.Customer value) => new ChargeCustomer(value);
+        public static implicit operator ChargeCustomer(global::Shapes.Customer value) => new(value);
     }
 }
 
@@ -69,72 +41,19 @@ namespace Shapes.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
     internal static class ChargeCustomerJson
     {
-        public static global::Shapes.ChargeCustomer ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                global::System.Span<int> unknown = stackalloc int[1];
-                unknown[0] = global::Shapes.Serialization.CustomerJson.CountUnknownProperties(reader);
-                for (var attempt = 0; attempt < unknown.Length; attempt++)
-                {
-                    var best = -1;
-                    for (var k = 0; k < unknown.Length; k++)
-                    {
-                        if (unknown[k] >= 0 && (best < 0 || unknown[k] < unknown[best])) best = k;
-                    }
-                    unknown[best] = -1;
-                    var copy = reader;
-                    try
-                    {
-                        switch (best)
-                        {
-                            case 0:
-                            {
-                                var value = global::Shapes.Serialization.CustomerJson.ReadValue(ref copy);
-                                reader = copy;
-                                return new global::Shapes.ChargeCustomer(value);
-                            }
-                        }
-                    }
-                    catch (global::System.Text.Json.JsonException) { }
-                    catch (global::System.InvalidOperationException) { }
-                    catch (global::System.FormatException) { }
-                }
-            }
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
-            {
-                var copy = reader;
-                try
-                {
-                    var value0 = global::Apiforge.Runtime.ApiJson.ReadString(ref copy);
-                    reader = copy;
-                    return new global::Shapes.ChargeCustomer(value0);
-                }
-                catch (global::System.Text.Json.JsonException) { }
-                catch (global::System.InvalidOperationException) { }
-                catch (global::System.FormatException) { }
-            }
-            return new global::Shapes.ChargeCustomer(global::System.Text.Json.JsonElement.ParseValue(ref reader));
-        }
+        private static readonly global::Apiforge.Runtime.ApiUnionReader<global::Shapes.ChargeCustomer> s_reader = new(
+            static unmatched => new global::Shapes.ChargeCustomer(unmatched),
+            global::Apiforge.Runtime.ApiUnion.Of(global::Apiforge.Runtime.ApiUnionToken.String, static (ref global::System.Text.Json.Utf8JsonReader r) => new global::Shapes.ChargeCustomer(global::Apiforge.Runtime.ApiJson.ReadString(ref r))),
+            global::Apiforge.Runtime.ApiUnion.Class(static (ref global::System.Text.Json.Utf8JsonReader r) => new global::Shapes.ChargeCustomer(global::Shapes.Serialization.CustomerJson.ReadValue(ref r)), global::Shapes.Serialization.CustomerJson.CountUnknownProperties));
+
+        public static global::Shapes.ChargeCustomer ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => s_reader.Read(ref reader);
 
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.ChargeCustomer value)
         {
-            if (value.String is { } case0)
-            {
-                writer.WriteStringValue(case0);
-                return;
-            }
-            if (value.Customer is { } case1)
-            {
-                global::Shapes.Serialization.CustomerJson.WriteValue(writer, case1);
-                return;
-            }
-            if (value.Unmatched is { } unmatched)
-            {
-                unmatched.WriteTo(writer);
-                return;
-            }
-            writer.WriteNullValue();
+            if (value.String is { } case0) { writer.WriteStringValue(case0); }
+            else if (value.Customer is { } case1) { global::Shapes.Serialization.CustomerJson.WriteValue(writer, case1); }
+            else if (value.Unmatched is { } unmatched) unmatched.WriteTo(writer);
+            else writer.WriteNullValue();
         }
     }
 }

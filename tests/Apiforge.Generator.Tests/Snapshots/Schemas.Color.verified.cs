@@ -7,49 +7,35 @@
 namespace Shapes
 {
     ///
-    /// <remarks>
-    /// An extensible enum: the listed values are static properties, and a value the API adds later is kept as it
-    /// came (see <see cref="IsKnown"/>) instead of failing the whole response.
-    /// </remarks>
+    /// <remarks>An extensible enum: a value the API adds later is kept as it came (see <see cref="IsKnown"/>).</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
     public readonly partial struct Color : global::System.IEquatable<Color>
     {
         private readonly string? _value;
 
-        /// <summary>A value of <see cref="Color"/>; one the description does not list is kept as it is.</summary>
-        /// <param name="value">The value on the wire.</param>
+        /// <summary>The value for a wire string, listed or not.</summary>
         public Color(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
         /// <summary>JSON value "".</summary>
-        public static Color Empty { get; } = new Color("");
-
+        public static Color Empty => new("");
         /// <summary>JSON value "in-progress".</summary>
-        public static Color InProgress { get; } = new Color("in-progress");
-
+        public static Color InProgress => new("in-progress");
         /// <summary>JSON value "1st".</summary>
-        public static Color _1st { get; } = new Color("1st");
-
+        public static Color _1st => new("1st");
         /// <summary>JSON value "A B".</summary>
-        public static Color AB { get; } = new Color("A B");
-
+        public static Color AB => new("A B");
         /// <summary>JSON value "class".</summary>
-        public static Color Class { get; } = new Color("class");
-
+        public static Color Class => new("class");
         /// <summary>JSON value "\u00FC".</summary>
-        public static Color Ü { get; } = new Color("\u00FC");
-
+        public static Color Ü => new("\u00FC");
         /// <summary>JSON value "a-b".</summary>
-        public static Color AB2 { get; } = new Color("a-b");
-
+        public static Color AB2 => new("a-b");
         /// <summary>JSON value "a_b".</summary>
-        public static Color AB3 { get; } = new Color("a_b");
-
+        public static Color AB3 => new("a_b");
         /// <summary>JSON value "+1".</summary>
-        public static Color Plus1 { get; } = new Color("+1");
-
+        public static Color Plus1 => new("+1");
         /// <summary>JSON value "-1".</summary>
-        public static Color Minus1 { get; } = new Color("-1");
-
+        public static Color Minus1 => new("-1");
         /// <summary>The value on the wire.</summary>
         public string Value => _value ?? "";
 
@@ -79,52 +65,23 @@ namespace Shapes
         }
 
         /// <summary>The value as a <see cref="Known"/> member; null for a value the API description does not list.</summary>
-        public Known? KnownValue => Value switch
-        {
-            "" => Known.Empty,
-            "in-progress" => Known.InProgress,
-            "1st" => Known._1st,
-            "A B" => Known.AB,
-            "class" => Known.Class,
-            "\u00FC" => Known.Ü,
-            "a-b" => Known.AB2,
-            "a_b" => Known.AB3,
-            "+1" => Known.Plus1,
-            "-1" => Known.Minus1,
-            _ => null,
-        };
-
+        public Known? KnownValue => (Known?)global::Shapes.Serialization.ColorJson.Values.Find(_value);
         /// <summary>Whether the API description lists this value.</summary>
         public bool IsKnown => KnownValue.HasValue;
-
         /// <inheritdoc/>
         public bool Equals(Color other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
         /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is Color other && Equals(other);
-
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
         /// <summary>The value on the wire.</summary>
-        /// <returns>The value on the wire.</returns>
         public override string ToString() => Value;
-
         /// <summary>Whether two values are the same wire value.</summary>
-        /// <param name="left">A value.</param>
-        /// <param name="right">Another value.</param>
-        /// <returns>Whether they are equal.</returns>
         public static bool operator ==(Color left, Color right) => left.Equals(right);
-
         /// <summary>Whether two values differ.</summary>
-        /// <param name="left">A value.</param>
-        /// <param name="right">Another value.</param>
-        /// <returns>Whether they differ.</returns>
         public static bool operator !=(Color left, Color right) => !left.Equals(right);
-
         /// <summary>The value for a wire string.</summary>
-        /// <param name="value">The value on the wire.</param>
-        public static explicit operator Color(string value) => new Color(value);
+        public static explicit operator Color(string value) => new(value);
     }
 }
 
@@ -134,22 +91,9 @@ namespace Shapes.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
     internal static class ColorJson
     {
-        public static global::Shapes.Color ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String) global::Apiforge.Runtime.ApiJson.ThrowUnexpectedToken(ref reader, "Color");
-            if (reader.ValueTextEquals(""u8)) return global::Shapes.Color.Empty;
-            if (reader.ValueTextEquals("in-progress"u8)) return global::Shapes.Color.InProgress;
-            if (reader.ValueTextEquals("1st"u8)) return global::Shapes.Color._1st;
-            if (reader.ValueTextEquals("A B"u8)) return global::Shapes.Color.AB;
-            if (reader.ValueTextEquals("class"u8)) return global::Shapes.Color.Class;
-            if (reader.ValueTextEquals("\u00FC"u8)) return global::Shapes.Color.Ü;
-            if (reader.ValueTextEquals("a-b"u8)) return global::Shapes.Color.AB2;
-            if (reader.ValueTextEquals("a_b"u8)) return global::Shapes.Color.AB3;
-            if (reader.ValueTextEquals("+1"u8)) return global::Shapes.Color.Plus1;
-            if (reader.ValueTextEquals("-1"u8)) return global::Shapes.Color.Minus1;
-            // A value the description does not list is kept as it came.
-            return new global::Shapes.Color(reader.GetString()!);
-        }
+        internal static readonly global::Apiforge.Runtime.ApiEnumValues Values = new("Color", "", "in-progress", "1st", "A B", "class", "\u00FC", "a-b", "a_b", "+1", "-1");
+
+        public static global::Shapes.Color ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => new(Values.Read(ref reader));
 
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.Color value) => writer.WriteStringValue(value.Value);
 

@@ -30,12 +30,7 @@ namespace Shapes.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
     internal static class LevelJson
     {
-        public static global::Shapes.Level ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number) global::Apiforge.Runtime.ApiJson.ThrowUnexpectedToken(ref reader, "Level");
-            // A number the description does not list is kept as an unnamed value.
-            return (global::Shapes.Level)reader.GetInt64();
-        }
+        public static global::Shapes.Level ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => (global::Shapes.Level)global::Apiforge.Runtime.ApiEnumValues.ReadInteger(ref reader, "Level");
 
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.Level value) => writer.WriteNumberValue((long)value);
 

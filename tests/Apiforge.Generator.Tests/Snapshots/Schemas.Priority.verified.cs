@@ -26,12 +26,7 @@ namespace Shapes.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
     internal static class PriorityJson
     {
-        public static global::Shapes.Priority ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number) global::Apiforge.Runtime.ApiJson.ThrowUnexpectedToken(ref reader, "Priority");
-            // A number the description does not list is kept as an unnamed value.
-            return (global::Shapes.Priority)reader.GetInt64();
-        }
+        public static global::Shapes.Priority ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => (global::Shapes.Priority)global::Apiforge.Runtime.ApiEnumValues.ReadInteger(ref reader, "Priority");
 
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.Priority value) => writer.WriteNumberValue((long)value);
 

@@ -7,59 +7,31 @@
 namespace Shapes
 {
     ///
-    /// <remarks>
-    /// Exactly one of the case properties is set: the first alternative the JSON matched
-    /// (chosen by the "kind" property when it names one).
-    /// JSON no alternative matches is kept in <see cref="Unmatched"/> and written back as it came.
-    /// </remarks>
+    /// <remarks>Exactly one case property is set: the first alternative the JSON matched (chosen by the "kind" property when it names one); JSON no alternative
+    /// matches is kept in <see cref="Unmatched"/> and written back as it came.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
     public sealed partial class Shape
     {
         /// <summary>A <see cref="Shape"/> holding a Circle.</summary>
-        /// <param name="value">The value.</param>
-        public Shape(global::Shapes.Circle value)
-        {
-            Circle = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
-
+        public Shape(global::Shapes.Circle value) => Circle = value ?? throw new global::System.ArgumentNullException(nameof(value));
         /// <summary>A <see cref="Shape"/> holding a Square.</summary>
-        /// <param name="value">The value.</param>
-        public Shape(global::Shapes.Square value)
-        {
-            Square = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary>JSON that matched no alternative.</summary>
-        /// <param name="unmatched">The JSON as it came.</param>
+        public Shape(global::Shapes.Square value) => Square = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        /// <summary>JSON that matched no alternative, kept as it came.</summary>
         public Shape(global::System.Text.Json.JsonElement unmatched) => Unmatched = unmatched;
 
         /// <summary>The value, when it is a Circle.</summary>
         public global::Shapes.Circle? Circle { get; }
-
         /// <summary>The value, when it is a Square.</summary>
         public global::Shapes.Square? Square { get; }
-
         /// <summary>The JSON, when it matched no alternative.</summary>
         public global::System.Text.Json.JsonElement? Unmatched { get; }
 
         /// <summary>Whichever value is set.</summary>
-        public object? Value
-        {
-            get
-            {
-                if (Circle is { } __Circle) return __Circle;
-                if (Square is { } __Square) return __Square;
-                return Unmatched;
-            }
-        }
-
+        public object? Value => (object?)Circle ?? (object?)Square ?? Unmatched;
         /// <summary>Wraps a Circle.</summary>
-        /// <param name="value">The value.</param>
-        public static implicit operator Shape(global::Shapes.Circle value) => new Shape(value);
-
+        public static implicit operator Shape(global::Shapes.Circle value) => new(value);
         /// <summary>Wraps a Square.</summary>
-        /// <param name="value">The value.</param>
-        public static implicit operator Shape(global::Shapes.Square value) => new Shape(value);
+        public static implicit operator Shape(global::Shapes.Square value) => new(value);
     }
 }
 
@@ -69,6 +41,11 @@ namespace Shapes.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
     internal static class ShapeJson
     {
+        private static readonly global::Apiforge.Runtime.ApiUnionReader<global::Shapes.Shape> s_reader = new(
+            static unmatched => new global::Shapes.Shape(unmatched),
+            global::Apiforge.Runtime.ApiUnion.Class(static (ref global::System.Text.Json.Utf8JsonReader r) => new global::Shapes.Shape(global::Shapes.Serialization.CircleJson.ReadValue(ref r)), global::Shapes.Serialization.CircleJson.CountUnknownProperties),
+            global::Apiforge.Runtime.ApiUnion.Class(static (ref global::System.Text.Json.Utf8JsonReader r) => new global::Shapes.Shape(global::Shapes.Serialization.SquareJson.ReadValue(ref r)), global::Shapes.Serialization.SquareJson.CountUnknownProperties));
+
         public static global::Shapes.Shape ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
@@ -81,64 +58,15 @@ namespace Shapes.Serialization
                         return new global::Shapes.Shape(global::Shapes.Serialization.SquareJson.ReadValue(ref reader));
                 }
             }
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                global::System.Span<int> unknown = stackalloc int[2];
-                unknown[0] = global::Shapes.Serialization.CircleJson.CountUnknownProperties(reader);
-                unknown[1] = global::Shapes.Serialization.SquareJson.CountUnknownProperties(reader);
-                for (var attempt = 0; attempt < unknown.Length; attempt++)
-                {
-                    var best = -1;
-                    for (var k = 0; k < unknown.Length; k++)
-                    {
-                        if (unknown[k] >= 0 && (best < 0 || unknown[k] < unknown[best])) best = k;
-                    }
-                    unknown[best] = -1;
-                    var copy = reader;
-                    try
-                    {
-                        switch (best)
-                        {
-                            case 0:
-                            {
-                                var value = global::Shapes.Serialization.CircleJson.ReadValue(ref copy);
-                                reader = copy;
-                                return new global::Shapes.Shape(value);
-                            }
-                            case 1:
-                            {
-                                var value = global::Shapes.Serialization.SquareJson.ReadValue(ref copy);
-                                reader = copy;
-                                return new global::Shapes.Shape(value);
-                            }
-                        }
-                    }
-                    catch (global::System.Text.Json.JsonException) { }
-                    catch (global::System.InvalidOperationException) { }
-                    catch (global::System.FormatException) { }
-                }
-            }
-            return new global::Shapes.Shape(global::System.Text.Json.JsonElement.ParseValue(ref reader));
+            return s_reader.Read(ref reader);
         }
 
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.Shape value)
         {
-            if (value.Circle is { } case0)
-            {
-                global::Shapes.Serialization.CircleJson.WriteValue(writer, case0);
-                return;
-            }
-            if (value.Square is { } case1)
-            {
-                global::Shapes.Serialization.SquareJson.WriteValue(writer, case1);
-                return;
-            }
-            if (value.Unmatched is { } unmatched)
-            {
-                unmatched.WriteTo(writer);
-                return;
-            }
-            writer.WriteNullValue();
+            if (value.Circle is { } case0) { global::Shapes.Serialization.CircleJson.WriteValue(writer, case0); }
+            else if (value.Square is { } case1) { global::Shapes.Serialization.SquareJson.WriteValue(writer, case1); }
+            else if (value.Unmatched is { } unmatched) unmatched.WriteTo(writer);
+            else writer.WriteNullValue();
         }
     }
 }

@@ -7,34 +7,25 @@
 namespace Acme
 {
     /// <summary>Accepted, Approved, Declined, Requested, Revoked</summary>
-    /// <remarks>
-    /// An extensible enum: the listed values are static properties, and a value the API adds later is kept as it
-    /// came (see <see cref="IsKnown"/>) instead of failing the whole response.
-    /// </remarks>
+    /// <remarks>An extensible enum: a value the API adds later is kept as it came (see <see cref="IsKnown"/>).</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
     public readonly partial struct TradingPermissionStatus : global::System.IEquatable<TradingPermissionStatus>
     {
         private readonly string? _value;
 
-        /// <summary>A value of <see cref="TradingPermissionStatus"/>; one the description does not list is kept as it is.</summary>
-        /// <param name="value">The value on the wire.</param>
+        /// <summary>The value for a wire string, listed or not.</summary>
         public TradingPermissionStatus(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
         ///
-        public static TradingPermissionStatus Accepted { get; } = new TradingPermissionStatus("Accepted");
-
+        public static TradingPermissionStatus Accepted => new("Accepted");
         ///
-        public static TradingPermissionStatus Approved { get; } = new TradingPermissionStatus("Approved");
-
+        public static TradingPermissionStatus Approved => new("Approved");
         ///
-        public static TradingPermissionStatus Declined { get; } = new TradingPermissionStatus("Declined");
-
+        public static TradingPermissionStatus Declined => new("Declined");
         ///
-        public static TradingPermissionStatus Requested { get; } = new TradingPermissionStatus("Requested");
-
+        public static TradingPermissionStatus Requested => new("Requested");
         ///
-        public static TradingPermissionStatus Revoked { get; } = new TradingPermissionStatus("Revoked");
-
+        public static TradingPermissionStatus Revoked => new("Revoked");
         /// <summary>The value on the wire.</summary>
         public string Value => _value ?? "";
 
@@ -54,47 +45,23 @@ namespace Acme
         }
 
         /// <summary>The value as a <see cref="Known"/> member; null for a value the API description does not list.</summary>
-        public Known? KnownValue => Value switch
-        {
-            "Accepted" => Known.Accepted,
-            "Approved" => Known.Approved,
-            "Declined" => Known.Declined,
-            "Requested" => Known.Requested,
-            "Revoked" => Known.Revoked,
-            _ => null,
-        };
-
+        public Known? KnownValue => (Known?)global::Acme.Serialization.TradingPermissionStatusJson.Values.Find(_value);
         /// <summary>Whether the API description lists this value.</summary>
         public bool IsKnown => KnownValue.HasValue;
-
         /// <inheritdoc/>
         public bool Equals(TradingPermissionStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
         /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is TradingPermissionStatus other && Equals(other);
-
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
         /// <summary>The value on the wire.</summary>
-        /// <returns>The value on the wire.</returns>
         public override string ToString() => Value;
-
         /// <summary>Whether two values are the same wire value.</summary>
-        /// <param name="left">A value.</param>
-        /// <param name="right">Another value.</param>
-        /// <returns>Whether they are equal.</returns>
         public static bool operator ==(TradingPermissionStatus left, TradingPermissionStatus right) => left.Equals(right);
-
         /// <summary>Whether two values differ.</summary>
-        /// <param name="left">A value.</param>
-        /// <param name="right">Another value.</param>
-        /// <returns>Whether they differ.</returns>
         public static bool operator !=(TradingPermissionStatus left, TradingPermissionStatus right) => !left.Equals(right);
-
         /// <summary>The value for a wire string.</summary>
-        /// <param name="value">The value on the wire.</param>
-        public static explicit operator TradingPermissionStatus(string value) => new TradingPermissionStatus(value);
+        public static explicit operator TradingPermissionStatus(string value) => new(value);
     }
 }
 
@@ -104,17 +71,9 @@ namespace Acme.Serialization
     [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
     internal static class TradingPermissionStatusJson
     {
-        public static global::Acme.TradingPermissionStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String) global::Apiforge.Runtime.ApiJson.ThrowUnexpectedToken(ref reader, "TradingPermissionStatus");
-            if (reader.ValueTextEquals("Accepted"u8)) return global::Acme.TradingPermissionStatus.Accepted;
-            if (reader.ValueTextEquals("Approved"u8)) return global::Acme.TradingPermissionStatus.Approved;
-            if (reader.ValueTextEquals("Declined"u8)) return global::Acme.TradingPermissionStatus.Declined;
-            if (reader.ValueTextEquals("Requested"u8)) return global::Acme.TradingPermissionStatus.Requested;
-            if (reader.ValueTextEquals("Revoked"u8)) return global::Acme.TradingPermissionStatus.Revoked;
-            // A value the description does not list is kept as it came.
-            return new global::Acme.TradingPermissionStatus(reader.GetString()!);
-        }
+        internal static readonly global::Apiforge.Runtime.ApiEnumValues Values = new("TradingPermissionStatus", "Accepted", "Approved", "Declined", "Requested", "Revoked");
+
+        public static global::Acme.TradingPermissionStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => new(Values.Read(ref reader));
 
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.TradingPermissionStatus value) => writer.WriteStringValue(value.Value);
 
