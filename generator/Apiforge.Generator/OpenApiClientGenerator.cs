@@ -90,14 +90,16 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             AddSource(spc, $"{output.Namespace}.{output.ClientName}.Models.{output.Type.Name}.g.cs", () => ModelEmitter.Emit(output), output.Namespace + "." + output.Type.Name));
 
         // Each client-level output sees only what it reads (OutputProjections), so a description edit on one schema
-        // re-emits that type's file and leaves these cached.
+        // re-emits that type's file and leaves these cached. The JSON context and validator projections are narrower
+        // than the client's and taken from it: when the client projection is unchanged (any schema documentation edit)
+        // the driver does not build or compare them at all, which saves a walk over every type on each keystroke.
         var clientOutputs = clientSpecs.Select(static (client, _) => OutputProjections.ForClient(client)).WithTrackingName(TrackingNames.ClientOutput);
         context.RegisterSourceOutput(clientOutputs, static (spc, client) =>
             AddSource(spc, $"{client.Namespace}.{client.ClientName}.g.cs", () => ClientEmitter.Emit(client), client.ClientName));
-        var jsonContexts = clientSpecs.Select(static (client, _) => OutputProjections.ForJsonContext(client)).WithTrackingName(TrackingNames.JsonContextOutput);
+        var jsonContexts = clientOutputs.Select(static (client, _) => OutputProjections.ForJsonContext(client)).WithTrackingName(TrackingNames.JsonContextOutput);
         context.RegisterSourceOutput(jsonContexts, static (spc, client) =>
             AddSource(spc, $"{client.Namespace}.{client.ContextName}.g.cs", () => JsonEmitter.EmitContext(client), client.ContextName));
-        var validators = clientSpecs.Select(static (client, _) => OutputProjections.ForValidator(client)).WithTrackingName(TrackingNames.ValidatorOutput);
+        var validators = clientOutputs.Select(static (client, _) => OutputProjections.ForValidator(client)).WithTrackingName(TrackingNames.ValidatorOutput);
         context.RegisterSourceOutput(validators, static (spc, client) =>
             AddSource(spc, $"{client.Namespace}.{client.ClientName}Validator.g.cs", () => ValidationEmitter.Emit(client), client.ClientName + "Validator"));
 
