@@ -46,9 +46,18 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
 
         // The target framework and C# version shape the code (DateOnly or DateTime, LangVersion); an equatable value,
         // so an edit that changes neither leaves everything below cached.
-        var features = context.CompilationProvider
-            .Select(static (compilation, _) => ConsumerFeaturesReader.Read(compilation))
+        // Read on every C# edit: the compilation's facts (C# version, types its references declare) cost nothing in
+        // proportion to the project, and a polyfill declared in source is found by a syntax provider, which looks
+        // again only at edited trees (see ConsumerFeaturesReader).
+        var compilationFacts = context.CompilationProvider
+            .Select(static (compilation, _) => ConsumerFeaturesReader.ReadCompilation(compilation))
             .WithTrackingName(TrackingNames.ConsumerFeatures);
+        var declaredInSource = context.SyntaxProvider
+            .CreateSyntaxProvider(static (node, _) => ConsumerFeaturesReader.MayDeclareProbedType(node), static (syntax, _) => ConsumerFeaturesReader.DeclaredBy(syntax.Node))
+            .Collect()
+            .Select(static (types, _) => types.Aggregate(default(ConsumerFeaturesReader.TypeSet), static (all, type) => all.Union(type)));
+        var probedTypes = compilationFacts.Combine(declaredInSource);
+        var features = probedTypes.Select(static (pair, _) => ConsumerFeaturesReader.Features(pair.Left, pair.Right));
 
         inputs = inputs
             .Combine(externalFiles)
@@ -105,8 +114,8 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
 
         // services.Add{Client}() only when the consumer references Microsoft.Extensions.Http. The compilation changes on
         // every edit, but this bool rarely does, so the output below stays cached.
-        var hasHttpClientFactory = context.CompilationProvider
-            .Select(static (compilation, _) => compilation.GetTypeByMetadataName(DependencyInjectionEmitter.MarkerType) is not null)
+        var hasHttpClientFactory = probedTypes
+            .Select(static (pair, _) => ConsumerFeaturesReader.HasHttpClientFactory(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.HttpClientFactory);
         var dependencyInjection = clientSpecs
             .Select(static (client, _) => DependencyInjectionEmitter.Describe(client))
