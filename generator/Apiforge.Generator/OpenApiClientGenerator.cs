@@ -45,10 +45,9 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             .Collect();
 
         // The target framework and C# version shape the code (DateOnly or DateTime, LangVersion); an equatable value,
-        // so an edit that changes neither leaves everything below cached.
-        // Read on every C# edit: the compilation's facts (C# version, types its references declare) cost nothing in
-        // proportion to the project, and a polyfill declared in source is found by a syntax provider, which looks
-        // again only at edited trees (see ConsumerFeaturesReader).
+        // so an edit that changes neither leaves everything below cached. Read on every C# edit, so in time that does
+        // not grow with the project: the C# version and the types the references declare from the compilation, a
+        // polyfill declared in source by a syntax provider, which looks again only at edited trees.
         var compilationFacts = context.CompilationProvider
             .Select(static (compilation, _) => ConsumerFeaturesReader.ReadCompilation(compilation))
             .WithTrackingName(TrackingNames.ConsumerFeatures);
