@@ -45,10 +45,18 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             .Collect();
 
         // The target framework and C# version shape the code (DateOnly or DateTime, LangVersion); an equatable value,
-        // so an edit that changes neither leaves everything below cached.
-        var features = context.CompilationProvider
-            .Select(static (compilation, _) => ConsumerFeaturesReader.Read(compilation))
+        // so an edit that changes neither leaves everything below cached. Read on every C# edit, so in time that does
+        // not grow with the project: the C# version and the types the references declare from the compilation, a
+        // polyfill declared in source by a syntax provider, which looks again only at edited trees.
+        var compilationFacts = context.CompilationProvider
+            .Select(static (compilation, _) => ConsumerFeaturesReader.ReadCompilation(compilation))
             .WithTrackingName(TrackingNames.ConsumerFeatures);
+        var declaredInSource = context.SyntaxProvider
+            .CreateSyntaxProvider(static (node, _) => ConsumerFeaturesReader.MayDeclareProbedType(node), static (syntax, _) => ConsumerFeaturesReader.DeclaredBy(syntax.Node))
+            .Collect()
+            .Select(static (types, _) => types.Aggregate(default(ConsumerFeaturesReader.TypeSet), static (all, type) => all.Union(type)));
+        var probedTypes = compilationFacts.Combine(declaredInSource);
+        var features = probedTypes.Select(static (pair, _) => ConsumerFeaturesReader.Features(pair.Left, pair.Right));
 
         inputs = inputs
             .Combine(externalFiles)
@@ -90,21 +98,23 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             AddSource(spc, $"{output.Namespace}.{output.ClientName}.Models.{output.Type.Name}.g.cs", () => ModelEmitter.Emit(output), output.Namespace + "." + output.Type.Name));
 
         // Each client-level output sees only what it reads (OutputProjections), so a description edit on one schema
-        // re-emits that type's file and leaves these cached.
+        // re-emits that type's file and leaves these cached. The JSON context and validator projections are narrower
+        // than the client's and taken from it: when the client projection is unchanged (any schema documentation edit)
+        // the driver does not build or compare them at all, which saves a walk over every type on each keystroke.
         var clientOutputs = clientSpecs.Select(static (client, _) => OutputProjections.ForClient(client)).WithTrackingName(TrackingNames.ClientOutput);
         context.RegisterSourceOutput(clientOutputs, static (spc, client) =>
             AddSource(spc, $"{client.Namespace}.{client.ClientName}.g.cs", () => ClientEmitter.Emit(client), client.ClientName));
-        var jsonContexts = clientSpecs.Select(static (client, _) => OutputProjections.ForJsonContext(client)).WithTrackingName(TrackingNames.JsonContextOutput);
+        var jsonContexts = clientOutputs.Select(static (client, _) => OutputProjections.ForJsonContext(client)).WithTrackingName(TrackingNames.JsonContextOutput);
         context.RegisterSourceOutput(jsonContexts, static (spc, client) =>
             AddSource(spc, $"{client.Namespace}.{client.ContextName}.g.cs", () => JsonEmitter.EmitContext(client), client.ContextName));
-        var validators = clientSpecs.Select(static (client, _) => OutputProjections.ForValidator(client)).WithTrackingName(TrackingNames.ValidatorOutput);
+        var validators = clientOutputs.Select(static (client, _) => OutputProjections.ForValidator(client)).WithTrackingName(TrackingNames.ValidatorOutput);
         context.RegisterSourceOutput(validators, static (spc, client) =>
             AddSource(spc, $"{client.Namespace}.{client.ClientName}Validator.g.cs", () => ValidationEmitter.Emit(client), client.ClientName + "Validator"));
 
         // services.Add{Client}() only when the consumer references Microsoft.Extensions.Http. The compilation changes on
         // every edit, but this bool rarely does, so the output below stays cached.
-        var hasHttpClientFactory = context.CompilationProvider
-            .Select(static (compilation, _) => compilation.GetTypeByMetadataName(DependencyInjectionEmitter.MarkerType) is not null)
+        var hasHttpClientFactory = probedTypes
+            .Select(static (pair, _) => ConsumerFeaturesReader.HasHttpClientFactory(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.HttpClientFactory);
         var dependencyInjection = clientSpecs
             .Select(static (client, _) => DependencyInjectionEmitter.Describe(client))

@@ -60,4 +60,35 @@ public class IncrementalTests
         var text = result.GeneratedSources.Single(s => s.HintName.EndsWith("TradingPermissionResponse.g.cs", StringComparison.Ordinal)).SourceText.ToString();
         Assert.Contains("Set when the request failed", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Consumer_features_come_from_the_references_and_from_polyfills_declared_in_source()
+    {
+        var framework = ConsumerFeaturesReader.ReadCompilation(GeneratorHarness.CreateCompilation("namespace Consumer { public static class A { } }"));
+        var bare = ConsumerFeaturesReader.ReadCompilation(CSharpCompilation.Create("Bare", new[] { CSharpSyntaxTree.ParseText("class A { }", GeneratorHarness.ParseOptions) }));
+        Assert.Equal(new Model.ConsumerFeatures(framework.LanguageVersion, HasRequiredMemberAttributes: true, HasDateOnly: true), ConsumerFeaturesReader.Features(framework, default));
+        Assert.Equal(new Model.ConsumerFeatures(bare.LanguageVersion, HasRequiredMemberAttributes: false, HasDateOnly: false), ConsumerFeaturesReader.Features(bare, default));
+
+        var polyfills = CSharpSyntaxTree.ParseText("""
+            namespace System.Runtime.CompilerServices
+            {
+                internal sealed class RequiredMemberAttribute : Attribute { }
+                internal sealed class CompilerFeatureRequiredAttribute : Attribute { }
+                internal static class Outer { internal sealed class DateOnly { } }
+            }
+            namespace System { namespace Diagnostics.CodeAnalysis { internal sealed class SetsRequiredMembersAttribute : Attribute { } } }
+            namespace Elsewhere { internal struct TimeOnly { } }
+            namespace System { internal struct DateOnly<T> { } }
+            """, GeneratorHarness.ParseOptions);
+        var fileScoped = CSharpSyntaxTree.ParseText("namespace Microsoft.Extensions.DependencyInjection;\npublic static class HttpClientFactoryServiceCollectionExtensions { }", GeneratorHarness.ParseOptions);
+        var declared = polyfills.GetRoot().DescendantNodes().Concat(fileScoped.GetRoot().DescendantNodes())
+            .Where(ConsumerFeaturesReader.MayDeclareProbedType)
+            .Aggregate(default(ConsumerFeaturesReader.TypeSet), (all, node) => all.Union(ConsumerFeaturesReader.DeclaredBy(node)));
+
+        // The three required-member attributes in source make up for the framework; a nested, generic or misplaced
+        // DateOnly/TimeOnly does not.
+        Assert.Equal(new Model.ConsumerFeatures(bare.LanguageVersion, HasRequiredMemberAttributes: true, HasDateOnly: false), ConsumerFeaturesReader.Features(bare, declared));
+        Assert.True(ConsumerFeaturesReader.HasHttpClientFactory(bare, declared));
+        Assert.False(ConsumerFeaturesReader.HasHttpClientFactory(framework, default));
+    }
 }

@@ -71,4 +71,16 @@ public class MultiFileTests
         steps = driver.GetRunResult().Results[0].TrackedSteps[TrackingNames.Parsed];
         Assert.Contains(steps.SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
     }
+
+    [Theory]
+    [InlineData("{\"$ref\": \"common.yaml#/components/schemas/Money\"}", true)]
+    [InlineData("$ref: './common.yaml#/Money'", true)]
+    [InlineData("- $ref : common.yaml", true)]
+    [InlineData("{\"$ref\":\"#/components/schemas/Money\"}", false)]
+    [InlineData("$ref: '#/components/schemas/Money'\n  $ref:  \"#/x\"", false)]
+    [InlineData("description: use $ref to point elsewhere, $refs: common.yaml", false)]
+    [InlineData("{\"$ref\": \"\"}", false)]
+    [InlineData("no references", false)]
+    public void A_document_has_external_refs_when_a_ref_value_does_not_start_with_a_fragment(string text, bool expected)
+        => Assert.Equal(expected, Apiforge.Generator.Parsing.ExternalRefBundler.HasExternalRefs(text));
 }

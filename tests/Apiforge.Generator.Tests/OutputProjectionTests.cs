@@ -34,5 +34,11 @@ public class OutputProjectionTests
         Assert.Equal(ClientEmitter.Emit(client), ClientEmitter.Emit(OutputProjections.ForClient(client)));
         Assert.Equal(JsonEmitter.EmitContext(client), JsonEmitter.EmitContext(OutputProjections.ForJsonContext(client)));
         Assert.Equal(ValidationEmitter.Emit(client), ValidationEmitter.Emit(OutputProjections.ForValidator(client)));
+
+        // The pipeline takes the JSON context's and the validator's projections from the client's (so a schema
+        // documentation edit, which leaves the client projection unchanged, skips them): they must be the same values.
+        var clientProjection = OutputProjections.ForClient(client);
+        Assert.Equal(OutputProjections.ForJsonContext(client), OutputProjections.ForJsonContext(clientProjection));
+        Assert.Equal(OutputProjections.ForValidator(client), OutputProjections.ForValidator(clientProjection));
     }
 }

@@ -1,4 +1,4 @@
-using System.Linq;
+using System;
 
 namespace Apiforge.Generator.Model;
 
@@ -28,7 +28,10 @@ internal static class OutputProjections
     /// </summary>
     public static ClientSpec ForClient(ClientSpec client) => client with { Types = Undocumented(client.Types) };
 
-    /// <summary>The JSON context (<c>{Client}JsonContext</c>): the names and the JSON types it exposes, nothing else.</summary>
+    /// <summary>
+    /// The JSON context (<c>{Client}JsonContext</c>): the names and the JSON types it exposes, nothing else. Narrower
+    /// than <see cref="ForClient"/>: the same from the whole spec or from the client projection.
+    /// </summary>
     public static ClientSpec ForJsonContext(ClientSpec client) => client with
     {
         Description = null,
@@ -39,7 +42,10 @@ internal static class OutputProjections
         ErrorTextProperty = null,
     };
 
-    /// <summary>The validator (<c>{Client}Validator</c>): the types' shapes and constraints; no operation, no documentation.</summary>
+    /// <summary>
+    /// The validator (<c>{Client}Validator</c>): the types' shapes and constraints; no operation, no documentation.
+    /// Narrower than <see cref="ForClient"/>: the same from the whole spec or from the client projection.
+    /// </summary>
     public static ClientSpec ForValidator(ClientSpec client) => client with
     {
         Description = null,
@@ -51,11 +57,63 @@ internal static class OutputProjections
         ErrorTextProperty = null,
     };
 
+    /// <summary>
+    /// The types without their documentation. A type with nothing to blank is kept as it is, and so is the array when
+    /// no type changed, so projecting a projection again (the validator's is taken from the client's) allocates nothing.
+    /// </summary>
     private static EquatableArray<TypeSpec> Undocumented(EquatableArray<TypeSpec> types)
-        => types.Select(static type => type with
+    {
+        TypeSpec[]? blanked = null;
+        for (var i = 0; i < types.Count; i++)
         {
-            Description = null,
-            Properties = type.Properties.Select(static p => p with { Description = null }).ToEquatableArray(),
-            Members = type.Members.Select(static m => m with { Description = null }).ToEquatableArray(),
-        }).ToEquatableArray();
+            var type = types[i];
+            if (!IsDocumented(type)) continue;
+            if (blanked is null)
+            {
+                blanked = new TypeSpec[types.Count];
+                for (var j = 0; j < i; j++) blanked[j] = types[j];
+            }
+            blanked[i] = type with
+            {
+                Description = null,
+                Properties = Blank(type.Properties, static p => p.Description is null ? p : p with { Description = null }),
+                Members = Blank(type.Members, static m => m.Description is null ? m : m with { Description = null }),
+            };
+        }
+        if (blanked is null) return types;
+        for (var i = 0; i < types.Count; i++) blanked[i] ??= types[i];
+        return new EquatableArray<TypeSpec>(blanked);
+    }
+
+    private static bool IsDocumented(TypeSpec type)
+    {
+        if (type.Description is not null) return true;
+        foreach (var property in type.Properties)
+        {
+            if (property.Description is not null) return true;
+        }
+        foreach (var member in type.Members)
+        {
+            if (member.Description is not null) return true;
+        }
+        return false;
+    }
+
+    private static EquatableArray<T> Blank<T>(EquatableArray<T> items, Func<T, T> blank)
+        where T : class, IEquatable<T>
+    {
+        T[]? result = null;
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = blank(items[i]);
+            if (ReferenceEquals(item, items[i]) && result is null) continue;
+            if (result is null)
+            {
+                result = new T[items.Count];
+                for (var j = 0; j < i; j++) result[j] = items[j];
+            }
+            result[i] = item;
+        }
+        return result is null ? items : new EquatableArray<T>(result);
+    }
 }

@@ -140,12 +140,23 @@ internal sealed class ExternalRefBundler
     }
 
     /// <summary>Whether the text has a $ref to something other than a place in the same document.</summary>
+    /// <remarks>
+    /// Every parse asks, and a large document has thousands of internal <c>$ref</c>s, so this is a scan rather than
+    /// <see cref="s_refInText"/> (4% of parsing the partner document): the same answer, a <c>$ref</c> key whose value
+    /// does not start with <c>#</c>, a quote, a comma or white space.
+    /// </remarks>
     public static bool HasExternalRefs(string text)
     {
-        if (text.IndexOf("$ref", StringComparison.Ordinal) < 0) return false;
-        foreach (Match match in s_refInText.Matches(text))
+        for (var at = text.IndexOf("$ref", StringComparison.Ordinal); at >= 0; at = text.IndexOf("$ref", at + 4, StringComparison.Ordinal))
         {
-            if (match.Groups[1].Length > 0) return true;
+            var i = at + 4;
+            if (i < text.Length && text[i] is '"' or '\'') i++;
+            while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
+            if (i >= text.Length || text[i] != ':') continue;
+            i++;
+            while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
+            if (i < text.Length && text[i] is '"' or '\'') i++;
+            if (i < text.Length && !(text[i] is '"' or '\'' or '#' or ',' || char.IsWhiteSpace(text[i]))) return true;
         }
         return false;
     }
