@@ -19,8 +19,13 @@ public delegate void JsonValueWriter<in T>(Utf8JsonWriter writer, T value);
 
 /// <summary>Helpers the generated JSON readers and writers call: values, collections, discriminators, errors. Used by generated code.</summary>
 [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
-public static partial class ApiJson
+public abstract partial class ApiJson
 {
+    /// <summary>For the generated object converters, which derive from this class to call its helpers by simple name.</summary>
+    protected ApiJson()
+    {
+    }
+
     /// <summary>Reads a JSON array into a list.</summary>
     public static List<T> ReadList<T>(ref Utf8JsonReader reader, JsonValueReader<T> readElement)
     {

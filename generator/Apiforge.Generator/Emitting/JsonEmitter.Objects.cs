@@ -81,7 +81,7 @@ internal static partial class JsonEmitter
             {
                 var p = properties[i];
                 var readType = p.MustBeRead ? p.Type : p.Type.WithNullable(true);
-                w.Line($"case {Number(i)}: p{i} = {ReadExpression(readType, ns, "reader", 0)}; break;");
+                w.Line($"case {Number(i)}: p{i} = {Shorten(ReadExpression(readType, ns, "reader", 0), ns)}; break;");
             }
             w.CloseBrace();
             w.CloseBrace();
@@ -121,9 +121,9 @@ internal static partial class JsonEmitter
             var p = properties[i];
             // readOnly is response-only ("SHOULD NOT be sent as part of the request"; servers refuse it: "id is readonly").
             if (p.ReadOnly) continue;
-            w.Line(WritePropertyStatement(p, ns, $"s_names[{Number(i)}]", "value." + (p.Deprecated ? p.FieldName : p.Name)));
+            w.Line(Shorten(WritePropertyStatement(p, ns, $"s_names[{Number(i)}]", "value." + (p.Deprecated ? p.FieldName : p.Name)), ns));
         }
-        if (extensionData) w.Line($"{Runtime}.WriteExtensionData(writer, value.{type.ExtensionDataName});");
+        if (extensionData) w.Line($"WriteExtensionData(writer, value.{type.ExtensionDataName});");
         w.Line("writer.WriteEndObject();");
         w.CloseBrace();
     }
@@ -145,6 +145,15 @@ internal static partial class JsonEmitter
             : (optional ? "WriteOptionalProperty" : "WriteProperty");
         return $"{Runtime}.{method}(writer, {name}, {access}, {WriterDelegate(type, ns, 1)});";
     }
+
+    /// <summary>
+    /// <paramref name="code"/> as an object converter writes it: the converter derives from <c>ApiJson</c>, so its
+    /// helpers are inherited members (found before anything a namespace declares), and a converter of the same
+    /// namespace is found by its simple name before any outer name (the converter's own members are never named
+    /// <c>…Json</c>).
+    /// </summary>
+    private static string Shorten(string code, string ns)
+        => code.Replace(Runtime + ".", "").Replace("global::" + ns + ".Serialization.", "");
 
     private static string Number(int i) => i.ToString(CultureInfo.InvariantCulture);
 }

@@ -25,7 +25,8 @@ internal static partial class JsonEmitter
         var typeName = $"global::{ns}.{type.Name}";
         w.Line($"/// <summary>Reads and writes <see cref=\"{typeName}\"/> as JSON.</summary>");
         w.Line(GeneratorInfo.GeneratedCodeAttribute);
-        w.Line($"internal static class {type.Name}Json");
+        // An object's converter inherits the runtime helpers, so that its per-property lines call them by simple name.
+        w.Line(type.Kind == TypeSpecKind.Object ? $"internal abstract class {type.Name}Json : {Runtime}" : $"internal static class {type.Name}Json");
         w.OpenBrace();
         switch (type.Kind)
         {

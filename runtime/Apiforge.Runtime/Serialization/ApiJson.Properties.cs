@@ -6,7 +6,7 @@ namespace Apiforge.Runtime;
 
 // One call per value or property, so that each generated reader and writer stays a line per property: nullable reads
 // (a JSON null is a C# null), and property writes that leave out an optional null or write a required one as null.
-public static partial class ApiJson
+public abstract partial class ApiJson
 {
     /// <summary>Reads a bool, or null for a JSON null.</summary>
     public static bool? ReadBooleanOrNull(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : reader.GetBoolean();

@@ -28,7 +28,7 @@ namespace Shapes.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Shapes.Address"/> as JSON.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
-    internal static class AddressJson
+    internal abstract class AddressJson : global::Apiforge.Runtime.ApiJson
     {
         private static readonly global::Apiforge.Runtime.ApiJsonProperties s_names = new("Address", new[] { "street", "city" });
 
@@ -42,8 +42,8 @@ namespace Shapes.Serialization
             {
                 switch (index)
                 {
-                    case 0: p0 = global::Apiforge.Runtime.ApiJson.ReadStringOrNull(ref reader); break;
-                    case 1: p1 = global::Apiforge.Runtime.ApiJson.ReadStringOrNull(ref reader); break;
+                    case 0: p0 = ReadStringOrNull(ref reader); break;
+                    case 1: p1 = ReadStringOrNull(ref reader); break;
                 }
             }
             return new global::Shapes.Address
@@ -59,9 +59,9 @@ namespace Shapes.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.Address value)
         {
             writer.WriteStartObject();
-            global::Apiforge.Runtime.ApiJson.WriteOptionalProperty(writer, s_names[0], value.Street);
-            global::Apiforge.Runtime.ApiJson.WriteOptionalProperty(writer, s_names[1], value.City);
-            global::Apiforge.Runtime.ApiJson.WriteExtensionData(writer, value.AdditionalProperties);
+            WriteOptionalProperty(writer, s_names[0], value.Street);
+            WriteOptionalProperty(writer, s_names[1], value.City);
+            WriteExtensionData(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
     }

@@ -20,7 +20,7 @@ namespace Shapes.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Shapes.Cat"/> as JSON.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
-    internal static class CatJson
+    internal abstract class CatJson : global::Apiforge.Runtime.ApiJson
     {
         private static readonly global::Apiforge.Runtime.ApiJsonProperties s_names = new("Cat", new[] { "petType", "name", "livesLeft" }, 1);
 
@@ -35,9 +35,9 @@ namespace Shapes.Serialization
             {
                 switch (index)
                 {
-                    case 0: p0 = global::Apiforge.Runtime.ApiJson.ReadString(ref reader); break;
-                    case 1: p1 = global::Apiforge.Runtime.ApiJson.ReadString(ref reader); break;
-                    case 2: p2 = global::Apiforge.Runtime.ApiJson.ReadInt32OrNull(ref reader); break;
+                    case 0: p0 = ReadString(ref reader); break;
+                    case 1: p1 = ReadString(ref reader); break;
+                    case 2: p2 = ReadInt32OrNull(ref reader); break;
                 }
             }
             s_names.ThrowIfMissing(ref reader, seen);
@@ -55,10 +55,10 @@ namespace Shapes.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.Cat value)
         {
             writer.WriteStartObject();
-            global::Apiforge.Runtime.ApiJson.WriteProperty(writer, s_names[0], value.PetType);
-            global::Apiforge.Runtime.ApiJson.WriteProperty(writer, s_names[1], value.Name);
-            global::Apiforge.Runtime.ApiJson.WriteOptionalProperty(writer, s_names[2], value.LivesLeft);
-            global::Apiforge.Runtime.ApiJson.WriteExtensionData(writer, value.AdditionalProperties);
+            WriteProperty(writer, s_names[0], value.PetType);
+            WriteProperty(writer, s_names[1], value.Name);
+            WriteOptionalProperty(writer, s_names[2], value.LivesLeft);
+            WriteExtensionData(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
     }

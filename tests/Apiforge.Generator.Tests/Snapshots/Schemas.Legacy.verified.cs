@@ -33,7 +33,7 @@ namespace Shapes.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Shapes.Legacy"/> as JSON.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
-    internal static class LegacyJson
+    internal abstract class LegacyJson : global::Apiforge.Runtime.ApiJson
     {
         private static readonly global::Apiforge.Runtime.ApiJsonProperties s_names = new("Legacy", new[] { "value" });
 
@@ -46,7 +46,7 @@ namespace Shapes.Serialization
             {
                 switch (index)
                 {
-                    case 0: p0 = global::Apiforge.Runtime.ApiJson.ReadStringOrNull(ref reader); break;
+                    case 0: p0 = ReadStringOrNull(ref reader); break;
                 }
             }
             return new global::Shapes.Legacy(serializer: true)
@@ -61,8 +61,8 @@ namespace Shapes.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.Legacy value)
         {
             writer.WriteStartObject();
-            global::Apiforge.Runtime.ApiJson.WriteOptionalProperty(writer, s_names[0], value.Value);
-            global::Apiforge.Runtime.ApiJson.WriteExtensionData(writer, value.AdditionalProperties);
+            WriteOptionalProperty(writer, s_names[0], value.Value);
+            WriteExtensionData(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
     }

@@ -28,7 +28,7 @@ namespace Shapes.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Shapes.Pet"/> as JSON.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
-    internal static class PetJson
+    internal abstract class PetJson : global::Apiforge.Runtime.ApiJson
     {
         private static readonly global::Apiforge.Runtime.ApiJsonProperties s_names = new("Pet", new[] { "petType", "name" }, 1);
 
@@ -57,8 +57,8 @@ namespace Shapes.Serialization
             {
                 switch (index)
                 {
-                    case 0: p0 = global::Apiforge.Runtime.ApiJson.ReadString(ref reader); break;
-                    case 1: p1 = global::Apiforge.Runtime.ApiJson.ReadString(ref reader); break;
+                    case 0: p0 = ReadString(ref reader); break;
+                    case 1: p1 = ReadString(ref reader); break;
                 }
             }
             s_names.ThrowIfMissing(ref reader, seen);
@@ -90,9 +90,9 @@ namespace Shapes.Serialization
                 return;
             }
             writer.WriteStartObject();
-            global::Apiforge.Runtime.ApiJson.WriteProperty(writer, s_names[0], value.PetType);
-            global::Apiforge.Runtime.ApiJson.WriteProperty(writer, s_names[1], value.Name);
-            global::Apiforge.Runtime.ApiJson.WriteExtensionData(writer, value.AdditionalProperties);
+            WriteProperty(writer, s_names[0], value.PetType);
+            WriteProperty(writer, s_names[1], value.Name);
+            WriteExtensionData(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
     }

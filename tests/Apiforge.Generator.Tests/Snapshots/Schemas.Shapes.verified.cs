@@ -94,7 +94,7 @@ namespace Shapes.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Shapes.Shapes"/> as JSON.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
-    internal static class ShapesJson
+    internal abstract class ShapesJson : global::Apiforge.Runtime.ApiJson
     {
         private static readonly global::Apiforge.Runtime.ApiJsonProperties s_names = new("Shapes", new[] { "requiredNullable", "optionalNullable", "created", "secret", "version", "mode", "ratio", "flag", "color", "labels", "anything", "free", "grid", "inlineObject", "inlineEnum", "old", "formats" }, 0, 2);
 
@@ -123,23 +123,23 @@ namespace Shapes.Serialization
             {
                 switch (index)
                 {
-                    case 0: p0 = global::Apiforge.Runtime.ApiJson.ReadStringOrNull(ref reader); break;
-                    case 1: p1 = global::Apiforge.Runtime.ApiJson.ReadInt64OrNull(ref reader); break;
-                    case 2: p2 = global::Apiforge.Runtime.ApiJson.ReadDateTimeOffset(ref reader); break;
-                    case 3: p3 = global::Apiforge.Runtime.ApiJson.ReadStringOrNull(ref reader); break;
-                    case 4: p4 = global::Apiforge.Runtime.ApiJson.ReadInt64OrNull(ref reader); break;
-                    case 5: p5 = global::Apiforge.Runtime.ApiJson.ReadStringOrNull(ref reader); break;
-                    case 6: p6 = global::Apiforge.Runtime.ApiJson.ReadDoubleOrNull(ref reader); break;
-                    case 7: p7 = global::Apiforge.Runtime.ApiJson.ReadBooleanOrNull(ref reader); break;
-                    case 8: p8 = global::Apiforge.Runtime.ApiJson.ReadValueOrNull(ref reader, global::Shapes.Serialization.ColorJson.ReadValue); break;
-                    case 9: p9 = global::Apiforge.Runtime.ApiJson.ReadDictionaryOrNull(ref reader, global::Apiforge.Runtime.ApiJson.ReadString); break;
-                    case 10: p10 = global::Apiforge.Runtime.ApiJson.ReadDictionaryOrNull(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::System.Text.Json.JsonElement.ParseValue(ref r1)); break;
-                    case 11: p11 = global::Apiforge.Runtime.ApiJson.ReadJsonElementOrNull(ref reader); break;
-                    case 12: p12 = global::Apiforge.Runtime.ApiJson.ReadListOrNull(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Apiforge.Runtime.ApiJson.ReadList(ref r1, static (ref global::System.Text.Json.Utf8JsonReader r2) => r2.GetInt32())); break;
-                    case 13: p13 = global::Apiforge.Runtime.ApiJson.ReadOrNull(ref reader, global::Shapes.Serialization.ShapesInlineObjectJson.ReadValue); break;
-                    case 14: p14 = global::Apiforge.Runtime.ApiJson.ReadValueOrNull(ref reader, global::Shapes.Serialization.ShapesInlineEnumJson.ReadValue); break;
-                    case 15: p15 = global::Apiforge.Runtime.ApiJson.ReadStringOrNull(ref reader); break;
-                    case 16: p16 = global::Apiforge.Runtime.ApiJson.ReadOrNull(ref reader, global::Shapes.Serialization.FormatsJson.ReadValue); break;
+                    case 0: p0 = ReadStringOrNull(ref reader); break;
+                    case 1: p1 = ReadInt64OrNull(ref reader); break;
+                    case 2: p2 = ReadDateTimeOffset(ref reader); break;
+                    case 3: p3 = ReadStringOrNull(ref reader); break;
+                    case 4: p4 = ReadInt64OrNull(ref reader); break;
+                    case 5: p5 = ReadStringOrNull(ref reader); break;
+                    case 6: p6 = ReadDoubleOrNull(ref reader); break;
+                    case 7: p7 = ReadBooleanOrNull(ref reader); break;
+                    case 8: p8 = ReadValueOrNull(ref reader, ColorJson.ReadValue); break;
+                    case 9: p9 = ReadDictionaryOrNull(ref reader, ReadString); break;
+                    case 10: p10 = ReadDictionaryOrNull(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::System.Text.Json.JsonElement.ParseValue(ref r1)); break;
+                    case 11: p11 = ReadJsonElementOrNull(ref reader); break;
+                    case 12: p12 = ReadListOrNull(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => ReadList(ref r1, static (ref global::System.Text.Json.Utf8JsonReader r2) => r2.GetInt32())); break;
+                    case 13: p13 = ReadOrNull(ref reader, ShapesInlineObjectJson.ReadValue); break;
+                    case 14: p14 = ReadValueOrNull(ref reader, ShapesInlineEnumJson.ReadValue); break;
+                    case 15: p15 = ReadStringOrNull(ref reader); break;
+                    case 16: p16 = ReadOrNull(ref reader, FormatsJson.ReadValue); break;
                 }
             }
             s_names.ThrowIfMissing(ref reader, seen);
@@ -171,23 +171,23 @@ namespace Shapes.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.Shapes value)
         {
             writer.WriteStartObject();
-            global::Apiforge.Runtime.ApiJson.WriteProperty(writer, s_names[0], value.RequiredNullable);
-            global::Apiforge.Runtime.ApiJson.WriteOptionalProperty(writer, s_names[1], value.OptionalNullable);
-            global::Apiforge.Runtime.ApiJson.WriteOptionalProperty(writer, s_names[3], value.Secret);
-            global::Apiforge.Runtime.ApiJson.WriteOptionalProperty(writer, s_names[4], value.Version);
-            global::Apiforge.Runtime.ApiJson.WriteOptionalProperty(writer, s_names[5], value.Mode);
-            global::Apiforge.Runtime.ApiJson.WriteOptionalProperty(writer, s_names[6], value.Ratio);
-            global::Apiforge.Runtime.ApiJson.WriteOptionalProperty(writer, s_names[7], value.Flag);
-            global::Apiforge.Runtime.ApiJson.WriteOptionalValueProperty(writer, s_names[8], value.Color, global::Shapes.Serialization.ColorJson.WriteValue);
-            global::Apiforge.Runtime.ApiJson.WriteOptionalProperty(writer, s_names[9], value.Labels, static (w1, v1) => { global::Apiforge.Runtime.ApiJson.WriteDictionary(w1, v1, static (w2, v2) => { w2.WriteStringValue(v2); }); });
-            global::Apiforge.Runtime.ApiJson.WriteOptionalProperty(writer, s_names[10], value.Anything, static (w1, v1) => { global::Apiforge.Runtime.ApiJson.WriteDictionary(w1, v1, static (w2, v2) => { v2.WriteTo(w2); }); });
-            global::Apiforge.Runtime.ApiJson.WriteOptionalValueProperty(writer, s_names[11], value.Free, static (w1, v1) => { v1.WriteTo(w1); });
-            global::Apiforge.Runtime.ApiJson.WriteOptionalProperty(writer, s_names[12], value.Grid, static (w1, v1) => { global::Apiforge.Runtime.ApiJson.WriteList(w1, v1, static (w2, v2) => { global::Apiforge.Runtime.ApiJson.WriteList(w2, v2, static (w3, v3) => { w3.WriteNumberValue(v3); }); }); });
-            global::Apiforge.Runtime.ApiJson.WriteOptionalProperty(writer, s_names[13], value.InlineObject, global::Shapes.Serialization.ShapesInlineObjectJson.WriteValue);
-            global::Apiforge.Runtime.ApiJson.WriteOptionalValueProperty(writer, s_names[14], value.InlineEnum, global::Shapes.Serialization.ShapesInlineEnumJson.WriteValue);
-            global::Apiforge.Runtime.ApiJson.WriteOptionalProperty(writer, s_names[15], value.__Old);
-            global::Apiforge.Runtime.ApiJson.WriteOptionalProperty(writer, s_names[16], value.Formats, global::Shapes.Serialization.FormatsJson.WriteValue);
-            global::Apiforge.Runtime.ApiJson.WriteExtensionData(writer, value.AdditionalProperties);
+            WriteProperty(writer, s_names[0], value.RequiredNullable);
+            WriteOptionalProperty(writer, s_names[1], value.OptionalNullable);
+            WriteOptionalProperty(writer, s_names[3], value.Secret);
+            WriteOptionalProperty(writer, s_names[4], value.Version);
+            WriteOptionalProperty(writer, s_names[5], value.Mode);
+            WriteOptionalProperty(writer, s_names[6], value.Ratio);
+            WriteOptionalProperty(writer, s_names[7], value.Flag);
+            WriteOptionalValueProperty(writer, s_names[8], value.Color, ColorJson.WriteValue);
+            WriteOptionalProperty(writer, s_names[9], value.Labels, static (w1, v1) => { WriteDictionary(w1, v1, static (w2, v2) => { w2.WriteStringValue(v2); }); });
+            WriteOptionalProperty(writer, s_names[10], value.Anything, static (w1, v1) => { WriteDictionary(w1, v1, static (w2, v2) => { v2.WriteTo(w2); }); });
+            WriteOptionalValueProperty(writer, s_names[11], value.Free, static (w1, v1) => { v1.WriteTo(w1); });
+            WriteOptionalProperty(writer, s_names[12], value.Grid, static (w1, v1) => { WriteList(w1, v1, static (w2, v2) => { WriteList(w2, v2, static (w3, v3) => { w3.WriteNumberValue(v3); }); }); });
+            WriteOptionalProperty(writer, s_names[13], value.InlineObject, ShapesInlineObjectJson.WriteValue);
+            WriteOptionalValueProperty(writer, s_names[14], value.InlineEnum, ShapesInlineEnumJson.WriteValue);
+            WriteOptionalProperty(writer, s_names[15], value.__Old);
+            WriteOptionalProperty(writer, s_names[16], value.Formats, FormatsJson.WriteValue);
+            WriteExtensionData(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
     }

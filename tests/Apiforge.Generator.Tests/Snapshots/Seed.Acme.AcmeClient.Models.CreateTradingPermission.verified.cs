@@ -28,7 +28,7 @@ namespace Acme.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Acme.CreateTradingPermission"/> as JSON.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
-    internal static class CreateTradingPermissionJson
+    internal abstract class CreateTradingPermissionJson : global::Apiforge.Runtime.ApiJson
     {
         private static readonly global::Apiforge.Runtime.ApiJsonProperties s_names = new("CreateTradingPermission", new[] { "accountId", "userId" }, 0, 1);
 
@@ -60,9 +60,9 @@ namespace Acme.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.CreateTradingPermission value)
         {
             writer.WriteStartObject();
-            global::Apiforge.Runtime.ApiJson.WriteProperty(writer, s_names[0], value.AccountId);
-            global::Apiforge.Runtime.ApiJson.WriteProperty(writer, s_names[1], value.UserId);
-            global::Apiforge.Runtime.ApiJson.WriteExtensionData(writer, value.AdditionalProperties);
+            WriteProperty(writer, s_names[0], value.AccountId);
+            WriteProperty(writer, s_names[1], value.UserId);
+            WriteExtensionData(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
     }

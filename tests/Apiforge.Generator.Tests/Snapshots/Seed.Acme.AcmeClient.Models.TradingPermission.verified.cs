@@ -60,7 +60,7 @@ namespace Acme.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Acme.TradingPermission"/> as JSON.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
-    internal static class TradingPermissionJson
+    internal abstract class TradingPermissionJson : global::Apiforge.Runtime.ApiJson
     {
         private static readonly global::Apiforge.Runtime.ApiJsonProperties s_names = new("TradingPermission", new[] { "id", "userId", "accountId", "accountHolderContact", "accountHolderEmail", "ctaContact", "ctaEmail", "status", "updated", "approvedById" }, 1, 2, 3, 4, 5, 6, 7);
 
@@ -82,16 +82,16 @@ namespace Acme.Serialization
             {
                 switch (index)
                 {
-                    case 0: p0 = global::Apiforge.Runtime.ApiJson.ReadInt64OrNull(ref reader); break;
+                    case 0: p0 = ReadInt64OrNull(ref reader); break;
                     case 1: p1 = reader.GetInt64(); break;
                     case 2: p2 = reader.GetInt64(); break;
-                    case 3: p3 = global::Apiforge.Runtime.ApiJson.ReadString(ref reader); break;
-                    case 4: p4 = global::Apiforge.Runtime.ApiJson.ReadString(ref reader); break;
-                    case 5: p5 = global::Apiforge.Runtime.ApiJson.ReadString(ref reader); break;
-                    case 6: p6 = global::Apiforge.Runtime.ApiJson.ReadString(ref reader); break;
-                    case 7: p7 = global::Acme.Serialization.TradingPermissionStatusJson.ReadValue(ref reader); break;
-                    case 8: p8 = global::Apiforge.Runtime.ApiJson.ReadDateTimeOffsetOrNull(ref reader); break;
-                    case 9: p9 = global::Apiforge.Runtime.ApiJson.ReadInt64OrNull(ref reader); break;
+                    case 3: p3 = ReadString(ref reader); break;
+                    case 4: p4 = ReadString(ref reader); break;
+                    case 5: p5 = ReadString(ref reader); break;
+                    case 6: p6 = ReadString(ref reader); break;
+                    case 7: p7 = TradingPermissionStatusJson.ReadValue(ref reader); break;
+                    case 8: p8 = ReadDateTimeOffsetOrNull(ref reader); break;
+                    case 9: p9 = ReadInt64OrNull(ref reader); break;
                 }
             }
             s_names.ThrowIfMissing(ref reader, seen);
@@ -116,17 +116,17 @@ namespace Acme.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.TradingPermission value)
         {
             writer.WriteStartObject();
-            global::Apiforge.Runtime.ApiJson.WriteOptionalProperty(writer, s_names[0], value.Id);
-            global::Apiforge.Runtime.ApiJson.WriteProperty(writer, s_names[1], value.UserId);
-            global::Apiforge.Runtime.ApiJson.WriteProperty(writer, s_names[2], value.AccountId);
-            global::Apiforge.Runtime.ApiJson.WriteProperty(writer, s_names[3], value.AccountHolderContact);
-            global::Apiforge.Runtime.ApiJson.WriteProperty(writer, s_names[4], value.AccountHolderEmail);
-            global::Apiforge.Runtime.ApiJson.WriteProperty(writer, s_names[5], value.CtaContact);
-            global::Apiforge.Runtime.ApiJson.WriteProperty(writer, s_names[6], value.CtaEmail);
-            global::Apiforge.Runtime.ApiJson.WriteValueProperty(writer, s_names[7], value.Status, global::Acme.Serialization.TradingPermissionStatusJson.WriteValue);
-            global::Apiforge.Runtime.ApiJson.WriteOptionalProperty(writer, s_names[8], value.Updated);
-            global::Apiforge.Runtime.ApiJson.WriteOptionalProperty(writer, s_names[9], value.ApprovedById);
-            global::Apiforge.Runtime.ApiJson.WriteExtensionData(writer, value.AdditionalProperties);
+            WriteOptionalProperty(writer, s_names[0], value.Id);
+            WriteProperty(writer, s_names[1], value.UserId);
+            WriteProperty(writer, s_names[2], value.AccountId);
+            WriteProperty(writer, s_names[3], value.AccountHolderContact);
+            WriteProperty(writer, s_names[4], value.AccountHolderEmail);
+            WriteProperty(writer, s_names[5], value.CtaContact);
+            WriteProperty(writer, s_names[6], value.CtaEmail);
+            WriteValueProperty(writer, s_names[7], value.Status, TradingPermissionStatusJson.WriteValue);
+            WriteOptionalProperty(writer, s_names[8], value.Updated);
+            WriteOptionalProperty(writer, s_names[9], value.ApprovedById);
+            WriteExtensionData(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
     }

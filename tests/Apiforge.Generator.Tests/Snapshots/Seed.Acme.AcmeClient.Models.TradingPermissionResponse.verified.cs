@@ -28,7 +28,7 @@ namespace Acme.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Acme.TradingPermissionResponse"/> as JSON.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
-    internal static class TradingPermissionResponseJson
+    internal abstract class TradingPermissionResponseJson : global::Apiforge.Runtime.ApiJson
     {
         private static readonly global::Apiforge.Runtime.ApiJsonProperties s_names = new("TradingPermissionResponse", new[] { "errorText", "tradingPermission" });
 
@@ -42,8 +42,8 @@ namespace Acme.Serialization
             {
                 switch (index)
                 {
-                    case 0: p0 = global::Apiforge.Runtime.ApiJson.ReadStringOrNull(ref reader); break;
-                    case 1: p1 = global::Apiforge.Runtime.ApiJson.ReadOrNull(ref reader, global::Acme.Serialization.TradingPermissionJson.ReadValue); break;
+                    case 0: p0 = ReadStringOrNull(ref reader); break;
+                    case 1: p1 = ReadOrNull(ref reader, TradingPermissionJson.ReadValue); break;
                 }
             }
             return new global::Acme.TradingPermissionResponse
@@ -59,9 +59,9 @@ namespace Acme.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.TradingPermissionResponse value)
         {
             writer.WriteStartObject();
-            global::Apiforge.Runtime.ApiJson.WriteOptionalProperty(writer, s_names[0], value.ErrorText);
-            global::Apiforge.Runtime.ApiJson.WriteOptionalProperty(writer, s_names[1], value.TradingPermission, global::Acme.Serialization.TradingPermissionJson.WriteValue);
-            global::Apiforge.Runtime.ApiJson.WriteExtensionData(writer, value.AdditionalProperties);
+            WriteOptionalProperty(writer, s_names[0], value.ErrorText);
+            WriteOptionalProperty(writer, s_names[1], value.TradingPermission, TradingPermissionJson.WriteValue);
+            WriteExtensionData(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
     }
