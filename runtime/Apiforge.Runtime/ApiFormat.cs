@@ -29,7 +29,7 @@ public static class ApiFormat
     public static string Format(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// RFC 3339 date and time as JSON bodies carry it (<c>ApiJsonValues.WriteDateTimeOffset</c>): <c>Z</c> for UTC,
+    /// RFC 3339 date and time as JSON bodies carry it (<c>ApiJson.WriteDateTimeOffset</c>): <c>Z</c> for UTC,
     /// otherwise the offset, and the fraction of a second only as long as it needs to be.
     /// </summary>
     public static string Format(DateTimeOffset value) => value.Offset == TimeSpan.Zero
@@ -52,7 +52,7 @@ public static class ApiFormat
 
 #if NET
     /// <summary>ISO 8601 partial-time (<c>HH:mm:ss</c> with fractions when there are any).</summary>
-    public static string Format(TimeOnly value) => ApiJsonValues.FormatTimeOnly(value);
+    public static string Format(TimeOnly value) => ApiJson.FormatTimeOnly(value);
 #endif
 
     /// <summary>ISO 8601 duration, such as <c>PT1H30M</c>.</summary>

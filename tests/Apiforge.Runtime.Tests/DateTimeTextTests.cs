@@ -19,7 +19,7 @@ public class DateTimeTextTests
         var dateTime = DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream)) ApiJsonValues.WriteDateTimeOffset(writer, dateTime);
+        using (var writer = new Utf8JsonWriter(stream)) ApiJson.WriteDateTimeOffset(writer, dateTime);
         var json = Encoding.UTF8.GetString(stream.ToArray());
 
         Assert.Equal(expected, ApiFormat.Format(dateTime));

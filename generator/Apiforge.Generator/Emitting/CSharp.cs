@@ -74,7 +74,7 @@ internal static class CSharp
 
     /// <summary>
     /// A summary from the document, or, without one, an empty doc comment: no filler text, and still no CS1591 for a
-    /// project that generates documentation.
+    /// project that generates documentation (the compiler reports it in generated files too).
     /// </summary>
     public static void DocSummaryOrNone(SourceWriter writer, string? text)
     {
@@ -94,23 +94,8 @@ internal static class CSharp
             TypeRefKind.List => "global::System.Collections.Generic.List<" + TypeName(type.Element!, ns, type.Element!.Nullable) + ">",
             TypeRefKind.Map => "global::System.Collections.Generic.Dictionary<string, " + TypeName(type.Element!, ns, type.Element!.Nullable) + ">",
             TypeRefKind.Any => "global::System.Text.Json.JsonElement",
-            _ => PrimitiveTypeName(type.Name),
+            _ => Primitive.Of(type.Name).TypeName,
         };
         return nullable ? name + "?" : name;
     }
-
-    private static string PrimitiveTypeName(string name) => name switch
-    {
-        PrimitiveNames.DateTimeOffset or PrimitiveNames.DateTimeRfc1123 or PrimitiveNames.UnixTime => "global::System.DateTimeOffset",
-        PrimitiveNames.Base64Url => PrimitiveNames.Bytes,
-        PrimitiveNames.DateOnly => "global::System.DateOnly",
-        PrimitiveNames.TimeOnly => "global::System.TimeOnly",
-        PrimitiveNames.TimeSpan => "global::System.TimeSpan",
-        PrimitiveNames.DateAsDateTime => "global::System.DateTime",
-        PrimitiveNames.TimeAsTimeSpan => "global::System.TimeSpan",
-        PrimitiveNames.Guid => "global::System.Guid",
-        PrimitiveNames.Uri => "global::System.Uri",
-        PrimitiveNames.Stream => "global::System.IO.Stream",
-        _ => name,
-    };
 }

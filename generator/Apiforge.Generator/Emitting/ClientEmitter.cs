@@ -593,11 +593,7 @@ internal static partial class ClientEmitter
         return type.Kind switch
         {
             TypeRefKind.Enum => $"{JsonEmitter.ConverterName(ns, type.Name)}.ToWireString({value})",
-            TypeRefKind.Primitive when type.Name == PrimitiveNames.DateAsDateTime => $"{Runtime}.ApiDates.FormatDate({value})",
-            TypeRefKind.Primitive when type.Name == PrimitiveNames.TimeAsTimeSpan => $"{Runtime}.ApiDates.FormatTimeOfDay({value})",
-            TypeRefKind.Primitive when type.Name == PrimitiveNames.DateTimeRfc1123 => $"{Runtime}.ApiWireFormats.FormatRfc1123({value})",
-            TypeRefKind.Primitive when type.Name == PrimitiveNames.UnixTime => $"{Runtime}.ApiWireFormats.FormatUnixTime({value})",
-            TypeRefKind.Primitive when type.Name == PrimitiveNames.Base64Url => $"{Runtime}.ApiWireFormats.FormatBase64Url({value})",
+            TypeRefKind.Primitive => $"{Primitive.Of(type.Name).Formatter}({value})",
             _ => $"{Runtime}.ApiFormat.Format({value})",
         };
     }

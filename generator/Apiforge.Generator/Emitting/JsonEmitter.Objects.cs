@@ -14,7 +14,7 @@ internal static partial class JsonEmitter
             w.Line($"if (reader.TokenType == {TokenType}.StartObject)");
             w.OpenBrace();
         }
-        w.Line($"switch ({Values}.PeekDiscriminator(reader, {CSharp.Utf8Literal(discriminator.PropertyName)}))");
+        w.Line($"switch ({Runtime}.PeekDiscriminator(reader, {CSharp.Utf8Literal(discriminator.PropertyName)}))");
         w.OpenBrace();
         foreach (var c in discriminator.Mapping)
         {
@@ -30,12 +30,13 @@ internal static partial class JsonEmitter
     private static void WriteObjectConverter(SourceWriter w, string ns, TypeSpec type, string typeName)
     {
         var properties = type.Properties;
-        for (var i = 0; i < properties.Count; i++)
-        {
-            if (properties[i].ReadOnly) continue;
-            w.Line($"private static readonly global::System.Text.Json.JsonEncodedText s_name{i} = global::System.Text.Json.JsonEncodedText.Encode({CSharp.Literal(properties[i].JsonName)});");
-        }
-        if (properties.Count > 0) w.Line();
+        var names = properties.Count == 0 ? "global::System.Array.Empty<string>()" : "new[] { " + string.Join(", ", properties.Select(p => CSharp.Literal(p.JsonName))) + " }";
+        // A required property with only one possible value takes it when left out (KnownValue) instead of failing.
+        var required = Enumerable.Range(0, properties.Count)
+            .Where(i => ChecksPresence(type, properties[i]) && KnownValue(type, properties[i], ns) is null)
+            .Select(i => ", " + Number(i));
+        w.Line($"private static readonly global::Apiforge.Runtime.ApiJsonProperties s_names = new({CSharp.Literal(type.Name)}, {names}{string.Concat(required)});");
+        w.Line();
 
         // Read: a discriminator value naming a derived class hands the object to that class's reader.
         var dispatches = type.Discriminator is { Mapping.Count: > 0 };
@@ -51,59 +52,41 @@ internal static partial class JsonEmitter
             w.Line($"private static {typeName} ReadProperties(ref {Reader} reader)");
             w.OpenBrace();
         }
-        else
-        {
-            w.Line($"if (reader.TokenType != {TokenType}.StartObject) {Runtime}.ThrowUnexpectedToken(ref reader, {CSharp.Literal(type.Name)});");
-        }
+        w.Line("var seen = s_names.Start(ref reader);");
         for (var i = 0; i < properties.Count; i++)
         {
             var p = properties[i];
             var localType = CSharp.TypeName(p.Type, ns, nullable: !p.Type.IsValueType || !p.MustBeRead || p.Type.Nullable);
             // Defaults initialize new objects only: what the server left out stays left out, so JSON round-trips as it came.
-            w.Line($"{localType} p{i} = default;");
-            if (NeedsSetFlag(type, p)) w.Line($"bool p{i}Set = false;");
+            var initial = ChecksPresence(type, p) ? KnownValue(type, p, ns) ?? "default" : "default";
+            w.Line($"{localType} p{i} = {initial};");
         }
-        if (type.ExtensionDataName is not null)
+        var extensionData = type.ExtensionDataName is not null;
+        if (extensionData)
         {
             w.Line("global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;");
         }
-        w.Line($"while (reader.Read() && reader.TokenType != {TokenType}.EndObject)");
-        w.OpenBrace();
-        for (var i = 0; i < properties.Count; i++)
+        var next = extensionData ? "s_names.Next(ref reader, ref seen, ref extra, out " : "s_names.Next(ref reader, ref seen, out ";
+        if (properties.Count == 0)
         {
-            var p = properties[i];
-            var readType = p.MustBeRead ? p.Type : p.Type.WithNullable(true);
-            w.Line($"{(i == 0 ? "if" : "else if")} (reader.ValueTextEquals({CSharp.Utf8Literal(p.JsonName)}))");
-            w.OpenBrace();
-            w.Line("reader.Read();");
-            w.Line($"p{i} = {ReadExpression(readType, ns, "reader", 0)};");
-            if (NeedsSetFlag(type, p)) w.Line($"p{i}Set = true;");
-            w.CloseBrace();
-        }
-        var elsePrefix = properties.Count > 0 ? "else" : "";
-        if (elsePrefix.Length > 0) w.Line(elsePrefix);
-        w.OpenBrace();
-        if (type.ExtensionDataName is not null)
-        {
-            w.Line("var name = reader.GetString()!;");
-            w.Line("reader.Read();");
-            w.Line("(extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);");
+            w.Line($"while ({next}_)) {{ }}");
         }
         else
         {
-            w.Line("reader.Read();");
-            w.Line("reader.Skip();");
+            w.Line($"while ({next}var index))");
+            w.OpenBrace();
+            w.Line("switch (index)");
+            w.OpenBrace();
+            for (var i = 0; i < properties.Count; i++)
+            {
+                var p = properties[i];
+                var readType = p.MustBeRead ? p.Type : p.Type.WithNullable(true);
+                w.Line($"case {Number(i)}: p{i} = {Shorten(ReadExpression(readType, ns, "reader", 0), ns)}; break;");
+            }
+            w.CloseBrace();
+            w.CloseBrace();
         }
-        w.CloseBrace();
-        w.CloseBrace();
-        for (var i = 0; i < properties.Count; i++)
-        {
-            var p = properties[i];
-            if (!ChecksPresence(type, p)) continue;
-            var condition = NeedsSetFlag(type, p) ? $"!p{i}Set" : $"p{i} is null";
-            if (KnownValue(type, p, ns) is { } known) w.Line($"if ({condition}) p{i} = {known};");
-            else w.Line($"if ({condition}) {Runtime}.ThrowMissingProperty(ref reader, {CSharp.Literal(type.Name)}, {CSharp.Literal(p.JsonName)});");
-        }
+        if (required.Any()) w.Line("s_names.ThrowIfMissing(ref reader, seen);");
         w.Line(ModelEmitter.HasObsoleteConstructor(type) ? $"return new {typeName}(serializer: true)" : $"return new {typeName}");
         w.OpenBrace();
         for (var i = 0; i < properties.Count; i++)
@@ -112,30 +95,13 @@ internal static partial class JsonEmitter
             var bang = !p.IsNullable && !p.Type.IsValueType ? "!" : "";
             w.Line($"{(p.Deprecated ? p.FieldName : p.Name)} = p{i}{bang},");
         }
-        if (type.ExtensionDataName is not null) w.Line($"{type.ExtensionDataName} = extra,");
+        if (extensionData) w.Line($"{type.ExtensionDataName} = extra,");
         w.CloseBrace(";");
         w.CloseBrace();
         w.Line();
 
         // How many of the object's properties this type does not know: unions rank their class alternatives by it.
-        w.Line($"public static int CountUnknownProperties({Reader} reader)");
-        w.OpenBrace();
-        w.Line("var unknown = 0;");
-        w.Line($"while (reader.Read() && reader.TokenType == {TokenType}.PropertyName)");
-        w.OpenBrace();
-        if (properties.Count == 0)
-        {
-            w.Line("unknown++;");
-        }
-        else
-        {
-            w.Line("if (!(" + string.Join(" || ", properties.Select(p => $"reader.ValueTextEquals({CSharp.Utf8Literal(p.JsonName)})")) + ")) unknown++;");
-        }
-        w.Line("reader.Read();");
-        w.Line("reader.Skip();");
-        w.CloseBrace();
-        w.Line("return unknown;");
-        w.CloseBrace();
+        w.Line($"public static int CountUnknownProperties({Reader} reader) => s_names.CountUnknown(reader);");
         w.Line();
 
         // Write: an instance of a derived class is written by that class's writer, so nothing it adds is lost.
@@ -155,36 +121,39 @@ internal static partial class JsonEmitter
             var p = properties[i];
             // readOnly is response-only ("SHOULD NOT be sent as part of the request"; servers refuse it: "id is readonly").
             if (p.ReadOnly) continue;
-            var access = "value." + (p.Deprecated ? p.FieldName : p.Name);
-            if (!p.IsNullable || (p.IsRequiredMember && p.Type.Nullable))
-            {
-                w.Line($"writer.WritePropertyName(s_name{i});");
-                WriteValueStatements(w, p.Type, ns, access, 0);
-            }
-            else
-            {
-                w.Line($"if ({access} is not null)");
-                w.OpenBrace();
-                w.Line($"writer.WritePropertyName(s_name{i});");
-                WriteValueStatements(w, p.Type.WithNullable(false), ns, p.Type.IsValueType ? access + ".Value" : access, 0);
-                w.CloseBrace();
-            }
+            w.Line(Shorten(WritePropertyStatement(p, ns, $"s_names[{Number(i)}]", "value." + (p.Deprecated ? p.FieldName : p.Name)), ns));
         }
-        if (type.ExtensionDataName is not null)
-        {
-            w.Line($"if (value.{type.ExtensionDataName} is {{ }} extra)");
-            w.OpenBrace();
-            w.Line("foreach (var pair in extra)");
-            w.OpenBrace();
-            w.Line("writer.WritePropertyName(pair.Key);");
-            w.Line("pair.Value.WriteTo(writer);");
-            w.CloseBrace();
-            w.CloseBrace();
-        }
+        if (extensionData) w.Line($"WriteExtensionData(writer, value.{type.ExtensionDataName});");
         w.Line("writer.WriteEndObject();");
         w.CloseBrace();
     }
 
-    /// <summary>Required value-type properties need a flag: their default is a legal value.</summary>
-    private static bool NeedsSetFlag(TypeSpec type, PropertySpec p) => ChecksPresence(type, p) && (p.Type.IsValueType || p.Type.Nullable);
+    /// <summary>
+    /// One runtime call writing a property: left out when it is optional and null, written as null when it is
+    /// required and nullable.
+    /// </summary>
+    private static string WritePropertyStatement(PropertySpec p, string ns, string name, string access)
+    {
+        var optional = p.IsNullable && !(p.IsRequiredMember && p.Type.Nullable);
+        var type = p.Type.WithNullable(false);
+        if (type.Kind == TypeRefKind.Primitive && Primitive.Of(type.Name).HasPropertyWriter)
+        {
+            return $"{Runtime}.{(optional ? "WriteOptionalProperty" : "WriteProperty")}(writer, {name}, {access});";
+        }
+        var method = type.IsValueType
+            ? (optional ? "WriteOptionalValueProperty" : "WriteValueProperty")
+            : (optional ? "WriteOptionalProperty" : "WriteProperty");
+        return $"{Runtime}.{method}(writer, {name}, {access}, {WriterDelegate(type, ns, 1)});";
+    }
+
+    /// <summary>
+    /// <paramref name="code"/> as an object converter writes it: the converter derives from <c>ApiJson</c>, so its
+    /// helpers are inherited members (found before anything a namespace declares), and a converter of the same
+    /// namespace is found by its simple name before any outer name (the converter's own members are never named
+    /// <c>…Json</c>).
+    /// </summary>
+    private static string Shorten(string code, string ns)
+        => code.Replace(Runtime + ".", "").Replace("global::" + ns + ".Serialization.", "");
+
+    private static string Number(int i) => i.ToString(CultureInfo.InvariantCulture);
 }

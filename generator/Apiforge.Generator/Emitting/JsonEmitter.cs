@@ -15,8 +15,6 @@ internal static partial class JsonEmitter
     private const string Reader = "global::System.Text.Json.Utf8JsonReader";
     private const string Writer = "global::System.Text.Json.Utf8JsonWriter";
     private const string TokenType = "global::System.Text.Json.JsonTokenType";
-    private const string Values = "global::Apiforge.Runtime.ApiJsonValues";
-    private const string WireFormats = "global::Apiforge.Runtime.ApiWireFormats";
 
     public static string ConverterName(string ns, string typeName) => $"global::{ns}.Serialization.{typeName}Json";
 
@@ -27,7 +25,8 @@ internal static partial class JsonEmitter
         var typeName = $"global::{ns}.{type.Name}";
         w.Line($"/// <summary>Reads and writes <see cref=\"{typeName}\"/> as JSON.</summary>");
         w.Line(GeneratorInfo.GeneratedCodeAttribute);
-        w.Line($"internal static class {type.Name}Json");
+        // An object's converter inherits the runtime helpers, so that its per-property lines call them by simple name.
+        w.Line(type.Kind == TypeSpecKind.Object ? $"internal abstract class {type.Name}Json : {Runtime}" : $"internal static class {type.Name}Json");
         w.OpenBrace();
         switch (type.Kind)
         {
@@ -52,41 +51,28 @@ internal static partial class JsonEmitter
     /// <summary>An expression reading a value of <paramref name="type"/> at the reader's current token.</summary>
     public static string ReadExpression(TypeRef type, string ns, string reader, int depth)
     {
-        var core = type.Kind switch
+        if (!type.Nullable)
         {
-            TypeRefKind.Object or TypeRefKind.Enum => $"{ConverterName(ns, type.Name)}.ReadValue(ref {reader})",
-            TypeRefKind.List => $"{Runtime}.ReadList(ref {reader}, {ReaderDelegate(type.Element!, ns, depth + 1)})",
-            TypeRefKind.Map => $"{Runtime}.ReadDictionary(ref {reader}, {ReaderDelegate(type.Element!, ns, depth + 1)})",
-            TypeRefKind.Any => $"global::System.Text.Json.JsonElement.ParseValue(ref {reader})",
-            _ => PrimitiveRead(type.Name, reader),
+            return type.Kind switch
+            {
+                TypeRefKind.Object or TypeRefKind.Enum => $"{ConverterName(ns, type.Name)}.ReadValue(ref {reader})",
+                TypeRefKind.List => $"{Runtime}.ReadList(ref {reader}, {ReaderDelegate(type.Element!, ns, depth + 1)})",
+                TypeRefKind.Map => $"{Runtime}.ReadDictionary(ref {reader}, {ReaderDelegate(type.Element!, ns, depth + 1)})",
+                TypeRefKind.Any => $"global::System.Text.Json.JsonElement.ParseValue(ref {reader})",
+                _ => Primitive.Of(type.Name).Read(reader),
+            };
+        }
+        // A JSON null reads as a C# null: one runtime call, whatever the type.
+        return type.Kind switch
+        {
+            TypeRefKind.Object => $"{Runtime}.ReadOrNull(ref {reader}, {ConverterName(ns, type.Name)}.ReadValue)",
+            TypeRefKind.Enum => $"{Runtime}.ReadValueOrNull(ref {reader}, {ConverterName(ns, type.Name)}.ReadValue)",
+            TypeRefKind.List => $"{Runtime}.ReadListOrNull(ref {reader}, {ReaderDelegate(type.Element!, ns, depth + 1)})",
+            TypeRefKind.Map => $"{Runtime}.ReadDictionaryOrNull(ref {reader}, {ReaderDelegate(type.Element!, ns, depth + 1)})",
+            TypeRefKind.Any => $"{Runtime}.ReadJsonElementOrNull(ref {reader})",
+            _ => Primitive.Of(type.Name).ReadOrNull(reader, type.IsValueType),
         };
-        if (!type.Nullable) return core;
-        return $"({reader}.TokenType == {TokenType}.Null ? ({CSharp.TypeName(type, ns, nullable: true)})null : {core})";
     }
-
-    private static string PrimitiveRead(string name, string reader) => name switch
-    {
-        PrimitiveNames.String => $"{Runtime}.ReadString(ref {reader})",
-        PrimitiveNames.Boolean => $"{reader}.GetBoolean()",
-        PrimitiveNames.Int32 => $"{reader}.GetInt32()",
-        PrimitiveNames.Int64 => $"{reader}.GetInt64()",
-        PrimitiveNames.Single => $"{reader}.GetSingle()",
-        PrimitiveNames.Double => $"{reader}.GetDouble()",
-        PrimitiveNames.Decimal => $"{reader}.GetDecimal()",
-        PrimitiveNames.DateTimeOffset => $"{Values}.ReadDateTimeOffset(ref {reader})",
-        PrimitiveNames.DateOnly => $"{Runtime}.ReadDateOnly(ref {reader})",
-        PrimitiveNames.TimeOnly => $"{Values}.ReadTimeOnly(ref {reader})",
-        PrimitiveNames.DateAsDateTime => $"global::Apiforge.Runtime.ApiDates.ReadDate(ref {reader})",
-        PrimitiveNames.TimeAsTimeSpan => $"global::Apiforge.Runtime.ApiDates.ReadTimeOfDay(ref {reader})",
-        PrimitiveNames.TimeSpan => $"{Values}.ReadDuration(ref {reader})",
-        PrimitiveNames.Guid => $"{reader}.GetGuid()",
-        PrimitiveNames.Uri => $"{Runtime}.ReadUri(ref {reader})",
-        PrimitiveNames.Bytes => $"{reader}.GetBytesFromBase64()",
-        PrimitiveNames.DateTimeRfc1123 => $"{WireFormats}.ReadRfc1123(ref {reader})",
-        PrimitiveNames.UnixTime => $"{WireFormats}.ReadUnixTime(ref {reader})",
-        PrimitiveNames.Base64Url => $"{WireFormats}.ReadBase64Url(ref {reader})",
-        _ => $"{Runtime}.ReadString(ref {reader})",
-    };
 
     private static string ReaderDelegate(TypeRef type, string ns, int depth)
     {
@@ -97,17 +83,27 @@ internal static partial class JsonEmitter
                 case TypeRefKind.Object:
                 case TypeRefKind.Enum:
                     return $"{ConverterName(ns, type.Name)}.ReadValue";
+                case TypeRefKind.Primitive when Primitive.Of(type.Name).ReaderMethod is { } method:
+                    return method;
             }
         }
         var r = "r" + depth.ToString(CultureInfo.InvariantCulture);
         return $"static (ref {Reader} {r}) => {ReadExpression(type, ns, r, depth)}";
     }
 
+    /// <summary>A <c>JsonValueWriter</c> for non-null values of <paramref name="type"/>: a method group where one exists.</summary>
     private static string WriterDelegate(TypeRef type, string ns, int depth)
     {
-        if (!type.Nullable && type.Kind is TypeRefKind.Object or TypeRefKind.Enum)
+        if (!type.Nullable)
         {
-            return $"{ConverterName(ns, type.Name)}.WriteValue";
+            switch (type.Kind)
+            {
+                case TypeRefKind.Object:
+                case TypeRefKind.Enum:
+                    return $"{ConverterName(ns, type.Name)}.WriteValue";
+                case TypeRefKind.Primitive when Primitive.Of(type.Name).WriterMethod is { } method:
+                    return method;
+            }
         }
         var suffix = depth.ToString(CultureInfo.InvariantCulture);
         return $"static (w{suffix}, v{suffix}) => {{ {WriteValueInline(type, ns, "w" + suffix, "v" + suffix, depth)} }}";
@@ -130,26 +126,7 @@ internal static partial class JsonEmitter
             TypeRefKind.List => $"{Runtime}.WriteList({writer}, {value}, {WriterDelegate(type.Element!, ns, depth + 1)});",
             TypeRefKind.Map => $"{Runtime}.WriteDictionary({writer}, {value}, {WriterDelegate(type.Element!, ns, depth + 1)});",
             TypeRefKind.Any => $"{value}.WriteTo({writer});",
-            _ => PrimitiveWrite(type.Name, writer, value),
+            _ => Primitive.Of(type.Name).Write(writer, value),
         };
     }
-
-    private static string PrimitiveWrite(string name, string writer, string value) => name switch
-    {
-        PrimitiveNames.Boolean => $"{writer}.WriteBooleanValue({value});",
-        PrimitiveNames.Int32 or PrimitiveNames.Int64 or PrimitiveNames.Single or PrimitiveNames.Double or PrimitiveNames.Decimal
-            => $"{writer}.WriteNumberValue({value});",
-        PrimitiveNames.DateOnly => $"{Runtime}.WriteDateOnly({writer}, {value});",
-        PrimitiveNames.DateTimeOffset => $"{Values}.WriteDateTimeOffset({writer}, {value});",
-        PrimitiveNames.TimeOnly => $"{Values}.WriteTimeOnly({writer}, {value});",
-        PrimitiveNames.DateAsDateTime => $"global::Apiforge.Runtime.ApiDates.WriteDate({writer}, {value});",
-        PrimitiveNames.TimeAsTimeSpan => $"global::Apiforge.Runtime.ApiDates.WriteTimeOfDay({writer}, {value});",
-        PrimitiveNames.TimeSpan => $"{Values}.WriteDuration({writer}, {value});",
-        PrimitiveNames.Uri => $"{writer}.WriteStringValue({value}.OriginalString);",
-        PrimitiveNames.Bytes => $"{writer}.WriteBase64StringValue({value});",
-        PrimitiveNames.DateTimeRfc1123 => $"{WireFormats}.WriteRfc1123({writer}, {value});",
-        PrimitiveNames.UnixTime => $"{WireFormats}.WriteUnixTime({writer}, {value});",
-        PrimitiveNames.Base64Url => $"{WireFormats}.WriteBase64Url({writer}, {value});",
-        _ => $"{writer}.WriteStringValue({value});",
-    };
 }

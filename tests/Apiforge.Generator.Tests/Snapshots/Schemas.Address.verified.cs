@@ -28,34 +28,22 @@ namespace Shapes.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Shapes.Address"/> as JSON.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
-    internal static class AddressJson
+    internal abstract class AddressJson : global::Apiforge.Runtime.ApiJson
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("street");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("city");
+        private static readonly global::Apiforge.Runtime.ApiJsonProperties s_names = new("Address", new[] { "street", "city" });
 
         public static global::Shapes.Address ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) global::Apiforge.Runtime.ApiJson.ThrowUnexpectedToken(ref reader, "Address");
+            var seen = s_names.Start(ref reader);
             string? p0 = default;
             string? p1 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            while (s_names.Next(ref reader, ref seen, ref extra, out var index))
             {
-                if (reader.ValueTextEquals("street"u8))
+                switch (index)
                 {
-                    reader.Read();
-                    p0 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (string?)null : global::Apiforge.Runtime.ApiJson.ReadString(ref reader));
-                }
-                else if (reader.ValueTextEquals("city"u8))
-                {
-                    reader.Read();
-                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (string?)null : global::Apiforge.Runtime.ApiJson.ReadString(ref reader));
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0: p0 = ReadStringOrNull(ref reader); break;
+                    case 1: p1 = ReadStringOrNull(ref reader); break;
                 }
             }
             return new global::Shapes.Address
@@ -66,39 +54,14 @@ namespace Shapes.Serialization
             };
         }
 
-        public static int CountUnknownProperties(global::System.Text.Json.Utf8JsonReader reader)
-        {
-            var unknown = 0;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                if (!(reader.ValueTextEquals("street"u8) || reader.ValueTextEquals("city"u8))) unknown++;
-                reader.Read();
-                reader.Skip();
-            }
-            return unknown;
-        }
+        public static int CountUnknownProperties(global::System.Text.Json.Utf8JsonReader reader) => s_names.CountUnknown(reader);
 
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.Address value)
         {
             writer.WriteStartObject();
-            if (value.Street is not null)
-            {
-                writer.WritePropertyName(s_name0);
-                writer.WriteStringValue(value.Street);
-            }
-            if (value.City is not null)
-            {
-                writer.WritePropertyName(s_name1);
-                writer.WriteStringValue(value.City);
-            }
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var pair in extra)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    pair.Value.WriteTo(writer);
-                }
-            }
+            WriteOptionalProperty(writer, s_names[0], value.Street);
+            WriteOptionalProperty(writer, s_names[1], value.City);
+            WriteExtensionData(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
     }

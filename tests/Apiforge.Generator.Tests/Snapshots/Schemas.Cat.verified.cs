@@ -20,45 +20,27 @@ namespace Shapes.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Shapes.Cat"/> as JSON.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
-    internal static class CatJson
+    internal abstract class CatJson : global::Apiforge.Runtime.ApiJson
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("petType");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("name");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("livesLeft");
+        private static readonly global::Apiforge.Runtime.ApiJsonProperties s_names = new("Cat", new[] { "petType", "name", "livesLeft" }, 1);
 
         public static global::Shapes.Cat ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) global::Apiforge.Runtime.ApiJson.ThrowUnexpectedToken(ref reader, "Cat");
-            string? p0 = default;
+            var seen = s_names.Start(ref reader);
+            string? p0 = "cat";
             string? p1 = default;
             int? p2 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            while (s_names.Next(ref reader, ref seen, ref extra, out var index))
             {
-                if (reader.ValueTextEquals("petType"u8))
+                switch (index)
                 {
-                    reader.Read();
-                    p0 = global::Apiforge.Runtime.ApiJson.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("name"u8))
-                {
-                    reader.Read();
-                    p1 = global::Apiforge.Runtime.ApiJson.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("livesLeft"u8))
-                {
-                    reader.Read();
-                    p2 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (int?)null : reader.GetInt32());
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0: p0 = ReadString(ref reader); break;
+                    case 1: p1 = ReadString(ref reader); break;
+                    case 2: p2 = ReadInt32OrNull(ref reader); break;
                 }
             }
-            if (p0 is null) p0 = "cat";
-            if (p1 is null) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty(ref reader, "Cat", "name");
+            s_names.ThrowIfMissing(ref reader, seen);
             return new global::Shapes.Cat
             {
                 PetType = p0!,
@@ -68,38 +50,15 @@ namespace Shapes.Serialization
             };
         }
 
-        public static int CountUnknownProperties(global::System.Text.Json.Utf8JsonReader reader)
-        {
-            var unknown = 0;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                if (!(reader.ValueTextEquals("petType"u8) || reader.ValueTextEquals("name"u8) || reader.ValueTextEquals("livesLeft"u8))) unknown++;
-                reader.Read();
-                reader.Skip();
-            }
-            return unknown;
-        }
+        public static int CountUnknownProperties(global::System.Text.Json.Utf8JsonReader reader) => s_names.CountUnknown(reader);
 
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.Cat value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(s_name0);
-            writer.WriteStringValue(value.PetType);
-            writer.WritePropertyName(s_name1);
-            writer.WriteStringValue(value.Name);
-            if (value.LivesLeft is not null)
-            {
-                writer.WritePropertyName(s_name2);
-                writer.WriteNumberValue(value.LivesLeft.Value);
-            }
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var pair in extra)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    pair.Value.WriteTo(writer);
-                }
-            }
+            WriteProperty(writer, s_names[0], value.PetType);
+            WriteProperty(writer, s_names[1], value.Name);
+            WriteOptionalProperty(writer, s_names[2], value.LivesLeft);
+            WriteExtensionData(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
     }

@@ -33,27 +33,20 @@ namespace Shapes.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Shapes.Legacy"/> as JSON.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
-    internal static class LegacyJson
+    internal abstract class LegacyJson : global::Apiforge.Runtime.ApiJson
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("value");
+        private static readonly global::Apiforge.Runtime.ApiJsonProperties s_names = new("Legacy", new[] { "value" });
 
         public static global::Shapes.Legacy ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) global::Apiforge.Runtime.ApiJson.ThrowUnexpectedToken(ref reader, "Legacy");
+            var seen = s_names.Start(ref reader);
             string? p0 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            while (s_names.Next(ref reader, ref seen, ref extra, out var index))
             {
-                if (reader.ValueTextEquals("value"u8))
+                switch (index)
                 {
-                    reader.Read();
-                    p0 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (string?)null : global::Apiforge.Runtime.ApiJson.ReadString(ref reader));
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0: p0 = ReadStringOrNull(ref reader); break;
                 }
             }
             return new global::Shapes.Legacy(serializer: true)
@@ -63,34 +56,13 @@ namespace Shapes.Serialization
             };
         }
 
-        public static int CountUnknownProperties(global::System.Text.Json.Utf8JsonReader reader)
-        {
-            var unknown = 0;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                if (!(reader.ValueTextEquals("value"u8))) unknown++;
-                reader.Read();
-                reader.Skip();
-            }
-            return unknown;
-        }
+        public static int CountUnknownProperties(global::System.Text.Json.Utf8JsonReader reader) => s_names.CountUnknown(reader);
 
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.Legacy value)
         {
             writer.WriteStartObject();
-            if (value.Value is not null)
-            {
-                writer.WritePropertyName(s_name0);
-                writer.WriteStringValue(value.Value);
-            }
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var pair in extra)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    pair.Value.WriteTo(writer);
-                }
-            }
+            WriteOptionalProperty(writer, s_names[0], value.Value);
+            WriteExtensionData(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
     }

@@ -50,7 +50,7 @@ namespace Shapes.Serialization
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
             {
-                switch (global::Apiforge.Runtime.ApiJsonValues.PeekDiscriminator(reader, "kind"u8))
+                switch (global::Apiforge.Runtime.ApiJson.PeekDiscriminator(reader, "kind"u8))
                 {
                     case "Circle":
                         return new global::Shapes.Shape(global::Shapes.Serialization.CircleJson.ReadValue(ref reader));

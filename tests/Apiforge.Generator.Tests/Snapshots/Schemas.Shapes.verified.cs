@@ -94,33 +94,16 @@ namespace Shapes.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Shapes.Shapes"/> as JSON.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
-    internal static class ShapesJson
+    internal abstract class ShapesJson : global::Apiforge.Runtime.ApiJson
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("requiredNullable");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("optionalNullable");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name3 = global::System.Text.Json.JsonEncodedText.Encode("secret");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name4 = global::System.Text.Json.JsonEncodedText.Encode("version");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name5 = global::System.Text.Json.JsonEncodedText.Encode("mode");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name6 = global::System.Text.Json.JsonEncodedText.Encode("ratio");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name7 = global::System.Text.Json.JsonEncodedText.Encode("flag");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name8 = global::System.Text.Json.JsonEncodedText.Encode("color");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name9 = global::System.Text.Json.JsonEncodedText.Encode("labels");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name10 = global::System.Text.Json.JsonEncodedText.Encode("anything");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name11 = global::System.Text.Json.JsonEncodedText.Encode("free");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name12 = global::System.Text.Json.JsonEncodedText.Encode("grid");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name13 = global::System.Text.Json.JsonEncodedText.Encode("inlineObject");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name14 = global::System.Text.Json.JsonEncodedText.Encode("inlineEnum");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name15 = global::System.Text.Json.JsonEncodedText.Encode("old");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name16 = global::System.Text.Json.JsonEncodedText.Encode("formats");
+        private static readonly global::Apiforge.Runtime.ApiJsonProperties s_names = new("Shapes", new[] { "requiredNullable", "optionalNullable", "created", "secret", "version", "mode", "ratio", "flag", "color", "labels", "anything", "free", "grid", "inlineObject", "inlineEnum", "old", "formats" }, 0, 2);
 
         public static global::Shapes.Shapes ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) global::Apiforge.Runtime.ApiJson.ThrowUnexpectedToken(ref reader, "Shapes");
+            var seen = s_names.Start(ref reader);
             string? p0 = default;
-            bool p0Set = false;
             long? p1 = default;
             global::System.DateTimeOffset p2 = default;
-            bool p2Set = false;
             string? p3 = default;
             long? p4 = default;
             string? p5 = default;
@@ -136,104 +119,30 @@ namespace Shapes.Serialization
             string? p15 = default;
             global::Shapes.Formats? p16 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            while (s_names.Next(ref reader, ref seen, ref extra, out var index))
             {
-                if (reader.ValueTextEquals("requiredNullable"u8))
+                switch (index)
                 {
-                    reader.Read();
-                    p0 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (string?)null : global::Apiforge.Runtime.ApiJson.ReadString(ref reader));
-                    p0Set = true;
-                }
-                else if (reader.ValueTextEquals("optionalNullable"u8))
-                {
-                    reader.Read();
-                    p1 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (long?)null : reader.GetInt64());
-                }
-                else if (reader.ValueTextEquals("created"u8))
-                {
-                    reader.Read();
-                    p2 = global::Apiforge.Runtime.ApiJsonValues.ReadDateTimeOffset(ref reader);
-                    p2Set = true;
-                }
-                else if (reader.ValueTextEquals("secret"u8))
-                {
-                    reader.Read();
-                    p3 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (string?)null : global::Apiforge.Runtime.ApiJson.ReadString(ref reader));
-                }
-                else if (reader.ValueTextEquals("version"u8))
-                {
-                    reader.Read();
-                    p4 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (long?)null : reader.GetInt64());
-                }
-                else if (reader.ValueTextEquals("mode"u8))
-                {
-                    reader.Read();
-                    p5 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (string?)null : global::Apiforge.Runtime.ApiJson.ReadString(ref reader));
-                }
-                else if (reader.ValueTextEquals("ratio"u8))
-                {
-                    reader.Read();
-                    p6 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (double?)null : reader.GetDouble());
-                }
-                else if (reader.ValueTextEquals("flag"u8))
-                {
-                    reader.Read();
-                    p7 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (bool?)null : reader.GetBoolean());
-                }
-                else if (reader.ValueTextEquals("color"u8))
-                {
-                    reader.Read();
-                    p8 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::Shapes.Color?)null : global::Shapes.Serialization.ColorJson.ReadValue(ref reader));
-                }
-                else if (reader.ValueTextEquals("labels"u8))
-                {
-                    reader.Read();
-                    p9 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.Dictionary<string, string>?)null : global::Apiforge.Runtime.ApiJson.ReadDictionary(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Apiforge.Runtime.ApiJson.ReadString(ref r1)));
-                }
-                else if (reader.ValueTextEquals("anything"u8))
-                {
-                    reader.Read();
-                    p10 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>?)null : global::Apiforge.Runtime.ApiJson.ReadDictionary(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::System.Text.Json.JsonElement.ParseValue(ref r1)));
-                }
-                else if (reader.ValueTextEquals("free"u8))
-                {
-                    reader.Read();
-                    p11 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Text.Json.JsonElement?)null : global::System.Text.Json.JsonElement.ParseValue(ref reader));
-                }
-                else if (reader.ValueTextEquals("grid"u8))
-                {
-                    reader.Read();
-                    p12 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.Collections.Generic.List<global::System.Collections.Generic.List<int>>?)null : global::Apiforge.Runtime.ApiJson.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Apiforge.Runtime.ApiJson.ReadList(ref r1, static (ref global::System.Text.Json.Utf8JsonReader r2) => r2.GetInt32())));
-                }
-                else if (reader.ValueTextEquals("inlineObject"u8))
-                {
-                    reader.Read();
-                    p13 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::Shapes.ShapesInlineObject?)null : global::Shapes.Serialization.ShapesInlineObjectJson.ReadValue(ref reader));
-                }
-                else if (reader.ValueTextEquals("inlineEnum"u8))
-                {
-                    reader.Read();
-                    p14 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::Shapes.ShapesInlineEnum?)null : global::Shapes.Serialization.ShapesInlineEnumJson.ReadValue(ref reader));
-                }
-                else if (reader.ValueTextEquals("old"u8))
-                {
-                    reader.Read();
-                    p15 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (string?)null : global::Apiforge.Runtime.ApiJson.ReadString(ref reader));
-                }
-                else if (reader.ValueTextEquals("formats"u8))
-                {
-                    reader.Read();
-                    p16 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::Shapes.Formats?)null : global::Shapes.Serialization.FormatsJson.ReadValue(ref reader));
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0: p0 = ReadStringOrNull(ref reader); break;
+                    case 1: p1 = ReadInt64OrNull(ref reader); break;
+                    case 2: p2 = ReadDateTimeOffset(ref reader); break;
+                    case 3: p3 = ReadStringOrNull(ref reader); break;
+                    case 4: p4 = ReadInt64OrNull(ref reader); break;
+                    case 5: p5 = ReadStringOrNull(ref reader); break;
+                    case 6: p6 = ReadDoubleOrNull(ref reader); break;
+                    case 7: p7 = ReadBooleanOrNull(ref reader); break;
+                    case 8: p8 = ReadValueOrNull(ref reader, ColorJson.ReadValue); break;
+                    case 9: p9 = ReadDictionaryOrNull(ref reader, ReadString); break;
+                    case 10: p10 = ReadDictionaryOrNull(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::System.Text.Json.JsonElement.ParseValue(ref r1)); break;
+                    case 11: p11 = ReadJsonElementOrNull(ref reader); break;
+                    case 12: p12 = ReadListOrNull(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => ReadList(ref r1, static (ref global::System.Text.Json.Utf8JsonReader r2) => r2.GetInt32())); break;
+                    case 13: p13 = ReadOrNull(ref reader, ShapesInlineObjectJson.ReadValue); break;
+                    case 14: p14 = ReadValueOrNull(ref reader, ShapesInlineEnumJson.ReadValue); break;
+                    case 15: p15 = ReadStringOrNull(ref reader); break;
+                    case 16: p16 = ReadOrNull(ref reader, FormatsJson.ReadValue); break;
                 }
             }
-            if (!p0Set) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty(ref reader, "Shapes", "requiredNullable");
-            if (!p2Set) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty(ref reader, "Shapes", "created");
+            s_names.ThrowIfMissing(ref reader, seen);
             return new global::Shapes.Shapes
             {
                 RequiredNullable = p0,
@@ -257,106 +166,28 @@ namespace Shapes.Serialization
             };
         }
 
-        public static int CountUnknownProperties(global::System.Text.Json.Utf8JsonReader reader)
-        {
-            var unknown = 0;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                if (!(reader.ValueTextEquals("requiredNullable"u8) || reader.ValueTextEquals("optionalNullable"u8) || reader.ValueTextEquals("created"u8) || reader.ValueTextEquals("secret"u8) || reader.ValueTextEquals("version"u8) || reader.ValueTextEquals("mode"u8) || reader.ValueTextEquals("ratio"u8) || reader.ValueTextEquals("flag"u8) || reader.ValueTextEquals("color"u8) || reader.ValueTextEquals("labels"u8) || reader.ValueTextEquals("anything"u8) || reader.ValueTextEquals("free"u8) || reader.ValueTextEquals("grid"u8) || reader.ValueTextEquals("inlineObject"u8) || reader.ValueTextEquals("inlineEnum"u8) || reader.ValueTextEquals("old"u8) || reader.ValueTextEquals("formats"u8))) unknown++;
-                reader.Read();
-                reader.Skip();
-            }
-            return unknown;
-        }
+        public static int CountUnknownProperties(global::System.Text.Json.Utf8JsonReader reader) => s_names.CountUnknown(reader);
 
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.Shapes value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(s_name0);
-            if (value.RequiredNullable is null) writer.WriteNullValue(); else { writer.WriteStringValue(value.RequiredNullable); }
-            if (value.OptionalNullable is not null)
-            {
-                writer.WritePropertyName(s_name1);
-                writer.WriteNumberValue(value.OptionalNullable.Value);
-            }
-            if (value.Secret is not null)
-            {
-                writer.WritePropertyName(s_name3);
-                writer.WriteStringValue(value.Secret);
-            }
-            if (value.Version is not null)
-            {
-                writer.WritePropertyName(s_name4);
-                writer.WriteNumberValue(value.Version.Value);
-            }
-            if (value.Mode is not null)
-            {
-                writer.WritePropertyName(s_name5);
-                writer.WriteStringValue(value.Mode);
-            }
-            if (value.Ratio is not null)
-            {
-                writer.WritePropertyName(s_name6);
-                writer.WriteNumberValue(value.Ratio.Value);
-            }
-            if (value.Flag is not null)
-            {
-                writer.WritePropertyName(s_name7);
-                writer.WriteBooleanValue(value.Flag.Value);
-            }
-            if (value.Color is not null)
-            {
-                writer.WritePropertyName(s_name8);
-                global::Shapes.Serialization.ColorJson.WriteValue(writer, value.Color.Value);
-            }
-            if (value.Labels is not null)
-            {
-                writer.WritePropertyName(s_name9);
-                global::Apiforge.Runtime.ApiJson.WriteDictionary(writer, value.Labels, static (w1, v1) => { w1.WriteStringValue(v1); });
-            }
-            if (value.Anything is not null)
-            {
-                writer.WritePropertyName(s_name10);
-                global::Apiforge.Runtime.ApiJson.WriteDictionary(writer, value.Anything, static (w1, v1) => { v1.WriteTo(w1); });
-            }
-            if (value.Free is not null)
-            {
-                writer.WritePropertyName(s_name11);
-                value.Free.Value.WriteTo(writer);
-            }
-            if (value.Grid is not null)
-            {
-                writer.WritePropertyName(s_name12);
-                global::Apiforge.Runtime.ApiJson.WriteList(writer, value.Grid, static (w1, v1) => { global::Apiforge.Runtime.ApiJson.WriteList(w1, v1, static (w2, v2) => { w2.WriteNumberValue(v2); }); });
-            }
-            if (value.InlineObject is not null)
-            {
-                writer.WritePropertyName(s_name13);
-                global::Shapes.Serialization.ShapesInlineObjectJson.WriteValue(writer, value.InlineObject);
-            }
-            if (value.InlineEnum is not null)
-            {
-                writer.WritePropertyName(s_name14);
-                global::Shapes.Serialization.ShapesInlineEnumJson.WriteValue(writer, value.InlineEnum.Value);
-            }
-            if (value.__Old is not null)
-            {
-                writer.WritePropertyName(s_name15);
-                writer.WriteStringValue(value.__Old);
-            }
-            if (value.Formats is not null)
-            {
-                writer.WritePropertyName(s_name16);
-                global::Shapes.Serialization.FormatsJson.WriteValue(writer, value.Formats);
-            }
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var pair in extra)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    pair.Value.WriteTo(writer);
-                }
-            }
+            WriteProperty(writer, s_names[0], value.RequiredNullable);
+            WriteOptionalProperty(writer, s_names[1], value.OptionalNullable);
+            WriteOptionalProperty(writer, s_names[3], value.Secret);
+            WriteOptionalProperty(writer, s_names[4], value.Version);
+            WriteOptionalProperty(writer, s_names[5], value.Mode);
+            WriteOptionalProperty(writer, s_names[6], value.Ratio);
+            WriteOptionalProperty(writer, s_names[7], value.Flag);
+            WriteOptionalValueProperty(writer, s_names[8], value.Color, ColorJson.WriteValue);
+            WriteOptionalProperty(writer, s_names[9], value.Labels, static (w1, v1) => { WriteDictionary(w1, v1, static (w2, v2) => { w2.WriteStringValue(v2); }); });
+            WriteOptionalProperty(writer, s_names[10], value.Anything, static (w1, v1) => { WriteDictionary(w1, v1, static (w2, v2) => { v2.WriteTo(w2); }); });
+            WriteOptionalValueProperty(writer, s_names[11], value.Free, static (w1, v1) => { v1.WriteTo(w1); });
+            WriteOptionalProperty(writer, s_names[12], value.Grid, static (w1, v1) => { WriteList(w1, v1, static (w2, v2) => { WriteList(w2, v2, static (w3, v3) => { w3.WriteNumberValue(v3); }); }); });
+            WriteOptionalProperty(writer, s_names[13], value.InlineObject, ShapesInlineObjectJson.WriteValue);
+            WriteOptionalValueProperty(writer, s_names[14], value.InlineEnum, ShapesInlineEnumJson.WriteValue);
+            WriteOptionalProperty(writer, s_names[15], value.__Old);
+            WriteOptionalProperty(writer, s_names[16], value.Formats, FormatsJson.WriteValue);
+            WriteExtensionData(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
     }

@@ -28,42 +28,25 @@ namespace Acme.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Acme.CreateTradingPermission"/> as JSON.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
-    internal static class CreateTradingPermissionJson
+    internal abstract class CreateTradingPermissionJson : global::Apiforge.Runtime.ApiJson
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("accountId");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("userId");
+        private static readonly global::Apiforge.Runtime.ApiJsonProperties s_names = new("CreateTradingPermission", new[] { "accountId", "userId" }, 0, 1);
 
         public static global::Acme.CreateTradingPermission ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) global::Apiforge.Runtime.ApiJson.ThrowUnexpectedToken(ref reader, "CreateTradingPermission");
+            var seen = s_names.Start(ref reader);
             long p0 = default;
-            bool p0Set = false;
             long p1 = default;
-            bool p1Set = false;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            while (s_names.Next(ref reader, ref seen, ref extra, out var index))
             {
-                if (reader.ValueTextEquals("accountId"u8))
+                switch (index)
                 {
-                    reader.Read();
-                    p0 = reader.GetInt64();
-                    p0Set = true;
-                }
-                else if (reader.ValueTextEquals("userId"u8))
-                {
-                    reader.Read();
-                    p1 = reader.GetInt64();
-                    p1Set = true;
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0: p0 = reader.GetInt64(); break;
+                    case 1: p1 = reader.GetInt64(); break;
                 }
             }
-            if (!p0Set) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty(ref reader, "CreateTradingPermission", "accountId");
-            if (!p1Set) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty(ref reader, "CreateTradingPermission", "userId");
+            s_names.ThrowIfMissing(ref reader, seen);
             return new global::Acme.CreateTradingPermission
             {
                 AccountId = p0,
@@ -72,33 +55,14 @@ namespace Acme.Serialization
             };
         }
 
-        public static int CountUnknownProperties(global::System.Text.Json.Utf8JsonReader reader)
-        {
-            var unknown = 0;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                if (!(reader.ValueTextEquals("accountId"u8) || reader.ValueTextEquals("userId"u8))) unknown++;
-                reader.Read();
-                reader.Skip();
-            }
-            return unknown;
-        }
+        public static int CountUnknownProperties(global::System.Text.Json.Utf8JsonReader reader) => s_names.CountUnknown(reader);
 
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.CreateTradingPermission value)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(s_name0);
-            writer.WriteNumberValue(value.AccountId);
-            writer.WritePropertyName(s_name1);
-            writer.WriteNumberValue(value.UserId);
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var pair in extra)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    pair.Value.WriteTo(writer);
-                }
-            }
+            WriteProperty(writer, s_names[0], value.AccountId);
+            WriteProperty(writer, s_names[1], value.UserId);
+            WriteExtensionData(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
     }

@@ -60,105 +60,41 @@ namespace Acme.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Acme.TradingPermission"/> as JSON.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
-    internal static class TradingPermissionJson
+    internal abstract class TradingPermissionJson : global::Apiforge.Runtime.ApiJson
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("userId");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("accountId");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name3 = global::System.Text.Json.JsonEncodedText.Encode("accountHolderContact");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name4 = global::System.Text.Json.JsonEncodedText.Encode("accountHolderEmail");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name5 = global::System.Text.Json.JsonEncodedText.Encode("ctaContact");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name6 = global::System.Text.Json.JsonEncodedText.Encode("ctaEmail");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name7 = global::System.Text.Json.JsonEncodedText.Encode("status");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name8 = global::System.Text.Json.JsonEncodedText.Encode("updated");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name9 = global::System.Text.Json.JsonEncodedText.Encode("approvedById");
+        private static readonly global::Apiforge.Runtime.ApiJsonProperties s_names = new("TradingPermission", new[] { "id", "userId", "accountId", "accountHolderContact", "accountHolderEmail", "ctaContact", "ctaEmail", "status", "updated", "approvedById" }, 1, 2, 3, 4, 5, 6, 7);
 
         public static global::Acme.TradingPermission ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) global::Apiforge.Runtime.ApiJson.ThrowUnexpectedToken(ref reader, "TradingPermission");
+            var seen = s_names.Start(ref reader);
             long? p0 = default;
             long p1 = default;
-            bool p1Set = false;
             long p2 = default;
-            bool p2Set = false;
             string? p3 = default;
             string? p4 = default;
             string? p5 = default;
             string? p6 = default;
             global::Acme.TradingPermissionStatus p7 = default;
-            bool p7Set = false;
             global::System.DateTimeOffset? p8 = default;
             long? p9 = default;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            while (s_names.Next(ref reader, ref seen, ref extra, out var index))
             {
-                if (reader.ValueTextEquals("id"u8))
+                switch (index)
                 {
-                    reader.Read();
-                    p0 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (long?)null : reader.GetInt64());
-                }
-                else if (reader.ValueTextEquals("userId"u8))
-                {
-                    reader.Read();
-                    p1 = reader.GetInt64();
-                    p1Set = true;
-                }
-                else if (reader.ValueTextEquals("accountId"u8))
-                {
-                    reader.Read();
-                    p2 = reader.GetInt64();
-                    p2Set = true;
-                }
-                else if (reader.ValueTextEquals("accountHolderContact"u8))
-                {
-                    reader.Read();
-                    p3 = global::Apiforge.Runtime.ApiJson.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("accountHolderEmail"u8))
-                {
-                    reader.Read();
-                    p4 = global::Apiforge.Runtime.ApiJson.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("ctaContact"u8))
-                {
-                    reader.Read();
-                    p5 = global::Apiforge.Runtime.ApiJson.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("ctaEmail"u8))
-                {
-                    reader.Read();
-                    p6 = global::Apiforge.Runtime.ApiJson.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("status"u8))
-                {
-                    reader.Read();
-                    p7 = global::Acme.Serialization.TradingPermissionStatusJson.ReadValue(ref reader);
-                    p7Set = true;
-                }
-                else if (reader.ValueTextEquals("updated"u8))
-                {
-                    reader.Read();
-                    p8 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::System.DateTimeOffset?)null : global::Apiforge.Runtime.ApiJsonValues.ReadDateTimeOffset(ref reader));
-                }
-                else if (reader.ValueTextEquals("approvedById"u8))
-                {
-                    reader.Read();
-                    p9 = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (long?)null : reader.GetInt64());
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (extra ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    case 0: p0 = ReadInt64OrNull(ref reader); break;
+                    case 1: p1 = reader.GetInt64(); break;
+                    case 2: p2 = reader.GetInt64(); break;
+                    case 3: p3 = ReadString(ref reader); break;
+                    case 4: p4 = ReadString(ref reader); break;
+                    case 5: p5 = ReadString(ref reader); break;
+                    case 6: p6 = ReadString(ref reader); break;
+                    case 7: p7 = TradingPermissionStatusJson.ReadValue(ref reader); break;
+                    case 8: p8 = ReadDateTimeOffsetOrNull(ref reader); break;
+                    case 9: p9 = ReadInt64OrNull(ref reader); break;
                 }
             }
-            if (!p1Set) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty(ref reader, "TradingPermission", "userId");
-            if (!p2Set) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty(ref reader, "TradingPermission", "accountId");
-            if (p3 is null) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty(ref reader, "TradingPermission", "accountHolderContact");
-            if (p4 is null) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty(ref reader, "TradingPermission", "accountHolderEmail");
-            if (p5 is null) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty(ref reader, "TradingPermission", "ctaContact");
-            if (p6 is null) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty(ref reader, "TradingPermission", "ctaEmail");
-            if (!p7Set) global::Apiforge.Runtime.ApiJson.ThrowMissingProperty(ref reader, "TradingPermission", "status");
+            s_names.ThrowIfMissing(ref reader, seen);
             return new global::Acme.TradingPermission
             {
                 Id = p0,
@@ -175,58 +111,22 @@ namespace Acme.Serialization
             };
         }
 
-        public static int CountUnknownProperties(global::System.Text.Json.Utf8JsonReader reader)
-        {
-            var unknown = 0;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                if (!(reader.ValueTextEquals("id"u8) || reader.ValueTextEquals("userId"u8) || reader.ValueTextEquals("accountId"u8) || reader.ValueTextEquals("accountHolderContact"u8) || reader.ValueTextEquals("accountHolderEmail"u8) || reader.ValueTextEquals("ctaContact"u8) || reader.ValueTextEquals("ctaEmail"u8) || reader.ValueTextEquals("status"u8) || reader.ValueTextEquals("updated"u8) || reader.ValueTextEquals("approvedById"u8))) unknown++;
-                reader.Read();
-                reader.Skip();
-            }
-            return unknown;
-        }
+        public static int CountUnknownProperties(global::System.Text.Json.Utf8JsonReader reader) => s_names.CountUnknown(reader);
 
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.TradingPermission value)
         {
             writer.WriteStartObject();
-            if (value.Id is not null)
-            {
-                writer.WritePropertyName(s_name0);
-                writer.WriteNumberValue(value.Id.Value);
-            }
-            writer.WritePropertyName(s_name1);
-            writer.WriteNumberValue(value.UserId);
-            writer.WritePropertyName(s_name2);
-            writer.WriteNumberValue(value.AccountId);
-            writer.WritePropertyName(s_name3);
-            writer.WriteStringValue(value.AccountHolderContact);
-            writer.WritePropertyName(s_name4);
-            writer.WriteStringValue(value.AccountHolderEmail);
-            writer.WritePropertyName(s_name5);
-            writer.WriteStringValue(value.CtaContact);
-            writer.WritePropertyName(s_name6);
-            writer.WriteStringValue(value.CtaEmail);
-            writer.WritePropertyName(s_name7);
-            global::Acme.Serialization.TradingPermissionStatusJson.WriteValue(writer, value.Status);
-            if (value.Updated is not null)
-            {
-                writer.WritePropertyName(s_name8);
-                global::Apiforge.Runtime.ApiJsonValues.WriteDateTimeOffset(writer, value.Updated.Value);
-            }
-            if (value.ApprovedById is not null)
-            {
-                writer.WritePropertyName(s_name9);
-                writer.WriteNumberValue(value.ApprovedById.Value);
-            }
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var pair in extra)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    pair.Value.WriteTo(writer);
-                }
-            }
+            WriteOptionalProperty(writer, s_names[0], value.Id);
+            WriteProperty(writer, s_names[1], value.UserId);
+            WriteProperty(writer, s_names[2], value.AccountId);
+            WriteProperty(writer, s_names[3], value.AccountHolderContact);
+            WriteProperty(writer, s_names[4], value.AccountHolderEmail);
+            WriteProperty(writer, s_names[5], value.CtaContact);
+            WriteProperty(writer, s_names[6], value.CtaEmail);
+            WriteValueProperty(writer, s_names[7], value.Status, TradingPermissionStatusJson.WriteValue);
+            WriteOptionalProperty(writer, s_names[8], value.Updated);
+            WriteOptionalProperty(writer, s_names[9], value.ApprovedById);
+            WriteExtensionData(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
     }

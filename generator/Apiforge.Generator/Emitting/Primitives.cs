@@ -1,0 +1,75 @@
+using System.Collections.Generic;
+using Apiforge.Generator.Model;
+
+namespace Apiforge.Generator.Emitting;
+
+/// <summary>
+/// How generated code handles one primitive (a <see cref="PrimitiveNames"/> value): its C# type, how JSON reads and
+/// writes it, and how a parameter of it becomes text. To add a format, add its row here.
+/// </summary>
+/// <param name="TypeName">The C# type, fully qualified.</param>
+/// <param name="ReaderMethod">A runtime method <c>T (ref Utf8JsonReader)</c>; null when <paramref name="ReaderCall"/> reads it.</param>
+/// <param name="ReaderCall">The <c>Utf8JsonReader</c> method that reads it (<c>GetInt64</c>); null when <paramref name="ReaderMethod"/> does.</param>
+/// <param name="ReadOrNullMethod">A runtime method <c>T? (ref Utf8JsonReader)</c> reading a JSON null as null; null for none.</param>
+/// <param name="WriterMethod">A runtime method <c>void (Utf8JsonWriter, T)</c>; null when <paramref name="WriterCall"/> writes it.</param>
+/// <param name="WriterCall">The <c>Utf8JsonWriter</c> method that writes it (<c>WriteNumberValue</c>); null when <paramref name="WriterMethod"/> does.</param>
+/// <param name="HasPropertyWriter">Whether <c>ApiJson.WriteProperty</c>/<c>WriteOptionalProperty</c> have an overload for the C# type that writes it in this format.</param>
+/// <param name="Formatter">A runtime method <c>string (T)</c> giving its text in a path, query string or header.</param>
+internal sealed record Primitive(
+    string TypeName,
+    string? ReaderMethod,
+    string? ReaderCall,
+    string? ReadOrNullMethod,
+    string? WriterMethod,
+    string? WriterCall,
+    bool HasPropertyWriter,
+    string Formatter)
+{
+    private const string Json = "global::Apiforge.Runtime.ApiJson";
+    private const string Dates = "global::Apiforge.Runtime.ApiDates";
+    private const string WireFormats = "global::Apiforge.Runtime.ApiWireFormats";
+    private const string Format = "global::Apiforge.Runtime.ApiFormat.Format";
+
+    private static readonly Primitive StringRow = new("string", Json + ".ReadString", null, Json + ".ReadStringOrNull", null, "WriteStringValue", true, Format);
+
+    private static readonly Dictionary<string, Primitive> Rows = new()
+    {
+        [PrimitiveNames.String] = StringRow,
+        [PrimitiveNames.Boolean] = new("bool", null, "GetBoolean", Json + ".ReadBooleanOrNull", null, "WriteBooleanValue", true, Format),
+        [PrimitiveNames.Int32] = new("int", null, "GetInt32", Json + ".ReadInt32OrNull", null, "WriteNumberValue", true, Format),
+        [PrimitiveNames.Int64] = new("long", null, "GetInt64", Json + ".ReadInt64OrNull", null, "WriteNumberValue", true, Format),
+        [PrimitiveNames.Single] = new("float", null, "GetSingle", Json + ".ReadSingleOrNull", null, "WriteNumberValue", true, Format),
+        [PrimitiveNames.Double] = new("double", null, "GetDouble", Json + ".ReadDoubleOrNull", null, "WriteNumberValue", true, Format),
+        [PrimitiveNames.Decimal] = new("decimal", null, "GetDecimal", Json + ".ReadDecimalOrNull", null, "WriteNumberValue", true, Format),
+        [PrimitiveNames.Guid] = new("global::System.Guid", null, "GetGuid", Json + ".ReadGuidOrNull", null, "WriteStringValue", true, Format),
+        [PrimitiveNames.DateTimeOffset] = new("global::System.DateTimeOffset", Json + ".ReadDateTimeOffset", null, Json + ".ReadDateTimeOffsetOrNull", Json + ".WriteDateTimeOffset", null, true, Format),
+        [PrimitiveNames.DateOnly] = new("global::System.DateOnly", Json + ".ReadDateOnly", null, null, Json + ".WriteDateOnly", null, false, Format),
+        [PrimitiveNames.TimeOnly] = new("global::System.TimeOnly", Json + ".ReadTimeOnly", null, null, Json + ".WriteTimeOnly", null, false, Format),
+        [PrimitiveNames.TimeSpan] = new("global::System.TimeSpan", Json + ".ReadDuration", null, null, Json + ".WriteDuration", null, false, Format),
+        [PrimitiveNames.DateAsDateTime] = new("global::System.DateTime", Dates + ".ReadDate", null, null, Dates + ".WriteDate", null, false, Dates + ".FormatDate"),
+        [PrimitiveNames.TimeAsTimeSpan] = new("global::System.TimeSpan", Dates + ".ReadTimeOfDay", null, null, Dates + ".WriteTimeOfDay", null, false, Dates + ".FormatTimeOfDay"),
+        [PrimitiveNames.Uri] = new("global::System.Uri", Json + ".ReadUri", null, Json + ".ReadUriOrNull", Json + ".WriteUri", null, false, Format),
+        [PrimitiveNames.Bytes] = new("byte[]", null, "GetBytesFromBase64", Json + ".ReadBytesOrNull", null, "WriteBase64StringValue", true, Format),
+        [PrimitiveNames.Stream] = StringRow with { TypeName = "global::System.IO.Stream", HasPropertyWriter = false },
+        [PrimitiveNames.DateTimeRfc1123] = new("global::System.DateTimeOffset", WireFormats + ".ReadRfc1123", null, null, WireFormats + ".WriteRfc1123", null, false, WireFormats + ".FormatRfc1123"),
+        [PrimitiveNames.UnixTime] = new("global::System.DateTimeOffset", WireFormats + ".ReadUnixTime", null, null, WireFormats + ".WriteUnixTime", null, false, WireFormats + ".FormatUnixTime"),
+        [PrimitiveNames.Base64Url] = new("byte[]", WireFormats + ".ReadBase64Url", null, null, WireFormats + ".WriteBase64Url", null, false, WireFormats + ".FormatBase64Url"),
+    };
+
+    /// <summary>The row of <paramref name="name"/>; a name the table does not know is handled as a string.</summary>
+    public static Primitive Of(string name) => Rows.TryGetValue(name, out var row) ? row : StringRow;
+
+    /// <summary>An expression reading the value at <paramref name="reader"/>'s current token.</summary>
+    public string Read(string reader) => ReaderMethod is not null ? $"{ReaderMethod}(ref {reader})" : $"{reader}.{ReaderCall}()";
+
+    /// <summary>An expression reading the value, or null for a JSON null.</summary>
+    public string ReadOrNull(string reader, bool isValueType)
+    {
+        if (ReadOrNullMethod is not null) return $"{ReadOrNullMethod}(ref {reader})";
+        return $"{Json}.{(isValueType ? "ReadValueOrNull" : "ReadOrNull")}(ref {reader}, {ReaderMethod})";
+    }
+
+    /// <summary>A statement writing <paramref name="value"/> with <paramref name="writer"/>.</summary>
+    public string Write(string writer, string value)
+        => WriterMethod is not null ? $"{WriterMethod}({writer}, {value});" : $"{writer}.{WriterCall}({value});";
+}
