@@ -89,6 +89,17 @@ internal static partial class ClientEmitter
         return $"{ReturnType(operation, ns, withResponse)} {name}({string.Join(", ", parameters)})";
     }
 
+    /// <summary>
+    /// The <c>…WithResponseAsync</c> method documents the same call as the simple one: it takes that one's text (the
+    /// compiler binds the cref; tools expand it) and says only what it returns, instead of a second copy of it all.
+    /// </summary>
+    private static void WriteResponseMethodDocs(SourceWriter w, OperationSpec operation)
+    {
+        w.Line($"/// <inheritdoc cref=\"{operation.MethodName}\" path=\"/*[not(self::returns)]\"/>");
+        var what = operation.Response.Kind == ResponseKind.None ? "The status code and headers" : "The response body with the status code and headers";
+        CSharp.DocElement(w, "returns", what + ".");
+    }
+
     private static void WriteDocs(SourceWriter w, OperationSpec operation, bool withResponse)
     {
         var summary = operation.Summary ?? operation.Description ?? MarkdownDoc.Escape($"{operation.HttpMethod} {operation.PathTemplate}");
@@ -135,7 +146,7 @@ internal static partial class ClientEmitter
         if (HasResponseMethod(operation))
         {
             w.Line();
-            WriteDocs(w, operation, withResponse: true);
+            WriteResponseMethodDocs(w, operation);
             if (operation.Deprecated) w.Line(Obsolete);
             w.Line($"{Signature(operation, ns, withResponse: true)};");
         }

@@ -51,11 +51,11 @@ internal static partial class JsonEmitter
         for (var i = 0; i < client.JsonTypes.Count; i++)
         {
             var spec = client.JsonTypes[i];
-            var typeName = CSharp.TypeName(spec.Type, ns, false);
+            var typeName = InNamespace(CSharp.TypeName(spec.Type, ns, false), ns);
             var entry = UsesWireFormat(spec.Type)
                 ? $"{ApiJsonMetadata}.Own<{typeName}>(_infos, {i}, Options, {ReadDelegate(spec.Type.WithNullable(false), ns)}, {WriterDelegate(spec.Type.WithNullable(false), ns, 0)})"
                 : $"{ApiJsonMetadata}.Resolve<{typeName}>(_infos, {i}, Options)";
-            w.Line($"/// <summary>Metadata for <c>{CSharp.XmlText(ShortName(typeName, ns))}</c>.</summary>");
+            w.Line($"/// <summary>Metadata for <c>{CSharp.XmlText(ShortName(typeName))}</c>.</summary>");
             w.Line($"public {JsonTypeInfo}<{typeName}> {spec.PropertyName} => {entry};");
         }
         w.Line();
@@ -64,7 +64,7 @@ internal static partial class JsonEmitter
         w.OpenBrace();
         foreach (var spec in JsonTypesByRuntimeType(client.JsonTypes))
         {
-            var typeName = CSharp.TypeName(spec.Type, ns, false);
+            var typeName = InNamespace(CSharp.TypeName(spec.Type, ns, false), ns);
             w.Line($"if (type == typeof({typeName})) return {ApiJsonMetadata}.Create<{typeName}>(options, {ReadDelegate(spec.Type, ns)}, {WriterDelegate(spec.Type, ns, 0)});");
         }
         w.Line("return null;");
@@ -79,7 +79,15 @@ internal static partial class JsonEmitter
             ? $"{ConverterName(ns, type.Name)}.ReadValue"
             : $"static (ref {Reader} reader) => {ReadExpression(type, ns, "reader", 0)}";
 
-    /// <summary>A type name for the docs, without the <c>global::</c> and namespace qualifiers.</summary>
-    private static string ShortName(string typeName, string ns)
-        => typeName.Replace($"global::{ns}.", "").Replace("global::System.Collections.Generic.", "").Replace("global::", "");
+    /// <summary>
+    /// A type name for the type positions of the context (property types, type arguments, <c>typeof</c>): a model type
+    /// of the namespace by its simple name. The context class declares no nested types, so in those positions the
+    /// simple name finds the namespace's type (members that are not types are not looked at there).
+    /// </summary>
+    private static string InNamespace(string typeName, string ns)
+        => System.Text.RegularExpressions.Regex.Replace(typeName, "global::" + System.Text.RegularExpressions.Regex.Escape(ns) + @"\.(?=[A-Za-z_][A-Za-z0-9_]*(?![A-Za-z0-9_.]))", "");
+
+    /// <summary>A type name for the docs, without the <c>global::</c> qualifiers.</summary>
+    private static string ShortName(string typeName)
+        => typeName.Replace("global::System.Collections.Generic.", "").Replace("global::", "");
 }

@@ -24,13 +24,8 @@ public partial interface ILegacyClient
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task<global::Legacy.Pet> AddPetAsync(global::Legacy.Pet body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>POST /pets</summary>
-    /// <param name="body">The request body.</param>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="AddPetAsync" path="/*[not(self::returns)]"/>
     /// <returns>The response body with the status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException{T}">An error. (any other error status), with the parsed body in Error.</exception>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task<__Rt::ApiResult<global::Legacy.Pet>> AddPetWithResponseAsync(global::Legacy.Pet body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>POST /pets/{id}/photo</summary>
@@ -42,14 +37,8 @@ public partial interface ILegacyClient
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task UploadPhotoAsync(long id, __Rt::ApiFile file, string? caption = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>POST /pets/{id}/photo</summary>
-    /// <param name="id">The path parameter 'id'.</param>
-    /// <param name="file">The part 'file'.</param>
-    /// <param name="caption">The part 'caption'; left out when null.</param>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="UploadPhotoAsync" path="/*[not(self::returns)]"/>
     /// <returns>The status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task<__Rt::ApiResult> UploadPhotoWithResponseAsync(long id, __Rt::ApiFile file, string? caption = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>POST /pets/{id}/form</summary>
@@ -60,13 +49,8 @@ public partial interface ILegacyClient
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task UpdatePetFormAsync(long id, global::Legacy.UpdatePetFormRequest? body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>POST /pets/{id}/form</summary>
-    /// <param name="id">The path parameter 'id'.</param>
-    /// <param name="body">The request body.</param>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="UpdatePetFormAsync" path="/*[not(self::returns)]"/>
     /// <returns>The status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task<__Rt::ApiResult> UpdatePetFormWithResponseAsync(long id, global::Legacy.UpdatePetFormRequest? body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /pets/find</summary>
@@ -81,16 +65,8 @@ public partial interface ILegacyClient
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task<global::System.Collections.Generic.List<global::Legacy.Pet>> FindPetsAsync(global::System.Collections.Generic.List<string>? status = null, global::System.Collections.Generic.List<long>? ids = null, global::System.Collections.Generic.List<string>? names = null, global::System.Collections.Generic.List<string>? tabbed = null, global::System.Collections.Generic.List<string>? xTags = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>GET /pets/find</summary>
-    /// <param name="status">The query parameter 'status'; left out when null.</param>
-    /// <param name="ids">The query parameter 'ids'; left out when null.</param>
-    /// <param name="names">The query parameter 'names'; left out when null.</param>
-    /// <param name="tabbed">The query parameter 'tabbed'; left out when null.</param>
-    /// <param name="xTags">The header parameter 'X-Tags'; left out when null.</param>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="FindPetsAsync" path="/*[not(self::returns)]"/>
     /// <returns>The response body with the status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task<__Rt::ApiResult<global::System.Collections.Generic.List<global::Legacy.Pet>>> FindPetsWithResponseAsync(global::System.Collections.Generic.List<string>? status = null, global::System.Collections.Generic.List<long>? ids = null, global::System.Collections.Generic.List<string>? names = null, global::System.Collections.Generic.List<string>? tabbed = null, global::System.Collections.Generic.List<string>? xTags = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 }
 

@@ -28,17 +28,8 @@ public partial interface IOperationsClient
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task<global::Ops.Item> GetItemAsync(long id, string? verbose = null, string? xTraceId = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>GET /items/{id}</summary>
-    /// <param name="id">The path parameter 'id'.</param>
-    /// <param name="verbose">Operation-level override, now a string.</param>
-    /// <param name="xTraceId">Correlates logs.</param>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="GetItemAsync" path="/*[not(self::returns)]"/>
     /// <returns>The response body with the status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException{T}">No such item. (status 404), with the parsed body in Error.</exception>
-    /// <exception cref="global::Apiforge.Runtime.ApiException{T}">A client error. (status 4XX), with the parsed body in Error.</exception>
-    /// <exception cref="global::Apiforge.Runtime.ApiException{T}">Anything else. (any other error status), with the parsed body in Error.</exception>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task<__Rt::ApiResult<global::Ops.Item>> GetItemWithResponseAsync(long id, string? verbose = null, string? xTraceId = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>DELETE /items/{id}</summary>
@@ -49,13 +40,8 @@ public partial interface IOperationsClient
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task DeleteItemAsync(long id, bool? verbose = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>DELETE /items/{id}</summary>
-    /// <param name="id">The path parameter 'id'.</param>
-    /// <param name="verbose">Path-level; the operation overrides it.</param>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="DeleteItemAsync" path="/*[not(self::returns)]"/>
     /// <returns>The status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task<__Rt::ApiResult> DeleteItemWithResponseAsync(long id, bool? verbose = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /styles/{simple}/{label}/{matrix}/{point}</summary>
@@ -82,29 +68,8 @@ public partial interface IOperationsClient
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task StylesAsync(global::System.Collections.Generic.List<string> simple, global::System.Collections.Generic.List<long> label, string matrix, global::Ops.Point point, global::System.Collections.Generic.List<string>? tags = null, global::System.Collections.Generic.List<string>? csv = null, global::System.Collections.Generic.List<long>? spaced = null, global::System.Collections.Generic.List<string>? piped = null, global::Ops.Filter? filter = null, global::System.Collections.Generic.List<string>? expand = null, global::Ops.Point? at = null, global::Ops.Color? color = null, global::System.DateTimeOffset? when = null, global::Ops.Point? meta = null, global::System.Collections.Generic.List<long>? xIds = null, global::Ops.Point? xPoint = null, string? session = null, global::System.Collections.Generic.List<string>? prefs = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>GET /styles/{simple}/{label}/{matrix}/{point}</summary>
-    /// <param name="simple">The path parameter 'simple'.</param>
-    /// <param name="label">The path parameter 'label'.</param>
-    /// <param name="matrix">The path parameter 'matrix'.</param>
-    /// <param name="point">The path parameter 'point'.</param>
-    /// <param name="tags">The query parameter 'tags'; left out when null.</param>
-    /// <param name="csv">The query parameter 'csv'; left out when null.</param>
-    /// <param name="spaced">The query parameter 'spaced'; left out when null.</param>
-    /// <param name="piped">The query parameter 'piped'; left out when null.</param>
-    /// <param name="filter">The query parameter 'filter'; left out when null.</param>
-    /// <param name="expand">The query parameter 'expand'; left out when null.</param>
-    /// <param name="at">The query parameter 'at'; left out when null.</param>
-    /// <param name="color">The query parameter 'color'; left out when null.</param>
-    /// <param name="when">The query parameter 'when'; left out when null.</param>
-    /// <param name="meta">The query parameter 'meta'; left out when null.</param>
-    /// <param name="xIds">The header parameter 'X-Ids'; left out when null.</param>
-    /// <param name="xPoint">The header parameter 'X-Point'; left out when null.</param>
-    /// <param name="session">The cookie parameter 'session'; left out when null.</param>
-    /// <param name="prefs">The cookie parameter 'prefs'; left out when null.</param>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="StylesAsync" path="/*[not(self::returns)]"/>
     /// <returns>The status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task<__Rt::ApiResult> StylesWithResponseAsync(global::System.Collections.Generic.List<string> simple, global::System.Collections.Generic.List<long> label, string matrix, global::Ops.Point point, global::System.Collections.Generic.List<string>? tags = null, global::System.Collections.Generic.List<string>? csv = null, global::System.Collections.Generic.List<long>? spaced = null, global::System.Collections.Generic.List<string>? piped = null, global::Ops.Filter? filter = null, global::System.Collections.Generic.List<string>? expand = null, global::Ops.Point? at = null, global::Ops.Color? color = null, global::System.DateTimeOffset? when = null, global::Ops.Point? meta = null, global::System.Collections.Generic.List<long>? xIds = null, global::Ops.Point? xPoint = null, string? session = null, global::System.Collections.Generic.List<string>? prefs = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /forms</summary>
@@ -113,11 +78,8 @@ public partial interface IOperationsClient
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task GetFormAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>GET /forms</summary>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="GetFormAsync" path="/*[not(self::returns)]"/>
     /// <returns>The status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task<__Rt::ApiResult> GetFormWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>POST /forms</summary>
@@ -128,12 +90,8 @@ public partial interface IOperationsClient
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task<global::Ops.Item> PostFormAsync(global::Ops.FormBody body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>POST /forms</summary>
-    /// <param name="body">The request body.</param>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="PostFormAsync" path="/*[not(self::returns)]"/>
     /// <returns>The response body with the status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task<__Rt::ApiResult<global::Ops.Item>> PostFormWithResponseAsync(global::Ops.FormBody body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>POST /uploads</summary>
@@ -148,16 +106,8 @@ public partial interface IOperationsClient
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task<global::Ops.Item> UploadAsync(__Rt::ApiFile file, global::System.Collections.Generic.IEnumerable<__Rt::ApiFile>? attachments = null, string? description = null, int? count = null, global::Ops.Point? meta = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>POST /uploads</summary>
-    /// <param name="file">The part 'file'.</param>
-    /// <param name="attachments">The part 'attachments'; left out when null.</param>
-    /// <param name="description">The part 'description'; left out when null.</param>
-    /// <param name="count">The part 'count'; left out when null.</param>
-    /// <param name="meta">The part 'meta'; left out when null.</param>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="UploadAsync" path="/*[not(self::returns)]"/>
     /// <returns>The response body with the status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task<__Rt::ApiResult<global::Ops.Item>> UploadWithResponseAsync(__Rt::ApiFile file, global::System.Collections.Generic.IEnumerable<__Rt::ApiFile>? attachments = null, string? description = null, int? count = null, global::Ops.Point? meta = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /blobs/{name}</summary>
@@ -177,13 +127,8 @@ public partial interface IOperationsClient
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task PutBlobAsync(string name, global::System.IO.Stream body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>PUT /blobs/{name}</summary>
-    /// <param name="name">The path parameter 'name'.</param>
-    /// <param name="body">The request body.</param>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="PutBlobAsync" path="/*[not(self::returns)]"/>
     /// <returns>The status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task<__Rt::ApiResult> PutBlobWithResponseAsync(string name, global::System.IO.Stream body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>PUT /notes</summary>
@@ -194,12 +139,8 @@ public partial interface IOperationsClient
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task<string> PutNoteAsync(string body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>PUT /notes</summary>
-    /// <param name="body">The request body.</param>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="PutNoteAsync" path="/*[not(self::returns)]"/>
     /// <returns>The response body with the status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task<__Rt::ApiResult<string>> PutNoteWithResponseAsync(string body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>POST /notes</summary>
@@ -210,12 +151,8 @@ public partial interface IOperationsClient
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task<global::Ops.Note?> PostNoteAsync(global::Ops.Note? body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>POST /notes</summary>
-    /// <param name="body">The request body.</param>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="PostNoteAsync" path="/*[not(self::returns)]"/>
     /// <returns>The response body with the status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task<__Rt::ApiResult<global::Ops.Note?>> PostNoteWithResponseAsync(global::Ops.Note? body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /counter</summary>
@@ -225,11 +162,8 @@ public partial interface IOperationsClient
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task<int?> GetCounterAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>GET /counter</summary>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="GetCounterAsync" path="/*[not(self::returns)]"/>
     /// <returns>The response body with the status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task<__Rt::ApiResult<int?>> GetCounterWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /health</summary>
@@ -239,11 +173,8 @@ public partial interface IOperationsClient
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task<global::System.Collections.Generic.Dictionary<string, string>> GetHealthAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>GET /health</summary>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="GetHealthAsync" path="/*[not(self::returns)]"/>
     /// <returns>The response body with the status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task<__Rt::ApiResult<global::System.Collections.Generic.Dictionary<string, string>>> GetHealthWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /dup/one</summary>
@@ -252,11 +183,8 @@ public partial interface IOperationsClient
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task DupAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>GET /dup/one</summary>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="DupAsync" path="/*[not(self::returns)]"/>
     /// <returns>The status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task<__Rt::ApiResult> DupWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /dup/two</summary>
@@ -265,11 +193,8 @@ public partial interface IOperationsClient
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task Dup2Async(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>GET /dup/two</summary>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="Dup2Async" path="/*[not(self::returns)]"/>
     /// <returns>The status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task<__Rt::ApiResult> Dup2WithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /dupWithResponse</summary>
@@ -278,11 +203,8 @@ public partial interface IOperationsClient
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task DupWithResponse2Async(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>GET /dupWithResponse</summary>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="DupWithResponse2Async" path="/*[not(self::returns)]"/>
     /// <returns>The status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task<__Rt::ApiResult> DupWithResponse2WithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>POST /names/{class}</summary>
@@ -299,19 +221,8 @@ public partial interface IOperationsClient
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task _1stNameAsync(string @class, global::Ops.Note? body2, string? cancellationToken2 = null, string? options2 = null, string? request = null, string? body = null, string? _2fa = null, string? thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>POST /names/{class}</summary>
-    /// <param name="class">The path parameter 'class'.</param>
-    /// <param name="body2">The request body.</param>
-    /// <param name="cancellationToken2">The query parameter 'cancellationToken'; left out when null.</param>
-    /// <param name="options2">The query parameter 'options'; left out when null.</param>
-    /// <param name="request">The query parameter 'request'; left out when null.</param>
-    /// <param name="body">The query parameter 'body'; left out when null.</param>
-    /// <param name="_2fa">The header parameter '2fa'; left out when null.</param>
-    /// <param name="thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName">The query parameter 'this-is-a-very-long-parameter-name-that-goes-on-and-on-and-on-well-past-anything-a-reasonable-api-would-use-for-a-query-parameter-name'; left out when null.</param>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="_1stNameAsync" path="/*[not(self::returns)]"/>
     /// <returns>The status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task<__Rt::ApiResult> _1stNameWithResponseAsync(string @class, global::Ops.Note? body2, string? cancellationToken2 = null, string? options2 = null, string? request = null, string? body = null, string? _2fa = null, string? thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>POST /subscriptions</summary>
@@ -321,12 +232,8 @@ public partial interface IOperationsClient
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task SubscribeAsync(global::Ops.SubscribeRequest body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>POST /subscriptions</summary>
-    /// <param name="body">The request body.</param>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="SubscribeAsync" path="/*[not(self::returns)]"/>
     /// <returns>The status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task<__Rt::ApiResult> SubscribeWithResponseAsync(global::Ops.SubscribeRequest body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 }
 

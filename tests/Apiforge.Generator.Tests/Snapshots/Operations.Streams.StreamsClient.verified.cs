@@ -24,13 +24,8 @@ public partial interface IStreamsClient
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task<global::Streams.Chat> CreateChatAsync(global::Streams.ChatRequest body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>A chat answer, whole or streamed.</summary>
-    /// <param name="body">The request body.</param>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="CreateChatAsync" path="/*[not(self::returns)]"/>
     /// <returns>The response body with the status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException{T}">A bad request. (status 400), with the parsed body in Error.</exception>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task<__Rt::ApiResult<global::Streams.Chat>> CreateChatWithResponseAsync(global::Streams.ChatRequest body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>A chat answer, whole or streamed.</summary>

@@ -28,17 +28,8 @@ public partial interface IAcmeClient
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task<global::Acme.TradingPermissionResponse> CreateTradingPermissionAsync(global::Acme.CreateTradingPermission? body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>Create Trading Permission</summary>
-    /// <remarks>
-    /// <para><b>Create a trading permission</b></para>
-    /// <para><i><b>Note</b></i>: The <see href="https://live.tradovateapi.com/api/rest-api-endpoints/users/create-evaluation-accounts">/user/createEvaluationAccounts</see> endpoint replaces <see href="https://live.tradovateapi.com/api/rest-api-endpoints/users/open-demo-account">/user/openDemoAccount</see> and <see href="https://live.tradovateapi.com/api/rest-api-endpoints/users/create-trading-permission">/user/createTradingPermission</see>.</para>
-    /// <para>Intended for use by B2B Partners. Create a new Trading Permission for account with ID <c>accountId</c> using that user's ID, <c>userId</c>.</para>
-    /// </remarks>
-    /// <param name="body">The request body.</param>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="CreateTradingPermissionAsync" path="/*[not(self::returns)]"/>
     /// <returns>The response body with the status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task<__Rt::ApiResult<global::Acme.TradingPermissionResponse>> CreateTradingPermissionWithResponseAsync(global::Acme.CreateTradingPermission? body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 }
 

@@ -36,21 +36,21 @@ public sealed partial class AcmeClientJsonContext : __Meta::IJsonTypeInfoResolve
     }
 
     /// <summary>Metadata for <c>CreateTradingPermission</c>.</summary>
-    public __Meta::JsonTypeInfo<global::Acme.CreateTradingPermission> CreateTradingPermission => __Rt::ApiJsonMetadata.Resolve<global::Acme.CreateTradingPermission>(_infos, 0, Options);
+    public __Meta::JsonTypeInfo<CreateTradingPermission> CreateTradingPermission => __Rt::ApiJsonMetadata.Resolve<CreateTradingPermission>(_infos, 0, Options);
     /// <summary>Metadata for <c>TradingPermissionStatus</c>.</summary>
-    public __Meta::JsonTypeInfo<global::Acme.TradingPermissionStatus> TradingPermissionStatus => __Rt::ApiJsonMetadata.Resolve<global::Acme.TradingPermissionStatus>(_infos, 1, Options);
+    public __Meta::JsonTypeInfo<TradingPermissionStatus> TradingPermissionStatus => __Rt::ApiJsonMetadata.Resolve<TradingPermissionStatus>(_infos, 1, Options);
     /// <summary>Metadata for <c>TradingPermission</c>.</summary>
-    public __Meta::JsonTypeInfo<global::Acme.TradingPermission> TradingPermission => __Rt::ApiJsonMetadata.Resolve<global::Acme.TradingPermission>(_infos, 2, Options);
+    public __Meta::JsonTypeInfo<TradingPermission> TradingPermission => __Rt::ApiJsonMetadata.Resolve<TradingPermission>(_infos, 2, Options);
     /// <summary>Metadata for <c>TradingPermissionResponse</c>.</summary>
-    public __Meta::JsonTypeInfo<global::Acme.TradingPermissionResponse> TradingPermissionResponse => __Rt::ApiJsonMetadata.Resolve<global::Acme.TradingPermissionResponse>(_infos, 3, Options);
+    public __Meta::JsonTypeInfo<TradingPermissionResponse> TradingPermissionResponse => __Rt::ApiJsonMetadata.Resolve<TradingPermissionResponse>(_infos, 3, Options);
 
     /// <inheritdoc/>
     public __Meta::JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
-        if (type == typeof(global::Acme.CreateTradingPermission)) return __Rt::ApiJsonMetadata.Create<global::Acme.CreateTradingPermission>(options, global::Acme.Serialization.CreateTradingPermissionJson.ReadValue, global::Acme.Serialization.CreateTradingPermissionJson.WriteValue);
-        if (type == typeof(global::Acme.TradingPermissionStatus)) return __Rt::ApiJsonMetadata.Create<global::Acme.TradingPermissionStatus>(options, global::Acme.Serialization.TradingPermissionStatusJson.ReadValue, global::Acme.Serialization.TradingPermissionStatusJson.WriteValue);
-        if (type == typeof(global::Acme.TradingPermission)) return __Rt::ApiJsonMetadata.Create<global::Acme.TradingPermission>(options, global::Acme.Serialization.TradingPermissionJson.ReadValue, global::Acme.Serialization.TradingPermissionJson.WriteValue);
-        if (type == typeof(global::Acme.TradingPermissionResponse)) return __Rt::ApiJsonMetadata.Create<global::Acme.TradingPermissionResponse>(options, global::Acme.Serialization.TradingPermissionResponseJson.ReadValue, global::Acme.Serialization.TradingPermissionResponseJson.WriteValue);
+        if (type == typeof(CreateTradingPermission)) return __Rt::ApiJsonMetadata.Create<CreateTradingPermission>(options, global::Acme.Serialization.CreateTradingPermissionJson.ReadValue, global::Acme.Serialization.CreateTradingPermissionJson.WriteValue);
+        if (type == typeof(TradingPermissionStatus)) return __Rt::ApiJsonMetadata.Create<TradingPermissionStatus>(options, global::Acme.Serialization.TradingPermissionStatusJson.ReadValue, global::Acme.Serialization.TradingPermissionStatusJson.WriteValue);
+        if (type == typeof(TradingPermission)) return __Rt::ApiJsonMetadata.Create<TradingPermission>(options, global::Acme.Serialization.TradingPermissionJson.ReadValue, global::Acme.Serialization.TradingPermissionJson.WriteValue);
+        if (type == typeof(TradingPermissionResponse)) return __Rt::ApiJsonMetadata.Create<TradingPermissionResponse>(options, global::Acme.Serialization.TradingPermissionResponseJson.ReadValue, global::Acme.Serialization.TradingPermissionResponseJson.WriteValue);
         return null;
     }
 }

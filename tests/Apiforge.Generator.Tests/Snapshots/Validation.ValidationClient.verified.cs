@@ -26,15 +26,8 @@ public partial interface IValidationClient
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task<global::Validation.Product> ValidationOfMethodParametersAsync(string subscriptionId, string resourceGroupName, long id, string apiVersion, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>GET /fakepath/{subscriptionId}/{resourceGroupName}/{id}</summary>
-    /// <param name="subscriptionId">The path parameter 'subscriptionId'.</param>
-    /// <param name="resourceGroupName">The path parameter 'resourceGroupName'.</param>
-    /// <param name="id">The path parameter 'id'.</param>
-    /// <param name="apiVersion">The query parameter 'apiVersion'.</param>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="ValidationOfMethodParametersAsync" path="/*[not(self::returns)]"/>
     /// <returns>The response body with the status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task<__Rt::ApiResult<global::Validation.Product>> ValidationOfMethodParametersWithResponseAsync(string subscriptionId, string resourceGroupName, long id, string apiVersion, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>PUT /fakepath/{subscriptionId}/{resourceGroupName}/{id}</summary>
@@ -49,16 +42,8 @@ public partial interface IValidationClient
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task<global::Validation.Product> ValidationOfBodyAsync(string subscriptionId, string resourceGroupName, long id, string apiVersion, global::Validation.Product? body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>PUT /fakepath/{subscriptionId}/{resourceGroupName}/{id}</summary>
-    /// <param name="subscriptionId">The path parameter 'subscriptionId'.</param>
-    /// <param name="resourceGroupName">The path parameter 'resourceGroupName'.</param>
-    /// <param name="id">The path parameter 'id'.</param>
-    /// <param name="apiVersion">The query parameter 'apiVersion'.</param>
-    /// <param name="body">The request body.</param>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="ValidationOfBodyAsync" path="/*[not(self::returns)]"/>
     /// <returns>The response body with the status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task<__Rt::ApiResult<global::Validation.Product>> ValidationOfBodyWithResponseAsync(string subscriptionId, string resourceGroupName, long id, string apiVersion, global::Validation.Product? body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>POST /tags</summary>
@@ -71,15 +56,8 @@ public partial interface IValidationClient
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task SetTagsAsync(global::System.Collections.Generic.List<global::Validation.Tag> body, double? ratio = null, global::System.Collections.Generic.List<string>? names = null, string? weird = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>POST /tags</summary>
-    /// <param name="body">The request body.</param>
-    /// <param name="ratio">The query parameter 'ratio'; left out when null.</param>
-    /// <param name="names">The query parameter 'names'; left out when null.</param>
-    /// <param name="weird">The query parameter 'weird'; left out when null.</param>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="SetTagsAsync" path="/*[not(self::returns)]"/>
     /// <returns>The status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task<__Rt::ApiResult> SetTagsWithResponseAsync(global::System.Collections.Generic.List<global::Validation.Tag> body, double? ratio = null, global::System.Collections.Generic.List<string>? names = null, string? weird = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>POST /labels</summary>
@@ -89,12 +67,8 @@ public partial interface IValidationClient
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task SetLabelsAsync(global::System.Collections.Generic.Dictionary<string, string> body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>POST /labels</summary>
-    /// <param name="body">The request body.</param>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="SetLabelsAsync" path="/*[not(self::returns)]"/>
     /// <returns>The status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
     __Tasks::Task<__Rt::ApiResult> SetLabelsWithResponseAsync(global::System.Collections.Generic.Dictionary<string, string> body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
