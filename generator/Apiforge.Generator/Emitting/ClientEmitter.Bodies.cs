@@ -24,17 +24,7 @@ internal static partial class ClientEmitter
                     PartKind.Text => $"{ApiContent}.AddText(__form, {CSharp.Literal(part.WireName)}, {Format(part.Type.WithNullable(false), ns, access)}, {contentType});",
                     _ => $"{ApiContent}.AddJson(__form, {CSharp.Literal(part.WireName)}, {access}, {typeInfo(part.Type)}, {contentType});",
                 };
-                if (part.Required)
-                {
-                    w.Line(add);
-                }
-                else
-                {
-                    w.Line($"if ({part.Name} is not null)");
-                    w.OpenBrace();
-                    w.Line(add);
-                    w.CloseBrace();
-                }
+                w.Line(part.Required ? add : $"if ({part.Name} is not null) {add}");
             }
             return;
         }
@@ -49,17 +39,7 @@ internal static partial class ClientEmitter
             BodyKind.Multipart => value,
             _ => $"{ApiContent}.Binary({value}, {CSharp.Literal(body.MediaType)})",
         };
-        if (optional)
-        {
-            w.Line($"if ({body.Name} is not null)");
-            w.OpenBrace();
-            w.Line($"__request.Content = {content};");
-            w.CloseBrace();
-        }
-        else
-        {
-            w.Line($"__request.Content = {content};");
-        }
+        w.Line(optional ? $"if ({body.Name} is not null) __request.Content = {content};" : $"__request.Content = {content};");
     }
 
     private static string FormFields(BodySpec body)

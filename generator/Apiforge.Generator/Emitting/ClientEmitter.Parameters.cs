@@ -124,49 +124,31 @@ internal static partial class ClientEmitter
         };
     }
 
+    /// <summary>A query, header or cookie parameter: one statement, behind <c>if (x is not null)</c> when it is optional.</summary>
     private static void WriteParameter(SourceWriter w, ParameterSpec p, string ns, System.Func<TypeRef, string> typeInfo)
     {
+        var statement = ParameterStatement(p, ns, typeInfo);
+        w.Line(p.Required ? statement : $"if ({p.Name} is not null) {statement}");
+    }
+
+    private static string ParameterStatement(ParameterSpec p, string ns, System.Func<TypeRef, string> typeInfo)
+    {
         var value = !p.Required && p.Type.IsValueType ? p.Name + ".Value" : p.Name;
-        if (!p.Required)
-        {
-            w.Line($"if ({p.Name} is not null)");
-            w.OpenBrace();
-        }
         var type = p.Type.WithNullable(false);
         var name = CSharp.Literal(p.WireName);
-        switch (p.Location)
+        var explode = p.Explode ? "true" : "false";
+        return p.Location switch
         {
-            case ParameterLocation.Header:
-                w.Line($"{ApiRequest}.AddHeader(__request, {name}, {ValueText(p, ns, value, escape: false, typeInfo)}, nameof({p.Name}));");
-                break;
-            case ParameterLocation.Cookie:
-                w.Line($"{ApiRequest}.AddCookie(__request, {name}, {ValueText(p, ns, value, escape: false, typeInfo)});");
-                break;
-            default:
-                var explode = p.Explode ? "true" : "false";
-                if (p.Json)
-                {
-                    w.Line($"__url.AppendQuery({name}, {Json}.Serialize({value}, {typeInfo(type)}));");
-                    break;
-                }
-                switch (Shape(type))
-                {
-                    case ValueShape.Scalar:
-                        w.Line($"__url.AppendQuery({name}, {Format(type, ns, value)});");
-                        break;
-                    case ValueShape.ScalarList:
-                        w.Line($"__url.AppendQueryEscaped({ApiParameter}.Pairs({name}, {ScalarItems(type, ns, value)}, {Style(p.Style)}, {explode}));");
-                        break;
-                    default:
-                        w.Line($"__url.AppendQueryEscaped({ApiParameter}.Pairs({name}, {JsonElementOf(type, value, typeInfo)}, {Style(p.Style)}, {explode}));");
-                        break;
-                }
-                break;
-        }
-        if (!p.Required)
-        {
-            w.CloseBrace();
-        }
+            ParameterLocation.Header => $"{ApiRequest}.AddHeader(__request, {name}, {ValueText(p, ns, value, escape: false, typeInfo)}, nameof({p.Name}));",
+            ParameterLocation.Cookie => $"{ApiRequest}.AddCookie(__request, {name}, {ValueText(p, ns, value, escape: false, typeInfo)});",
+            _ when p.Json => $"__url.AppendQuery({name}, {Json}.Serialize({value}, {typeInfo(type)}));",
+            _ => Shape(type) switch
+            {
+                ValueShape.Scalar => $"__url.AppendQuery({name}, {Format(type, ns, value)});",
+                ValueShape.ScalarList => $"__url.AppendQueryEscaped({ApiParameter}.Pairs({name}, {ScalarItems(type, ns, value)}, {Style(p.Style)}, {explode}));",
+                _ => $"__url.AppendQueryEscaped({ApiParameter}.Pairs({name}, {JsonElementOf(type, value, typeInfo)}, {Style(p.Style)}, {explode}));",
+            },
+        };
     }
 
     /// <summary>The text of a simple value as it goes into a path, query string or header.</summary>
