@@ -279,15 +279,9 @@ public partial class OperationsClient : IOperationsClient
         var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/items/");
         __url.AppendPathValue(__Rt::ApiFormat.Format(id));
-        if (verbose is not null)
-        {
-            __url.AppendQuery("verbose", __Rt::ApiFormat.Format(verbose));
-        }
+        if (verbose is not null) __url.AppendQuery("verbose", __Rt::ApiFormat.Format(verbose));
         using var __request = __url.ToRequest(__operation0);
-        if (xTraceId is not null)
-        {
-            __Rt::ApiRequest.AddHeader(__request, "X-Trace-Id", __Rt::ApiFormat.Format(xTraceId), nameof(xTraceId));
-        }
+        if (xTraceId is not null) __Rt::ApiRequest.AddHeader(__request, "X-Trace-Id", __Rt::ApiFormat.Format(xTraceId), nameof(xTraceId));
         __Rt::ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation0, options, cancellationToken).ConfigureAwait(false);
@@ -317,10 +311,7 @@ public partial class OperationsClient : IOperationsClient
         var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/items/");
         __url.AppendPathValue(__Rt::ApiFormat.Format(id));
-        if (verbose is not null)
-        {
-            __url.AppendQuery("verbose", __Rt::ApiFormat.Format(verbose.Value));
-        }
+        if (verbose is not null) __url.AppendQuery("verbose", __Rt::ApiFormat.Format(verbose.Value));
         using var __request = __url.ToRequest(__operation1);
         __Rt::ApiRequest.MarkAnonymous(__request);
         using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation1, options, cancellationToken).ConfigureAwait(false);
@@ -347,63 +338,21 @@ public partial class OperationsClient : IOperationsClient
         __url.AppendPath(__Rt::ApiParameter.Text("matrix", __Rt::ApiFormat.Format(matrix), __Rt::ParameterStyle.Matrix, true));
         __url.AppendPath("/");
         __url.AppendPath(__Rt::ApiParameter.Text("point", global::System.Text.Json.JsonSerializer.SerializeToElement(point, OperationsClientJsonContext.Default.Point), __Rt::ParameterStyle.Simple, true, true));
-        if (tags is not null)
-        {
-            __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("tags", global::System.Linq.Enumerable.Select(tags, static __item => __Rt::ApiFormat.Format(__item)), __Rt::ParameterStyle.Form, true));
-        }
-        if (csv is not null)
-        {
-            __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("csv", global::System.Linq.Enumerable.Select(csv, static __item => __Rt::ApiFormat.Format(__item)), __Rt::ParameterStyle.Form, false));
-        }
-        if (spaced is not null)
-        {
-            __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("spaced", global::System.Linq.Enumerable.Select(spaced, static __item => __Rt::ApiFormat.Format(__item)), __Rt::ParameterStyle.SpaceDelimited, false));
-        }
-        if (piped is not null)
-        {
-            __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("piped", global::System.Linq.Enumerable.Select(piped, static __item => __Rt::ApiFormat.Format(__item)), __Rt::ParameterStyle.PipeDelimited, false));
-        }
-        if (filter is not null)
-        {
-            __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("filter", global::System.Text.Json.JsonSerializer.SerializeToElement(filter, OperationsClientJsonContext.Default.Filter), __Rt::ParameterStyle.DeepObject, true));
-        }
-        if (expand is not null)
-        {
-            __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("expand", global::System.Linq.Enumerable.Select(expand, static __item => __Rt::ApiFormat.Format(__item)), __Rt::ParameterStyle.DeepObject, true));
-        }
-        if (at is not null)
-        {
-            __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("at", global::System.Text.Json.JsonSerializer.SerializeToElement(at, OperationsClientJsonContext.Default.Point), __Rt::ParameterStyle.Form, true));
-        }
-        if (color is not null)
-        {
-            __url.AppendQuery("color", global::Ops.Serialization.ColorJson.ToWireString(color.Value));
-        }
-        if (when is not null)
-        {
-            __url.AppendQuery("when", __Rt::ApiFormat.Format(when.Value));
-        }
-        if (meta is not null)
-        {
-            __url.AppendQuery("meta", global::System.Text.Json.JsonSerializer.Serialize(meta, OperationsClientJsonContext.Default.Point));
-        }
+        if (tags is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("tags", global::System.Linq.Enumerable.Select(tags, static __item => __Rt::ApiFormat.Format(__item)), __Rt::ParameterStyle.Form, true));
+        if (csv is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("csv", global::System.Linq.Enumerable.Select(csv, static __item => __Rt::ApiFormat.Format(__item)), __Rt::ParameterStyle.Form, false));
+        if (spaced is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("spaced", global::System.Linq.Enumerable.Select(spaced, static __item => __Rt::ApiFormat.Format(__item)), __Rt::ParameterStyle.SpaceDelimited, false));
+        if (piped is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("piped", global::System.Linq.Enumerable.Select(piped, static __item => __Rt::ApiFormat.Format(__item)), __Rt::ParameterStyle.PipeDelimited, false));
+        if (filter is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("filter", global::System.Text.Json.JsonSerializer.SerializeToElement(filter, OperationsClientJsonContext.Default.Filter), __Rt::ParameterStyle.DeepObject, true));
+        if (expand is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("expand", global::System.Linq.Enumerable.Select(expand, static __item => __Rt::ApiFormat.Format(__item)), __Rt::ParameterStyle.DeepObject, true));
+        if (at is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("at", global::System.Text.Json.JsonSerializer.SerializeToElement(at, OperationsClientJsonContext.Default.Point), __Rt::ParameterStyle.Form, true));
+        if (color is not null) __url.AppendQuery("color", global::Ops.Serialization.ColorJson.ToWireString(color.Value));
+        if (when is not null) __url.AppendQuery("when", __Rt::ApiFormat.Format(when.Value));
+        if (meta is not null) __url.AppendQuery("meta", global::System.Text.Json.JsonSerializer.Serialize(meta, OperationsClientJsonContext.Default.Point));
         using var __request = __url.ToRequest(__operation2);
-        if (xIds is not null)
-        {
-            __Rt::ApiRequest.AddHeader(__request, "X-Ids", __Rt::ApiParameter.Text("X-Ids", global::System.Linq.Enumerable.Select(xIds, static __item => __Rt::ApiFormat.Format(__item)), __Rt::ParameterStyle.Simple, false, false), nameof(xIds));
-        }
-        if (xPoint is not null)
-        {
-            __Rt::ApiRequest.AddHeader(__request, "X-Point", __Rt::ApiParameter.Text("X-Point", global::System.Text.Json.JsonSerializer.SerializeToElement(xPoint, OperationsClientJsonContext.Default.Point), __Rt::ParameterStyle.Simple, true, false), nameof(xPoint));
-        }
-        if (session is not null)
-        {
-            __Rt::ApiRequest.AddCookie(__request, "session", __Rt::ApiFormat.Format(session));
-        }
-        if (prefs is not null)
-        {
-            __Rt::ApiRequest.AddCookie(__request, "prefs", __Rt::ApiParameter.Text("prefs", global::System.Linq.Enumerable.Select(prefs, static __item => __Rt::ApiFormat.Format(__item)), __Rt::ParameterStyle.Form, true, false));
-        }
+        if (xIds is not null) __Rt::ApiRequest.AddHeader(__request, "X-Ids", __Rt::ApiParameter.Text("X-Ids", global::System.Linq.Enumerable.Select(xIds, static __item => __Rt::ApiFormat.Format(__item)), __Rt::ParameterStyle.Simple, false, false), nameof(xIds));
+        if (xPoint is not null) __Rt::ApiRequest.AddHeader(__request, "X-Point", __Rt::ApiParameter.Text("X-Point", global::System.Text.Json.JsonSerializer.SerializeToElement(xPoint, OperationsClientJsonContext.Default.Point), __Rt::ParameterStyle.Simple, true, false), nameof(xPoint));
+        if (session is not null) __Rt::ApiRequest.AddCookie(__request, "session", __Rt::ApiFormat.Format(session));
+        if (prefs is not null) __Rt::ApiRequest.AddCookie(__request, "prefs", __Rt::ApiParameter.Text("prefs", global::System.Linq.Enumerable.Select(prefs, static __item => __Rt::ApiFormat.Format(__item)), __Rt::ParameterStyle.Form, true, false));
         __Rt::ApiRequest.MarkAnonymous(__request);
         using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation2, options, cancellationToken).ConfigureAwait(false);
         await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -458,22 +407,10 @@ public partial class OperationsClient : IOperationsClient
         var __form = new __Http::MultipartFormDataContent();
         __request.Content = __form;
         __Rt::ApiContent.AddFile(__form, "file", file, "image/png");
-        if (attachments is not null)
-        {
-            __Rt::ApiContent.AddFiles(__form, "attachments", attachments, null);
-        }
-        if (description is not null)
-        {
-            __Rt::ApiContent.AddText(__form, "description", __Rt::ApiFormat.Format(description), null);
-        }
-        if (count is not null)
-        {
-            __Rt::ApiContent.AddText(__form, "count", __Rt::ApiFormat.Format(count.Value), null);
-        }
-        if (meta is not null)
-        {
-            __Rt::ApiContent.AddJson(__form, "meta", meta, OperationsClientJsonContext.Default.Point, null);
-        }
+        if (attachments is not null) __Rt::ApiContent.AddFiles(__form, "attachments", attachments, null);
+        if (description is not null) __Rt::ApiContent.AddText(__form, "description", __Rt::ApiFormat.Format(description), null);
+        if (count is not null) __Rt::ApiContent.AddText(__form, "count", __Rt::ApiFormat.Format(count.Value), null);
+        if (meta is not null) __Rt::ApiContent.AddJson(__form, "meta", meta, OperationsClientJsonContext.Default.Point, null);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation5, options, cancellationToken).ConfigureAwait(false);
         await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -554,10 +491,7 @@ public partial class OperationsClient : IOperationsClient
         __url.AppendPath("/notes");
         using var __request = __url.ToRequest(__operation9);
         __Rt::ApiRequest.MarkAnonymous(__request);
-        if (body is not null)
-        {
-            __request.Content = __Rt::ApiContent.Json(body, OperationsClientJsonContext.Default.Note, "application/json");
-        }
+        if (body is not null) __request.Content = __Rt::ApiContent.Json(body, OperationsClientJsonContext.Default.Note, "application/json");
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation9, options, cancellationToken).ConfigureAwait(false);
         await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -654,36 +588,15 @@ public partial class OperationsClient : IOperationsClient
         var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/names/");
         __url.AppendPathValue(__Rt::ApiFormat.Format(@class));
-        if (cancellationToken2 is not null)
-        {
-            __url.AppendQuery("cancellationToken", __Rt::ApiFormat.Format(cancellationToken2));
-        }
-        if (options2 is not null)
-        {
-            __url.AppendQuery("options", __Rt::ApiFormat.Format(options2));
-        }
-        if (request is not null)
-        {
-            __url.AppendQuery("request", __Rt::ApiFormat.Format(request));
-        }
-        if (body is not null)
-        {
-            __url.AppendQuery("body", __Rt::ApiFormat.Format(body));
-        }
-        if (thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName is not null)
-        {
-            __url.AppendQuery("this-is-a-very-long-parameter-name-that-goes-on-and-on-and-on-well-past-anything-a-reasonable-api-would-use-for-a-query-parameter-name", __Rt::ApiFormat.Format(thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName));
-        }
+        if (cancellationToken2 is not null) __url.AppendQuery("cancellationToken", __Rt::ApiFormat.Format(cancellationToken2));
+        if (options2 is not null) __url.AppendQuery("options", __Rt::ApiFormat.Format(options2));
+        if (request is not null) __url.AppendQuery("request", __Rt::ApiFormat.Format(request));
+        if (body is not null) __url.AppendQuery("body", __Rt::ApiFormat.Format(body));
+        if (thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName is not null) __url.AppendQuery("this-is-a-very-long-parameter-name-that-goes-on-and-on-and-on-well-past-anything-a-reasonable-api-would-use-for-a-query-parameter-name", __Rt::ApiFormat.Format(thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName));
         using var __request = __url.ToRequest(__operation15);
-        if (_2fa is not null)
-        {
-            __Rt::ApiRequest.AddHeader(__request, "2fa", __Rt::ApiFormat.Format(_2fa), nameof(_2fa));
-        }
+        if (_2fa is not null) __Rt::ApiRequest.AddHeader(__request, "2fa", __Rt::ApiFormat.Format(_2fa), nameof(_2fa));
         __Rt::ApiRequest.MarkAnonymous(__request);
-        if (body2 is not null)
-        {
-            __request.Content = __Rt::ApiContent.Json(body2, OperationsClientJsonContext.Default.Note, "application/json");
-        }
+        if (body2 is not null) __request.Content = __Rt::ApiContent.Json(body2, OperationsClientJsonContext.Default.Note, "application/json");
         using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation15, options, cancellationToken).ConfigureAwait(false);
         await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
         return __Rt::ApiResult.From(__response);

@@ -59,10 +59,7 @@ public partial class AcmeClient : IAcmeClient
         var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/user/createtradingpermission");
         using var __request = __url.ToRequest(__operation0);
-        if (body is not null)
-        {
-            __request.Content = __Rt::ApiContent.Json(body, AcmeClientJsonContext.Default.CreateTradingPermission, "application/json");
-        }
+        if (body is not null) __request.Content = __Rt::ApiContent.Json(body, AcmeClientJsonContext.Default.CreateTradingPermission, "application/json");
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation0, options, cancellationToken).ConfigureAwait(false);
         await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);

@@ -144,10 +144,7 @@ public partial class ValidationClient : IValidationClient
         __url.AppendQuery("apiVersion", __Rt::ApiFormat.Format(apiVersion));
         using var __request = __url.ToRequest(__operation1);
         __Rt::ApiRequest.MarkAnonymous(__request);
-        if (body is not null)
-        {
-            __request.Content = __Rt::ApiContent.Json(body, ValidationClientJsonContext.Default.Product, "application/json");
-        }
+        if (body is not null) __request.Content = __Rt::ApiContent.Json(body, ValidationClientJsonContext.Default.Product, "application/json");
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation1, options, cancellationToken).ConfigureAwait(false);
         await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
@@ -182,18 +179,9 @@ public partial class ValidationClient : IValidationClient
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/tags");
-        if (ratio is not null)
-        {
-            __url.AppendQuery("ratio", __Rt::ApiFormat.Format(ratio.Value));
-        }
-        if (names is not null)
-        {
-            __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("names", global::System.Linq.Enumerable.Select(names, static __item => __Rt::ApiFormat.Format(__item)), __Rt::ParameterStyle.Form, true));
-        }
-        if (weird is not null)
-        {
-            __url.AppendQuery("weird", __Rt::ApiFormat.Format(weird));
-        }
+        if (ratio is not null) __url.AppendQuery("ratio", __Rt::ApiFormat.Format(ratio.Value));
+        if (names is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("names", global::System.Linq.Enumerable.Select(names, static __item => __Rt::ApiFormat.Format(__item)), __Rt::ParameterStyle.Form, true));
+        if (weird is not null) __url.AppendQuery("weird", __Rt::ApiFormat.Format(weird));
         using var __request = __url.ToRequest(__operation2);
         __Rt::ApiRequest.MarkAnonymous(__request);
         __request.Content = __Rt::ApiContent.Json(body, ValidationClientJsonContext.Default.ListOfTag, "application/json");
