@@ -14,7 +14,8 @@ public static partial class ApiResponse
     /// <see cref="ApiCallOptions.Timeout"/> as well as by <paramref name="cancellationToken"/>: a body that stalls ends
     /// with a <see cref="TaskCanceledException"/> holding a <see cref="TimeoutException"/>, as HttpClient reports its
     /// own timeout. A connection that fails mid-body gives <see cref="ApiTransportException"/>. Dispose the response
-    /// to release the connection (and end the trace).
+    /// to release the connection (and end the trace). A success status that <paramref name="operation"/> does not
+    /// document is refused here (<see cref="UndocumentedStatusAsync"/>).
     /// </summary>
     /// <exception cref="ArgumentException">A header of <paramref name="options"/> is not a valid name, or its value holds CR, LF or NUL; nothing was sent.</exception>
     public static async Task<HttpResponseMessage> SendAsync(HttpClient httpClient, HttpRequestMessage request, ApiOperation? operation, ApiCallOptions? options, CancellationToken cancellationToken)
@@ -48,8 +49,19 @@ public static partial class ApiResponse
         }
         telemetry?.Respond(response);
         response.Content = new BoundedResponseContent(response, response.Content, deadline, timeout, telemetry);
+        if (operation is not null && operation.IsUndocumentedSuccess(response))
+        {
+            using (response)
+            {
+                throw await UndocumentedStatusAsync(response, cancellationToken).ConfigureAwait(false);
+            }
+        }
         return response;
     }
+
+    /// <summary>The body of a <c>…WithResponseAsync</c> call, for the simple method that returns only the body.</summary>
+    public static async Task<T> ValueAsync<T>(Task<ApiResult<T>> call)
+        => (await (call ?? throw new ArgumentNullException(nameof(call))).ConfigureAwait(false)).Value;
 
     /// <summary>
     /// Sends the request of an operation whose body is handed to the caller as a stream (<see cref="FileResponse"/>):

@@ -19,11 +19,27 @@ public sealed class ApiOperation
     /// <param name="method">The HTTP method, upper case.</param>
     /// <param name="urlTemplate">The path template of the API description (<c>/account/item/{id}</c>): never the URL with values.</param>
     public ApiOperation(string id, string method, string urlTemplate)
+        : this(id, method, urlTemplate, Array.Empty<int>())
+    {
+    }
+
+    /// <summary>Creates the descriptor of an operation that lists its success statuses.</summary>
+    /// <param name="id">The operation's <c>operationId</c> (or the generated method's name when it has none).</param>
+    /// <param name="method">The HTTP method, upper case.</param>
+    /// <param name="urlTemplate">The path template of the API description (<c>/account/item/{id}</c>): never the URL with values.</param>
+    /// <param name="documentedSuccessStatuses">
+    /// The 2xx statuses the API description lists; any other success status is refused by
+    /// <see cref="ApiResponse.SendAsync(HttpClient, HttpRequestMessage, ApiOperation?, ApiCallOptions?, System.Threading.CancellationToken)"/>
+    /// (<see cref="ApiResponse.UndocumentedStatusAsync"/>). Empty: every success status is taken.
+    /// </param>
+    public ApiOperation(string id, string method, string urlTemplate, params int[] documentedSuccessStatuses)
     {
         Id = id ?? throw new ArgumentNullException(nameof(id));
         Method = method ?? throw new ArgumentNullException(nameof(method));
         UrlTemplate = urlTemplate ?? throw new ArgumentNullException(nameof(urlTemplate));
+        DocumentedSuccessStatuses = documentedSuccessStatuses ?? throw new ArgumentNullException(nameof(documentedSuccessStatuses));
         ActivityName = Method + " " + UrlTemplate;
+        HttpMethod = KnownMethod(Method) ?? new HttpMethod(Method);
     }
 
     /// <summary>The operation's id.</summary>
@@ -34,6 +50,31 @@ public sealed class ApiOperation
 
     /// <summary>The path template.</summary>
     public string UrlTemplate { get; }
+
+    /// <summary>The request method: the shared <see cref="System.Net.Http.HttpMethod"/> instance for the standard ones.</summary>
+    internal HttpMethod HttpMethod { get; }
+
+    /// <summary>The documented 2xx statuses; empty when any success is taken.</summary>
+    internal int[] DocumentedSuccessStatuses { get; }
+
+    /// <summary>Whether <paramref name="response"/> is a success the operation does not document.</summary>
+    internal bool IsUndocumentedSuccess(HttpResponseMessage response)
+        => DocumentedSuccessStatuses.Length > 0 && response.IsSuccessStatusCode && Array.IndexOf(DocumentedSuccessStatuses, (int)response.StatusCode) < 0;
+
+    private static HttpMethod? KnownMethod(string method) => method switch
+    {
+        "GET" => HttpMethod.Get,
+        "PUT" => HttpMethod.Put,
+        "POST" => HttpMethod.Post,
+        "DELETE" => HttpMethod.Delete,
+        "OPTIONS" => HttpMethod.Options,
+        "HEAD" => HttpMethod.Head,
+#if NET
+        "PATCH" => HttpMethod.Patch,
+#endif
+        "TRACE" => HttpMethod.Trace,
+        _ => null,
+    };
 
     /// <summary>The activity's display name, <c>{method} {url.template}</c>, as OpenTelemetry's HTTP client spans are named.</summary>
     internal string ActivityName { get; }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Net.Http;
 using System.Text;
 
 namespace Apiforge.Runtime;
@@ -74,6 +75,10 @@ public sealed class RequestUriBuilder
 #endif
         return RequestPath.CreateUri(text);
     }
+
+    /// <summary>The request of <paramref name="operation"/> (its method) to the absolute URI; the caller disposes it.</summary>
+    public HttpRequestMessage ToRequest(ApiOperation operation)
+        => new((operation ?? throw new ArgumentNullException(nameof(operation))).HttpMethod, ToUri());
 
     /// <inheritdoc/>
     public override string ToString() => ToUri().ToString();

@@ -91,7 +91,7 @@ public class DependencyInjectionAndSecurityTests
     {
         var source = Run(withHttpFactory: false).Source("Secure.SecureClient.g.cs");
         // The literal in the key name is escaped; the digest scheme, which a client cannot satisfy, drops out.
-        Assert.Contains("new(\"queryKey\", global::Apiforge.Runtime.ApiSecuritySchemeKind.ApiKey, \"api\\\"key\", global::Apiforge.Runtime.ApiKeyLocation.Query)", source, StringComparison.Ordinal);
+        Assert.Contains("new(\"queryKey\", __Rt::ApiSecuritySchemeKind.ApiKey, \"api\\\"key\", __Rt::ApiKeyLocation.Query)", source, StringComparison.Ordinal);
         Assert.DoesNotContain("digest", source, StringComparison.Ordinal);
         Assert.DoesNotContain("X-Unused", source, StringComparison.Ordinal);
         var getA = Method(source, "GetAAsync");

@@ -11,6 +11,9 @@ public class RuntimeNamesTests
 {
     private const string Prefix = "global::Apiforge.Runtime.";
 
+    /// <summary>The alias the client, context, validator and DI files declare for the runtime namespace (Emitting/RuntimeNames.cs).</summary>
+    private const string AliasPrefix = "__Rt::";
+
     [Fact]
     public void Every_runtime_name_in_generated_code_resolves()
     {
@@ -42,7 +45,7 @@ public class RuntimeNamesTests
     {
         var result = GeneratorHarness.Run(specs,
             "namespace Microsoft.Extensions.DependencyInjection { public static class HttpClientFactoryServiceCollectionExtensions { } }");
-        var names = result.Sources.SelectMany(s => RuntimeNames(s.SourceText.ToString())).ToHashSet();
+        var names = result.Sources.SelectMany(s => RuntimeNames(s.SourceText.ToString(), Prefix).Concat(RuntimeNames(s.SourceText.ToString(), AliasPrefix))).ToHashSet();
         Assert.True(names.Count >= minimumNames, $"only {names.Count} runtime names in the generated code");
 
         var runtime = typeof(ApiException).Assembly;
@@ -62,12 +65,12 @@ public class RuntimeNamesTests
         return new SpecFile(path, File.ReadAllText(path), ns, ns + "Client");
     }
 
-    /// <summary>"Type", "Type`1" or "Type.Member" for each use after <see cref="Prefix"/>.</summary>
-    private static IEnumerable<string> RuntimeNames(string source)
+    /// <summary>"Type", "Type`1" or "Type.Member" for each use after <paramref name="prefix"/>.</summary>
+    private static IEnumerable<string> RuntimeNames(string source, string prefix)
     {
-        for (var at = source.IndexOf(Prefix, StringComparison.Ordinal); at >= 0; at = source.IndexOf(Prefix, at + 1, StringComparison.Ordinal))
+        for (var at = source.IndexOf(prefix, StringComparison.Ordinal); at >= 0; at = source.IndexOf(prefix, at + 1, StringComparison.Ordinal))
         {
-            var i = at + Prefix.Length;
+            var i = at + prefix.Length;
             var type = Identifier(source, ref i);
             var arity = 0;
             if (i < source.Length && source[i] == '<')

@@ -66,7 +66,7 @@ public class StreamingTests
             ("CreateSpeechStreamAsync", "CreateSpeechResponseStreamEvent"),
         })
         {
-            Assert.True(client.Contains($"IAsyncEnumerable<global::Apiforge.Runtime.ApiServerSentEvent<global::Acme.{item}>> {method}(", StringComparison.Ordinal), $"{method} of {item} not in:\n{declared}");
+            Assert.True(client.Contains($"IAsyncEnumerable<__Rt::ApiServerSentEvent<global::Acme.{item}>> {method}(", StringComparison.Ordinal), $"{method} of {item} not in:\n{declared}");
         }
 
         using var listener = new TcpListener(IPAddress.Loopback, 0);

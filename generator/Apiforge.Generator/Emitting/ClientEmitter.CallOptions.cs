@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Linq;
 using Apiforge.Generator.Model;
+using static Apiforge.Generator.Emitting.RuntimeNames;
 
 namespace Apiforge.Generator.Emitting;
 
@@ -10,28 +12,15 @@ namespace Apiforge.Generator.Emitting;
 /// </summary>
 internal static partial class ClientEmitter
 {
-    private const string OptionsParameter = $"{Runtime}.ApiCallOptions? options = null";
+    private const string OptionsParameter = $"{ApiCallOptions}? options = null";
 
     private const string OptionsDoc =
         "/// <param name=\"options\">This call's extra headers, credential, timeout or request hook; null for none.</param>";
 
-    private static string OperationField(ClientSpec client, OperationSpec operation)
-    {
-        var operations = client.Operations;
-        for (var i = 0; i < operations.Count; i++)
-        {
-            if (ReferenceEquals(operations[i], operation)) return "__operation" + i.ToString(CultureInfo.InvariantCulture);
-        }
-        // A group declares a copy under its own method names: the same request, so the same method and path.
-        for (var i = 0; i < operations.Count; i++)
-        {
-            if (operations[i].HttpMethod == operation.HttpMethod && operations[i].PathTemplate == operation.PathTemplate)
-                return "__operation" + i.ToString(CultureInfo.InvariantCulture);
-        }
-        throw new System.InvalidOperationException("The operation is not one of the client's.");
-    }
+    /// <summary>The descriptor field of the operation at <paramref name="index"/>; a group's copy of it has the same.</summary>
+    private static string OperationField(int index) => "__operation" + index.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>One descriptor per operation (id, method, URL template), so a call names them without building strings.</summary>
+    /// <summary>One descriptor per operation (id, method, URL template, documented 2xx statuses), so a call names them without building strings.</summary>
     private static void WriteOperationFields(SourceWriter w, ClientSpec client)
     {
         var operations = client.Operations;
@@ -41,7 +30,8 @@ internal static partial class ClientEmitter
         {
             var operation = operations[i];
             var id = operation.OperationId ?? operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length);
-            w.Line($"private static readonly {Runtime}.ApiOperation __operation{i.ToString(CultureInfo.InvariantCulture)} = new({CSharp.Literal(id)}, {CSharp.Literal(operation.HttpMethod)}, {CSharp.Literal(operation.PathTemplate)});");
+            var statuses = DocumentedSuccessStatuses(operation).Select(c => ", " + c.ToString(CultureInfo.InvariantCulture));
+            w.Line($"private static readonly {ApiOperation} {OperationField(i)} = new({CSharp.Literal(id)}, {CSharp.Literal(operation.HttpMethod)}, {CSharp.Literal(operation.PathTemplate)}{string.Concat(statuses)});");
         }
     }
 }

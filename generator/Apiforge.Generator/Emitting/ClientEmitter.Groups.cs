@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Apiforge.Generator.Model;
+using static Apiforge.Generator.Emitting.RuntimeNames;
 
 namespace Apiforge.Generator.Emitting;
 
@@ -12,10 +13,13 @@ internal static partial class ClientEmitter
 {
     /// <summary>The operations the root client declares itself: all of them, or with groups those without a tag.</summary>
     private static IEnumerable<OperationSpec> RootOperations(ClientSpec client)
+        => RootOperationIndices(client).Select(i => client.Operations[i]);
+
+    /// <summary>The places of the root operations in the client's operations.</summary>
+    private static IEnumerable<int> RootOperationIndices(ClientSpec client)
     {
-        if (client.Groups.Count == 0) return client.Operations;
         var grouped = new HashSet<int>(client.Groups.SelectMany(g => g.Members).Select(m => m.OperationIndex));
-        return client.Operations.Where((_, i) => !grouped.Contains(i));
+        return Enumerable.Range(0, client.Operations.Count).Where(i => !grouped.Contains(i));
     }
 
     /// <summary>The operation as its group declares it: the same request, the method names of the group.</summary>
@@ -84,86 +88,18 @@ internal static partial class ClientEmitter
             w.Line(GeneratorInfo.GeneratedCodeAttribute);
             w.Line($"public sealed partial class {group.ClassName} : {group.InterfaceName}");
             w.OpenBrace();
-            w.Line($"private readonly {Http}.HttpClient _httpClient;");
+            w.Line($"private readonly {HttpClient} _httpClient;");
             w.Line();
-            w.Line($"internal {group.ClassName}({Http}.HttpClient httpClient)");
+            w.Line($"internal {group.ClassName}({HttpClient} httpClient)");
             w.OpenBrace();
             w.Line("_httpClient = httpClient;");
             w.CloseBrace();
             foreach (var member in group.Members)
             {
-                WriteClassOperation(w, client, InGroup(client, member), typeInfoNames, validated);
+                WriteClassOperation(w, client, InGroup(client, member), member.OperationIndex, typeInfoNames, validated);
             }
             w.CloseBrace();
         }
         w.CloseBrace();
-    }
-
-    /// <summary>An operation's declarations in an interface (the root client's or a group's).</summary>
-    private static void WriteInterfaceOperation(SourceWriter w, OperationSpec operation, string ns)
-    {
-        if (operation.Response.Kind == ResponseKind.Events)
-        {
-            WriteEventStreamDeclaration(w, operation, ns);
-            return;
-        }
-        WriteDocs(w, operation, withResponse: false);
-        if (operation.Deprecated) w.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
-        w.Line($"{Signature(operation, ns, withResponse: false)};");
-        if (HasResponseMethod(operation))
-        {
-            w.Line();
-            WriteDocs(w, operation, withResponse: true);
-            if (operation.Deprecated) w.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
-            w.Line($"{Signature(operation, ns, withResponse: true)};");
-        }
-        if (HasStreamVariant(operation))
-        {
-            w.Line();
-            WriteEventStreamDeclaration(w, operation, ns);
-        }
-    }
-
-    /// <summary>An operation's implementations in a class (the root client or a group).</summary>
-    private static void WriteClassOperation(SourceWriter w, ClientSpec client, OperationSpec operation, Dictionary<TypeRef, string> typeInfoNames, HashSet<string> validated)
-    {
-        var ns = client.Namespace;
-        if (operation.Response.Kind == ResponseKind.Events)
-        {
-            WriteEventStreamImplementation(w, client, operation, typeInfoNames, validated);
-            return;
-        }
-        w.Line();
-        w.Line("/// <inheritdoc/>");
-        if (operation.Deprecated) w.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
-        if (!HasResponseMethod(operation))
-        {
-            w.Line($"public async {Signature(operation, ns, withResponse: false)}");
-            w.OpenBrace();
-            WriteBody(w, client, operation, typeInfoNames, validated);
-            w.CloseBrace();
-        }
-        else
-        {
-            var arguments = string.Join(", ", SignatureParameters(operation, ns).Select(p => p.Name).Concat(new[] { "options", "cancellationToken" }));
-            var call = $"{operation.ResponseMethodName}({arguments})";
-            if (operation.Response.Kind == ResponseKind.None)
-            {
-                w.Line($"public {Signature(operation, ns, withResponse: false)} => {call};");
-            }
-            else
-            {
-                w.Line($"public async {Signature(operation, ns, withResponse: false)}");
-                w.Line($"    => (await {call}.ConfigureAwait(false)).Value;");
-            }
-            w.Line();
-            w.Line("/// <inheritdoc/>");
-            if (operation.Deprecated) w.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
-            w.Line($"public async {Signature(operation, ns, withResponse: true)}");
-            w.OpenBrace();
-            WriteBody(w, client, operation, typeInfoNames, validated);
-            w.CloseBrace();
-        }
-        if (HasStreamVariant(operation)) WriteEventStreamImplementation(w, client, operation, typeInfoNames, validated);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Apiforge.Generator.Model;
 
@@ -9,15 +10,12 @@ namespace Apiforge.Generator.Emitting;
 /// </summary>
 internal static partial class ClientEmitter
 {
-    private static void WriteUndocumentedSuccessCheck(SourceWriter w, OperationSpec operation)
-    {
-        var codes = operation.DocumentedSuccessStatuses;
-        if (codes.Count == 0) return;
-        w.Line($"if (__response.IsSuccessStatusCode && {string.Join(" && ", codes.Select(c => $"(int)__response.StatusCode != {c}"))})");
-        w.OpenBrace();
-        w.Line($"throw await {Runtime}.ApiResponse.UndocumentedStatusAsync(__response, cancellationToken).ConfigureAwait(false);");
-        w.CloseBrace();
-    }
+    /// <summary>
+    /// The 2xx statuses the operation's descriptor lists: <c>ApiResponse.SendAsync</c> refuses any other success.
+    /// Streamed answers (a file, events) are sent by <c>SendStreamedAsync</c>, which takes every success, as before.
+    /// </summary>
+    private static IEnumerable<int> DocumentedSuccessStatuses(OperationSpec operation)
+        => operation.Response.Kind is ResponseKind.Stream or ResponseKind.Events ? Enumerable.Empty<int>() : operation.DocumentedSuccessStatuses;
 
     /// <summary>When the answer is an error: not a success and not one of the answer statuses.</summary>
     private static string ErrorCondition(OperationSpec operation)

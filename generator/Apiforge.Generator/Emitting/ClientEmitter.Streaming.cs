@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Apiforge.Generator.Model;
+using static Apiforge.Generator.Emitting.RuntimeNames;
 
 namespace Apiforge.Generator.Emitting;
 
@@ -21,7 +22,7 @@ internal static partial class ClientEmitter
     private static string EventItemType(EventStreamSpec events, string ns)
     {
         var item = events.ItemType is null ? "string" : CSharp.TypeName(events.ItemType, ns, false);
-        return events.Kind == EventStreamKind.ServerSentEvents ? $"{Runtime}.ApiServerSentEvent<{item}>" : item;
+        return events.Kind == EventStreamKind.ServerSentEvents ? $"{ApiServerSentEvent}<{item}>" : item;
     }
 
     private static string EventStreamSignature(OperationSpec operation, string ns, bool implementation)
@@ -48,31 +49,31 @@ internal static partial class ClientEmitter
         w.Line(OptionsDoc);
         w.Line("/// <param name=\"cancellationToken\">Cancels the request and the enumeration, also while an event is being read.</param>");
         CSharp.DocElement(w, "returns", $"The {what}, read one at a time with bounded memory (ApiResponse.StreamEventLimit).");
-        w.Line($"/// <exception cref=\"{Runtime}.ApiException\">The server answered with a status code that is not a success (before the first item), or sent an item that is too long or cannot be read.</exception>");
+        w.Line($"/// <exception cref=\"{ApiExceptionCref}\">The server answered with a status code that is not a success (before the first item), or sent an item that is too long or cannot be read.</exception>");
     }
 
     /// <summary>In the interface: the enumerating method.</summary>
     private static void WriteEventStreamDeclaration(SourceWriter w, OperationSpec operation, string ns)
     {
         WriteEventStreamDocs(w, operation);
-        if (operation.Deprecated) w.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
+        if (operation.Deprecated) w.Line(Obsolete);
         w.Line($"{EventStreamSignature(operation, ns, implementation: false)};");
     }
 
     /// <summary>In the class: the enumerating method, the operation's only one or its stream variant.</summary>
-    private static void WriteEventStreamImplementation(SourceWriter w, ClientSpec client, OperationSpec operation, Dictionary<TypeRef, string> typeInfoNames, HashSet<string> validated)
+    private static void WriteEventStreamImplementation(SourceWriter w, ClientSpec client, OperationSpec operation, int index, Dictionary<TypeRef, string> typeInfoNames, HashSet<string> validated)
     {
         w.Line();
         w.Line("/// <inheritdoc/>");
-        if (operation.Deprecated) w.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
+        if (operation.Deprecated) w.Line(Obsolete);
         w.Line($"public async {EventStreamSignature(operation, client.Namespace, implementation: true)}");
         w.OpenBrace();
-        WriteBody(w, client, operation, typeInfoNames, validated, eventStream: true);
+        WriteBody(w, client, operation, index, typeInfoNames, validated, eventStream: true);
         w.CloseBrace();
     }
 
     /// <summary>After the request is built: send, throw on an error status, then yield each item.</summary>
-    private static void WriteEventStreamRead(SourceWriter w, ClientSpec client, OperationSpec operation, System.Func<TypeRef, string> typeInfo)
+    private static void WriteEventStreamRead(SourceWriter w, OperationSpec operation, int index, System.Func<TypeRef, string> typeInfo)
     {
         var events = operation.Response.Events!;
         var accept = events.MediaType.IndexOfAny(new[] { '\r', '\n', '\0' }) < 0 ? events.MediaType : null;
@@ -81,16 +82,16 @@ internal static partial class ClientEmitter
             w.Line($"__request.Headers.TryAddWithoutValidation(\"Accept\", {CSharp.Literal(accept)});");
         }
         // Sent as file responses are: the timeouts bound the wait for the headers, not a stream meant to stay open.
-        w.Line($"using var __response = await {Runtime}.ApiResponse.SendStreamedAsync(_httpClient, __request, {OperationField(client, operation)}, options, cancellationToken).ConfigureAwait(false);");
+        w.Line($"using var __response = await {ApiResponse}.SendStreamedAsync(_httpClient, __request, {OperationField(index)}, options, cancellationToken).ConfigureAwait(false);");
         w.Line("if (!__response.IsSuccessStatusCode)");
         w.OpenBrace();
         WriteErrors(w, operation, typeInfo);
         w.CloseBrace();
         var read = events switch
         {
-            { Kind: EventStreamKind.ServerSentEvents, ItemType: null } => $"{Runtime}.ApiResponse.ReadServerSentEventTextAsync(__response, cancellationToken)",
-            { Kind: EventStreamKind.ServerSentEvents } => $"{Runtime}.ApiResponse.ReadServerSentEventsAsync(__response, {typeInfo(events.ItemType!)}, cancellationToken)",
-            _ => $"{Runtime}.ApiResponse.ReadJsonLinesAsync(__response, {typeInfo(events.ItemType!)}, cancellationToken)",
+            { Kind: EventStreamKind.ServerSentEvents, ItemType: null } => $"{ApiResponse}.ReadServerSentEventTextAsync(__response, cancellationToken)",
+            { Kind: EventStreamKind.ServerSentEvents } => $"{ApiResponse}.ReadServerSentEventsAsync(__response, {typeInfo(events.ItemType!)}, cancellationToken)",
+            _ => $"{ApiResponse}.ReadJsonLinesAsync(__response, {typeInfo(events.ItemType!)}, cancellationToken)",
         };
         w.Line($"await foreach (var __item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait({read}, false))");
         w.OpenBrace();

@@ -1,5 +1,6 @@
 using System.Linq;
 using Apiforge.Generator.Model;
+using static Apiforge.Generator.Emitting.RuntimeNames;
 
 namespace Apiforge.Generator.Emitting;
 
@@ -35,7 +36,7 @@ internal static partial class ClientEmitter
         {
             var read = body.Type.Nullable ? "ReadJsonOrNullAsync" : "ReadJsonAsync";
             w.Line($"case {body.Status}:");
-            w.Line($"    return new {ResultTypeName(operation, ns)}(__response, default, {ParameterOf(body)}: await {Runtime}.ApiResponse.{read}(__response, {typeInfo(body.Type)}, cancellationToken).ConfigureAwait(false));");
+            w.Line($"    return new {ResultTypeName(operation, ns)}(__response, default, {ParameterOf(body)}: await {ApiResponse}.{read}(__response, {typeInfo(body.Type)}, cancellationToken).ConfigureAwait(false));");
         }
         w.CloseBrace();
     }
@@ -51,11 +52,11 @@ internal static partial class ClientEmitter
             w.Line();
             CSharp.DocElement(w, "summary", $"The answer of {operation.MethodName}: the body of the status that came, typed. Value is the body of the first success status, null for the others.");
             w.Line(GeneratorInfo.GeneratedCodeAttribute);
-            w.Line($"public sealed class {name} : {Runtime}.ApiResult<{value}>");
+            w.Line($"public sealed class {name} : {ApiResult}<{value}>");
             w.OpenBrace();
             var parameters = string.Join(", ", others.Select(b => $"{CSharp.TypeName(b.Type, ns, true)} {ParameterOf(b)} = default"));
             w.Line("/// <summary>Creates the result from the response and the body read for its status.</summary>");
-            w.Line($"public {name}({Http}.HttpResponseMessage response, {value} value, {parameters})");
+            w.Line($"public {name}({HttpAlias}::HttpResponseMessage response, {value} value, {parameters})");
             w.Line("    : base(response, value)");
             w.OpenBrace();
             foreach (var body in others)

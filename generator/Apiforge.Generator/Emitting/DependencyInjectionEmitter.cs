@@ -16,7 +16,6 @@ internal static class DependencyInjectionEmitter
     /// <summary>A type of Microsoft.Extensions.Http whose presence turns this output on.</summary>
     public const string MarkerType = "Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions";
 
-    private const string Runtime = "global::Apiforge.Runtime";
     private const string DI = "global::Microsoft.Extensions.DependencyInjection";
 
     public static DependencyInjectionSpec Describe(ClientSpec client)
@@ -33,6 +32,8 @@ internal static class DependencyInjectionEmitter
         w.Lines(CSharp.Header);
         w.Line($"namespace {spec.Namespace};");
         w.Line();
+        foreach (var alias in RuntimeNames.Aliases) w.Line(alias);
+        w.Line();
         w.Line($"/// <summary>Settings of the <see cref=\"{client}\"/> that <c>services.Add{client}()</c> registers.</summary>");
         w.Line(GeneratorInfo.GeneratedCodeAttribute);
         w.Line($"public sealed partial class {client}Options");
@@ -41,10 +42,10 @@ internal static class DependencyInjectionEmitter
         w.Line("public global::System.Uri? BaseAddress { get; set; }");
         w.Line();
         w.Line("/// <summary>The credentials the authentication handler applies, as each operation's security requirement names them.</summary>");
-        w.Line($"public {Runtime}.ApiCredentials Credentials {{ get; }} = new {Runtime}.ApiCredentials();");
+        w.Line($"public {RuntimeNames.ApiCredentials} Credentials {{ get; }} = new {RuntimeNames.ApiCredentials}();");
         w.Line();
         w.Line("/// <summary>Adds credentials that need services (a token source from the container, say); runs once, before the first request.</summary>");
-        w.Line($"public global::System.Action<global::System.IServiceProvider, {Runtime}.ApiCredentials>? ConfigureCredentials {{ get; set; }}");
+        w.Line($"public global::System.Action<global::System.IServiceProvider, {RuntimeNames.ApiCredentials}>? ConfigureCredentials {{ get; set; }}");
         w.CloseBrace();
         w.Line();
         w.Line($"/// <summary>Registers <see cref=\"I{client}\"/> with IHttpClientFactory.</summary>");
@@ -64,7 +65,7 @@ internal static class DependencyInjectionEmitter
         w.Line("if (services is null) throw new global::System.ArgumentNullException(nameof(services));");
         w.Line($"var options = new {client}Options();");
         w.Line("configure?.Invoke(options);");
-        w.Line($"var credentials = new {Runtime}.ApiCredentialsResolver(options.Credentials, options.ConfigureCredentials);");
+        w.Line($"var credentials = new {RuntimeNames.ApiCredentialsResolver}(options.Credentials, options.ConfigureCredentials);");
         w.Line($"var builder = {DI}.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<I{client}, {client}>(services, httpClient =>");
         w.OpenBrace();
         w.Line("if (options.BaseAddress is not null)");
@@ -79,7 +80,7 @@ internal static class DependencyInjectionEmitter
             w.CloseBrace();
         }
         w.CloseBrace(");");
-        w.Line($"{DI}.HttpClientBuilderExtensions.AddHttpMessageHandler(builder, serviceProvider => new {Runtime}.ApiAuthenticationHandler(credentials.Resolve(serviceProvider)));");
+        w.Line($"{DI}.HttpClientBuilderExtensions.AddHttpMessageHandler(builder, serviceProvider => new {RuntimeNames.ApiAuthenticationHandler}(credentials.Resolve(serviceProvider)));");
         w.Line("// Credentials stay out of IHttpClientFactory's request logs.");
         w.Line($"{DI}.HttpClientBuilderExtensions.RedactLoggedHeaders(builder, new string[] {{ {string.Join(", ", spec.SecretHeaders.Select(CSharp.Literal))} }});");
         w.Line("return builder;");

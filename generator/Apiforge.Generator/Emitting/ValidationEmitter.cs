@@ -12,7 +12,7 @@ namespace Apiforge.Generator.Emitting;
 /// </summary>
 internal static class ValidationEmitter
 {
-    private const string Runtime = "global::Apiforge.Runtime.ApiValidation";
+    private const string Runtime = RuntimeNames.ApiValidation;
 
     /// <summary>The validator class, fully qualified.</summary>
     public static string ValidatorName(ClientSpec client) => $"global::{client.Namespace}.Serialization.{client.ClientName}Validator";
@@ -66,7 +66,12 @@ internal static class ValidationEmitter
         w.Lines(CSharp.Header);
         w.Line($"namespace {ns}.Serialization;");
         w.Line();
-        w.Line($"/// <summary>Checks models against the constraints of the API description before <see cref=\"global::{ns}.{client.ClientName}\"/> sends them.</summary>");
+        foreach (var alias in RuntimeNames.Aliases) w.Line(alias);
+        w.Line();
+        w.Line("/// <summary>");
+        w.Line($"/// Checks models against the constraints of the API description before <see cref=\"global::{ns}.{client.ClientName}\"/> sends them:");
+        w.Line($"/// each <c>Validate</c> throws <see cref=\"{RuntimeNames.ApiValidationExceptionCref}\"/> when its model breaks a constraint.");
+        w.Line("/// </summary>");
         w.Line(GeneratorInfo.GeneratedCodeAttribute);
         w.Line($"internal static class {client.ClientName}Validator");
         w.OpenBrace();
@@ -75,7 +80,6 @@ internal static class ValidationEmitter
         {
             if (!first) w.Line();
             first = false;
-            w.Line($"/// <summary>Throws <see cref=\"global::Apiforge.Runtime.ApiValidationException\"/> when the <see cref=\"global::{ns}.{type.Name}\"/> breaks a constraint.</summary>");
             w.Line($"public static void Validate(global::{ns}.{type.Name}? value, string parameter, string path)");
             w.OpenBrace();
             w.Line("if (value is null) return;");
@@ -93,7 +97,7 @@ internal static class ValidationEmitter
             foreach (var p in type.Properties.Where(p => Checked(p) && NeedsCheck(p.Type, p.Constraints, validated)))
             {
                 var access = "value." + (p.Deprecated ? p.FieldName : p.Name);
-                WriteChecks(w, client, validated, p.Type, p.Constraints, access, "parameter", "path", Member(p.JsonName), counter);
+                WriteChecks(w, "Validate", validated, p.Type, p.Constraints, access, "parameter", "path", Member(p.JsonName), counter);
             }
             w.CloseBrace();
         }
@@ -105,15 +109,16 @@ internal static class ValidationEmitter
     public static void WriteArgumentChecks(SourceWriter w, ClientSpec client, OperationSpec operation, HashSet<string> validated)
     {
         if (!client.Validation) return;
+        var validator = ValidatorName(client) + ".Validate";
         var counter = new Counter();
         foreach (var p in operation.Parameters)
         {
             if (p.Json && p.Type.Kind != TypeRefKind.Object || !NeedsCheck(p.Type, p.Constraints, validated)) continue;
-            WriteChecks(w, client, validated, p.Type, p.Constraints, p.Name, CSharp.Literal(p.Name.TrimStart('@')), CSharp.Literal(p.WireName), null, counter);
+            WriteChecks(w, validator, validated, p.Type, p.Constraints, p.Name, CSharp.Literal(p.Name.TrimStart('@')), CSharp.Literal(p.WireName), null, counter);
         }
         if (operation.Body is { Kind: BodyKind.Json or BodyKind.Form } body && NeedsCheck(body.Type, body.Constraints, validated))
         {
-            WriteChecks(w, client, validated, body.Type, body.Constraints, body.Name, CSharp.Literal(body.Name.TrimStart('@')), "\"$\"", null, counter);
+            WriteChecks(w, validator, validated, body.Type, body.Constraints, body.Name, CSharp.Literal(body.Name.TrimStart('@')), "\"$\"", null, counter);
         }
     }
 
@@ -123,10 +128,11 @@ internal static class ValidationEmitter
     }
 
     /// <summary>
-    /// The checks of one value. <paramref name="path"/> is a C# expression; <paramref name="member"/> the literal text
+    /// The checks of one value; <paramref name="validate"/> calls a model's <c>Validate</c> (unqualified inside the
+    /// validator). <paramref name="path"/> is a C# expression; <paramref name="member"/> the literal text
     /// the runtime appends to it on failure (<c>.capacity</c>), or null when the path is complete.
     /// </summary>
-    private static void WriteChecks(SourceWriter w, ClientSpec client, HashSet<string> validated, TypeRef type, ConstraintSpec? c,
+    private static void WriteChecks(SourceWriter w, string validate, HashSet<string> validated, TypeRef type, ConstraintSpec? c,
         string value, string parameter, string path, string? member, Counter counter)
     {
         var where = member is null ? $"{parameter}, {path}" : $"{parameter}, {path}, {CSharp.Literal(member)}";
@@ -156,7 +162,7 @@ internal static class ValidationEmitter
         switch (type.Kind)
         {
             case TypeRefKind.Object when validated.Contains(type.Name):
-                w.Line($"{ValidatorName(client)}.Validate({value}, {parameter}, {fullPath});");
+                w.Line($"{validate}({value}, {parameter}, {fullPath});");
                 break;
             case TypeRefKind.List when NeedsCheck(type.Element!, c?.Items, validated):
             {
@@ -165,7 +171,7 @@ internal static class ValidationEmitter
                 w.OpenBrace();
                 w.Line($"for (var __i{n} = 0; __i{n} < __list{n}.Count; __i{n}++)");
                 w.OpenBrace();
-                WriteChecks(w, client, validated, type.Element!, c?.Items, $"__list{n}[__i{n}]", parameter,
+                WriteChecks(w, validate, validated, type.Element!, c?.Items, $"__list{n}[__i{n}]", parameter,
                     $"{Runtime}.Item({fullPath}, __i{n})", null, counter);
                 w.CloseBrace();
                 w.CloseBrace();
@@ -178,7 +184,7 @@ internal static class ValidationEmitter
                 w.OpenBrace();
                 w.Line($"foreach (var __entry{n} in __map{n})");
                 w.OpenBrace();
-                WriteChecks(w, client, validated, type.Element!, c?.Items, $"__entry{n}.Value", parameter,
+                WriteChecks(w, validate, validated, type.Element!, c?.Items, $"__entry{n}.Value", parameter,
                     $"{Runtime}.Entry({fullPath}, __entry{n}.Key)", null, counter);
                 w.CloseBrace();
                 w.CloseBrace();

@@ -6,6 +6,11 @@
 
 namespace Grouped;
 
+using __Rt = global::Apiforge.Runtime;
+using __Http = global::System.Net.Http;
+using __Tasks = global::System.Threading.Tasks;
+using __Meta = global::System.Text.Json.Serialization.Metadata;
+
 /// <summary>The GroupedClient API.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
 public partial interface IGroupedClient
@@ -14,14 +19,11 @@ public partial interface IGroupedClient
     /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task HealthAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task HealthAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>GET /health</summary>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="HealthAsync" path="/*[not(self::returns)]"/>
     /// <returns>The status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> HealthWithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<__Rt::ApiResult> HealthWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <summary>The GroupedClient API.</summary>
@@ -31,39 +33,36 @@ public partial class GroupedClient : IGroupedClient
     /// <summary>The first server of the API description; used when the <c>HttpClient</c> has no <c>BaseAddress</c>.</summary>
     public const string DefaultBaseAddress = "http://localhost/v1/";
 
-    private readonly global::System.Net.Http.HttpClient _httpClient;
+    private readonly __Http::HttpClient _httpClient;
 
     /// <summary>Creates the client over <paramref name="httpClient"/>; its <c>BaseAddress</c>, when set, is the API's root.</summary>
-    public GroupedClient(global::System.Net.Http.HttpClient httpClient)
+    public GroupedClient(__Http::HttpClient httpClient)
     {
         _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
     }
 
-    private static readonly global::Apiforge.Runtime.ApiOperation __operation0 = new("accountList", "GET", "/account/list");
-    private static readonly global::Apiforge.Runtime.ApiOperation __operation1 = new("accountItem", "GET", "/account/item");
-    private static readonly global::Apiforge.Runtime.ApiOperation __operation2 = new("accountFind", "GET", "/account/find");
-    private static readonly global::Apiforge.Runtime.ApiOperation __operation3 = new("find", "GET", "/find");
-    private static readonly global::Apiforge.Runtime.ApiOperation __operation4 = new("orderPlace", "POST", "/order/place");
-    private static readonly global::Apiforge.Runtime.ApiOperation __operation5 = new("orderWatch", "GET", "/order/watch");
-    private static readonly global::Apiforge.Runtime.ApiOperation __operation6 = new("settingsRead", "GET", "/settings");
-    private static readonly global::Apiforge.Runtime.ApiOperation __operation7 = new("health", "GET", "/health");
+    private static readonly __Rt::ApiOperation __operation0 = new("accountList", "GET", "/account/list", 200);
+    private static readonly __Rt::ApiOperation __operation1 = new("accountItem", "GET", "/account/item", 200);
+    private static readonly __Rt::ApiOperation __operation2 = new("accountFind", "GET", "/account/find");
+    private static readonly __Rt::ApiOperation __operation3 = new("find", "GET", "/find");
+    private static readonly __Rt::ApiOperation __operation4 = new("orderPlace", "POST", "/order/place", 200);
+    private static readonly __Rt::ApiOperation __operation5 = new("orderWatch", "GET", "/order/watch");
+    private static readonly __Rt::ApiOperation __operation6 = new("settingsRead", "GET", "/settings");
+    private static readonly __Rt::ApiOperation __operation7 = new("health", "GET", "/health");
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task HealthAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => HealthWithResponseAsync(options, cancellationToken);
+    public __Tasks::Task HealthAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => HealthWithResponseAsync(options, cancellationToken);
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> HealthWithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async __Tasks::Task<__Rt::ApiResult> HealthWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/health");
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
-        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation7, options, cancellationToken).ConfigureAwait(false);
-        if (!__response.IsSuccessStatusCode)
-        {
-            await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-        }
-        return global::Apiforge.Runtime.ApiResult.From(__response);
+        using var __request = __url.ToRequest(__operation7);
+        __Rt::ApiRequest.MarkAnonymous(__request);
+        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation7, options, cancellationToken).ConfigureAwait(false);
+        await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
+        return __Rt::ApiResult.From(__response);
     }
 }
 
@@ -76,14 +75,11 @@ public partial interface IGroupedClientAccount
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The accounts.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Grouped.Account>> ListAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<global::System.Collections.Generic.List<global::Grouped.Account>> ListAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>GET /account/list</summary>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="ListAsync" path="/*[not(self::returns)]"/>
     /// <returns>The response body with the status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::System.Collections.Generic.List<global::Grouped.Account>>> ListWithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<__Rt::ApiResult<global::System.Collections.Generic.List<global::Grouped.Account>>> ListWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /account/item</summary>
     /// <param name="id">The query parameter 'id'.</param>
@@ -92,42 +88,31 @@ public partial interface IGroupedClientAccount
     /// <returns>One account.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException{T}">Not found. (status 404), with the parsed body in Error.</exception>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Grouped.Account> ItemAsync(long id, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<global::Grouped.Account> ItemAsync(long id, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>GET /account/item</summary>
-    /// <param name="id">The query parameter 'id'.</param>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="ItemAsync" path="/*[not(self::returns)]"/>
     /// <returns>The response body with the status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException{T}">Not found. (status 404), with the parsed body in Error.</exception>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Grouped.Account>> ItemWithResponseAsync(long id, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<__Rt::ApiResult<global::Grouped.Account>> ItemWithResponseAsync(long id, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /account/find</summary>
     /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task AccountFindAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task AccountFindAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>GET /account/find</summary>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="AccountFindAsync" path="/*[not(self::returns)]"/>
     /// <returns>The status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> AccountFindWithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<__Rt::ApiResult> AccountFindWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /find</summary>
     /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task FindAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task FindAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>GET /find</summary>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="FindAsync" path="/*[not(self::returns)]"/>
     /// <returns>The status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> FindWithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<__Rt::ApiResult> FindWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <summary>The operations tagged 'order' (GroupedClient.Order).</summary>
@@ -140,15 +125,11 @@ public partial interface IGroupedClientOrder
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>Placed.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Grouped.Account> PlaceAsync(global::Grouped.Account body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<global::Grouped.Account> PlaceAsync(global::Grouped.Account body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>POST /order/place</summary>
-    /// <param name="body">The request body.</param>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="PlaceAsync" path="/*[not(self::returns)]"/>
     /// <returns>The response body with the status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Grouped.Account>> PlaceWithResponseAsync(global::Grouped.Account body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<__Rt::ApiResult<global::Grouped.Account>> PlaceWithResponseAsync(global::Grouped.Account body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /order/watch</summary>
     /// <remarks>Streams the text/event-stream response: the server-sent events as they arrive. The request is sent when the enumeration starts; leaving the loop closes the response.</remarks>
@@ -156,7 +137,7 @@ public partial interface IGroupedClientOrder
     /// <param name="cancellationToken">Cancels the request and the enumeration, also while an event is being read.</param>
     /// <returns>The server-sent events, read one at a time with bounded memory (ApiResponse.StreamEventLimit).</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success (before the first item), or sent an item that is too long or cannot be read.</exception>
-    global::System.Collections.Generic.IAsyncEnumerable<global::Apiforge.Runtime.ApiServerSentEvent<global::Grouped.Account>> WatchAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Collections.Generic.IAsyncEnumerable<__Rt::ApiServerSentEvent<global::Grouped.Account>> WatchAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <summary>The operations tagged 'DefaultBaseAddress' (GroupedClient.DefaultBaseAddress2).</summary>
@@ -167,14 +148,11 @@ public partial interface IGroupedClientDefaultBaseAddress2
     /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task SettingsReadAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task SettingsReadAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>GET /settings</summary>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="SettingsReadAsync" path="/*[not(self::returns)]"/>
     /// <returns>The status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> SettingsReadWithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<__Rt::ApiResult> SettingsReadWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 public partial interface IGroupedClient
@@ -210,103 +188,84 @@ public partial class GroupedClient
     [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
     public sealed partial class AccountOperations : IGroupedClientAccount
     {
-        private readonly global::System.Net.Http.HttpClient _httpClient;
+        private readonly __Http::HttpClient _httpClient;
 
-        internal AccountOperations(global::System.Net.Http.HttpClient httpClient)
+        internal AccountOperations(__Http::HttpClient httpClient)
         {
             _httpClient = httpClient;
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Grouped.Account>> ListAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => (await ListWithResponseAsync(options, cancellationToken).ConfigureAwait(false)).Value;
+        public __Tasks::Task<global::System.Collections.Generic.List<global::Grouped.Account>> ListAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => __Rt::ApiResponse.ValueAsync(ListWithResponseAsync(options, cancellationToken));
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::System.Collections.Generic.List<global::Grouped.Account>>> ListWithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async __Tasks::Task<__Rt::ApiResult<global::System.Collections.Generic.List<global::Grouped.Account>>> ListWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+            var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
             __url.AppendPath("/account/list");
-            using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
-            global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
+            using var __request = __url.ToRequest(__operation0);
+            __Rt::ApiRequest.MarkAnonymous(__request);
             __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-            using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation0, options, cancellationToken).ConfigureAwait(false);
-            if (__response.IsSuccessStatusCode && (int)__response.StatusCode != 200)
-            {
-                throw await global::Apiforge.Runtime.ApiResponse.UndocumentedStatusAsync(__response, cancellationToken).ConfigureAwait(false);
-            }
-            if (!__response.IsSuccessStatusCode)
-            {
-                await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-            }
-            var __value = await global::Apiforge.Runtime.ApiResponse.ReadJsonAsync(__response, GroupedClientJsonContext.Default.ListOfAccount, cancellationToken).ConfigureAwait(false);
-            return global::Apiforge.Runtime.ApiResult.From<global::System.Collections.Generic.List<global::Grouped.Account>>(__response, __value);
+            using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation0, options, cancellationToken).ConfigureAwait(false);
+            await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
+            var __value = await __Rt::ApiResponse.ReadJsonAsync(__response, GroupedClientJsonContext.Default.ListOfAccount, cancellationToken).ConfigureAwait(false);
+            return __Rt::ApiResult.From<global::System.Collections.Generic.List<global::Grouped.Account>>(__response, __value);
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Grouped.Account> ItemAsync(long id, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => (await ItemWithResponseAsync(id, options, cancellationToken).ConfigureAwait(false)).Value;
+        public __Tasks::Task<global::Grouped.Account> ItemAsync(long id, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => __Rt::ApiResponse.ValueAsync(ItemWithResponseAsync(id, options, cancellationToken));
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Grouped.Account>> ItemWithResponseAsync(long id, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async __Tasks::Task<__Rt::ApiResult<global::Grouped.Account>> ItemWithResponseAsync(long id, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+            var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
             __url.AppendPath("/account/item");
-            __url.AppendQuery("id", global::Apiforge.Runtime.ApiFormat.Format(id));
-            using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
-            global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
+            __url.AppendQuery("id", __Rt::ApiFormat.Format(id));
+            using var __request = __url.ToRequest(__operation1);
+            __Rt::ApiRequest.MarkAnonymous(__request);
             __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-            using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation1, options, cancellationToken).ConfigureAwait(false);
-            if (__response.IsSuccessStatusCode && (int)__response.StatusCode != 200)
-            {
-                throw await global::Apiforge.Runtime.ApiResponse.UndocumentedStatusAsync(__response, cancellationToken).ConfigureAwait(false);
-            }
+            using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation1, options, cancellationToken).ConfigureAwait(false);
             if (!__response.IsSuccessStatusCode)
             {
                 var __status = (int)__response.StatusCode;
                 if (__status == 404)
                 {
-                    throw await global::Apiforge.Runtime.ApiResponse.ReadErrorAsync(__response, GroupedClientJsonContext.Default.Problem, cancellationToken).ConfigureAwait(false);
+                    throw await __Rt::ApiResponse.ReadErrorAsync(__response, GroupedClientJsonContext.Default.Problem, cancellationToken).ConfigureAwait(false);
                 }
-                await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
+                await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
             }
-            var __value = await global::Apiforge.Runtime.ApiResponse.ReadJsonAsync(__response, GroupedClientJsonContext.Default.Account, cancellationToken).ConfigureAwait(false);
-            return global::Apiforge.Runtime.ApiResult.From<global::Grouped.Account>(__response, __value);
+            var __value = await __Rt::ApiResponse.ReadJsonAsync(__response, GroupedClientJsonContext.Default.Account, cancellationToken).ConfigureAwait(false);
+            return __Rt::ApiResult.From<global::Grouped.Account>(__response, __value);
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task AccountFindAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => AccountFindWithResponseAsync(options, cancellationToken);
+        public __Tasks::Task AccountFindAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => AccountFindWithResponseAsync(options, cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> AccountFindWithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async __Tasks::Task<__Rt::ApiResult> AccountFindWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+            var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
             __url.AppendPath("/account/find");
-            using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
-            global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
-            using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation2, options, cancellationToken).ConfigureAwait(false);
-            if (!__response.IsSuccessStatusCode)
-            {
-                await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-            }
-            return global::Apiforge.Runtime.ApiResult.From(__response);
+            using var __request = __url.ToRequest(__operation2);
+            __Rt::ApiRequest.MarkAnonymous(__request);
+            using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation2, options, cancellationToken).ConfigureAwait(false);
+            await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
+            return __Rt::ApiResult.From(__response);
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task FindAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => FindWithResponseAsync(options, cancellationToken);
+        public __Tasks::Task FindAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => FindWithResponseAsync(options, cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> FindWithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async __Tasks::Task<__Rt::ApiResult> FindWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+            var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
             __url.AppendPath("/find");
-            using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
-            global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
-            using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation3, options, cancellationToken).ConfigureAwait(false);
-            if (!__response.IsSuccessStatusCode)
-            {
-                await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-            }
-            return global::Apiforge.Runtime.ApiResult.From(__response);
+            using var __request = __url.ToRequest(__operation3);
+            __Rt::ApiRequest.MarkAnonymous(__request);
+            using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation3, options, cancellationToken).ConfigureAwait(false);
+            await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
+            return __Rt::ApiResult.From(__response);
         }
     }
 
@@ -314,54 +273,46 @@ public partial class GroupedClient
     [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
     public sealed partial class OrderOperations : IGroupedClientOrder
     {
-        private readonly global::System.Net.Http.HttpClient _httpClient;
+        private readonly __Http::HttpClient _httpClient;
 
-        internal OrderOperations(global::System.Net.Http.HttpClient httpClient)
+        internal OrderOperations(__Http::HttpClient httpClient)
         {
             _httpClient = httpClient;
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Grouped.Account> PlaceAsync(global::Grouped.Account body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => (await PlaceWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false)).Value;
+        public __Tasks::Task<global::Grouped.Account> PlaceAsync(global::Grouped.Account body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => __Rt::ApiResponse.ValueAsync(PlaceWithResponseAsync(body, options, cancellationToken));
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Grouped.Account>> PlaceWithResponseAsync(global::Grouped.Account body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async __Tasks::Task<__Rt::ApiResult<global::Grouped.Account>> PlaceWithResponseAsync(global::Grouped.Account body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-            var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+            var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
             __url.AppendPath("/order/place");
-            using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, __url.ToUri());
-            global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
-            __request.Content = global::Apiforge.Runtime.ApiContent.Json(body, GroupedClientJsonContext.Default.Account, "application/json");
+            using var __request = __url.ToRequest(__operation4);
+            __Rt::ApiRequest.MarkAnonymous(__request);
+            __request.Content = __Rt::ApiContent.Json(body, GroupedClientJsonContext.Default.Account, "application/json");
             __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-            using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation4, options, cancellationToken).ConfigureAwait(false);
-            if (__response.IsSuccessStatusCode && (int)__response.StatusCode != 200)
-            {
-                throw await global::Apiforge.Runtime.ApiResponse.UndocumentedStatusAsync(__response, cancellationToken).ConfigureAwait(false);
-            }
-            if (!__response.IsSuccessStatusCode)
-            {
-                await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-            }
-            var __value = await global::Apiforge.Runtime.ApiResponse.ReadJsonAsync(__response, GroupedClientJsonContext.Default.Account, cancellationToken).ConfigureAwait(false);
-            return global::Apiforge.Runtime.ApiResult.From<global::Grouped.Account>(__response, __value);
+            using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation4, options, cancellationToken).ConfigureAwait(false);
+            await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
+            var __value = await __Rt::ApiResponse.ReadJsonAsync(__response, GroupedClientJsonContext.Default.Account, cancellationToken).ConfigureAwait(false);
+            return __Rt::ApiResult.From<global::Grouped.Account>(__response, __value);
         }
 
         /// <inheritdoc/>
-        public async global::System.Collections.Generic.IAsyncEnumerable<global::Apiforge.Runtime.ApiServerSentEvent<global::Grouped.Account>> WatchAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Collections.Generic.IAsyncEnumerable<__Rt::ApiServerSentEvent<global::Grouped.Account>> WatchAsync(__Rt::ApiCallOptions? options = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+            var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
             __url.AppendPath("/order/watch");
-            using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
-            global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
+            using var __request = __url.ToRequest(__operation5);
+            __Rt::ApiRequest.MarkAnonymous(__request);
             __request.Headers.TryAddWithoutValidation("Accept", "text/event-stream");
-            using var __response = await global::Apiforge.Runtime.ApiResponse.SendStreamedAsync(_httpClient, __request, __operation5, options, cancellationToken).ConfigureAwait(false);
+            using var __response = await __Rt::ApiResponse.SendStreamedAsync(_httpClient, __request, __operation5, options, cancellationToken).ConfigureAwait(false);
             if (!__response.IsSuccessStatusCode)
             {
-                await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
+                await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
             }
-            await foreach (var __item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(global::Apiforge.Runtime.ApiResponse.ReadServerSentEventsAsync(__response, GroupedClientJsonContext.Default.Account, cancellationToken), false))
+            await foreach (var __item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(__Rt::ApiResponse.ReadServerSentEventsAsync(__response, GroupedClientJsonContext.Default.Account, cancellationToken), false))
             {
                 yield return __item;
             }
@@ -372,29 +323,26 @@ public partial class GroupedClient
     [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
     public sealed partial class DefaultBaseAddress2Operations : IGroupedClientDefaultBaseAddress2
     {
-        private readonly global::System.Net.Http.HttpClient _httpClient;
+        private readonly __Http::HttpClient _httpClient;
 
-        internal DefaultBaseAddress2Operations(global::System.Net.Http.HttpClient httpClient)
+        internal DefaultBaseAddress2Operations(__Http::HttpClient httpClient)
         {
             _httpClient = httpClient;
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task SettingsReadAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => SettingsReadWithResponseAsync(options, cancellationToken);
+        public __Tasks::Task SettingsReadAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => SettingsReadWithResponseAsync(options, cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> SettingsReadWithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async __Tasks::Task<__Rt::ApiResult> SettingsReadWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+            var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
             __url.AppendPath("/settings");
-            using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
-            global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
-            using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation6, options, cancellationToken).ConfigureAwait(false);
-            if (!__response.IsSuccessStatusCode)
-            {
-                await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-            }
-            return global::Apiforge.Runtime.ApiResult.From(__response);
+            using var __request = __url.ToRequest(__operation6);
+            __Rt::ApiRequest.MarkAnonymous(__request);
+            using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation6, options, cancellationToken).ConfigureAwait(false);
+            await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
+            return __Rt::ApiResult.From(__response);
         }
     }
 }

@@ -6,6 +6,11 @@
 
 namespace Legacy;
 
+using __Rt = global::Apiforge.Runtime;
+using __Http = global::System.Net.Http;
+using __Tasks = global::System.Threading.Tasks;
+using __Meta = global::System.Text.Json.Serialization.Metadata;
+
 /// <summary>The LegacyClient API.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
 public partial interface ILegacyClient
@@ -17,16 +22,11 @@ public partial interface ILegacyClient
     /// <returns>The pet.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException{T}">An error. (any other error status), with the parsed body in Error.</exception>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Legacy.Pet> AddPetAsync(global::Legacy.Pet body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<global::Legacy.Pet> AddPetAsync(global::Legacy.Pet body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>POST /pets</summary>
-    /// <param name="body">The request body.</param>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="AddPetAsync" path="/*[not(self::returns)]"/>
     /// <returns>The response body with the status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException{T}">An error. (any other error status), with the parsed body in Error.</exception>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Legacy.Pet>> AddPetWithResponseAsync(global::Legacy.Pet body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<__Rt::ApiResult<global::Legacy.Pet>> AddPetWithResponseAsync(global::Legacy.Pet body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>POST /pets/{id}/photo</summary>
     /// <param name="id">The path parameter 'id'.</param>
@@ -35,17 +35,11 @@ public partial interface ILegacyClient
     /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task UploadPhotoAsync(long id, global::Apiforge.Runtime.ApiFile file, string? caption = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task UploadPhotoAsync(long id, __Rt::ApiFile file, string? caption = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>POST /pets/{id}/photo</summary>
-    /// <param name="id">The path parameter 'id'.</param>
-    /// <param name="file">The part 'file'.</param>
-    /// <param name="caption">The part 'caption'; left out when null.</param>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="UploadPhotoAsync" path="/*[not(self::returns)]"/>
     /// <returns>The status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> UploadPhotoWithResponseAsync(long id, global::Apiforge.Runtime.ApiFile file, string? caption = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<__Rt::ApiResult> UploadPhotoWithResponseAsync(long id, __Rt::ApiFile file, string? caption = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>POST /pets/{id}/form</summary>
     /// <param name="id">The path parameter 'id'.</param>
@@ -53,16 +47,11 @@ public partial interface ILegacyClient
     /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task UpdatePetFormAsync(long id, global::Legacy.UpdatePetFormRequest? body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task UpdatePetFormAsync(long id, global::Legacy.UpdatePetFormRequest? body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>POST /pets/{id}/form</summary>
-    /// <param name="id">The path parameter 'id'.</param>
-    /// <param name="body">The request body.</param>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="UpdatePetFormAsync" path="/*[not(self::returns)]"/>
     /// <returns>The status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> UpdatePetFormWithResponseAsync(long id, global::Legacy.UpdatePetFormRequest? body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<__Rt::ApiResult> UpdatePetFormWithResponseAsync(long id, global::Legacy.UpdatePetFormRequest? body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /pets/find</summary>
     /// <param name="status">The query parameter 'status'; left out when null.</param>
@@ -74,19 +63,11 @@ public partial interface ILegacyClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The pets.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Legacy.Pet>> FindPetsAsync(global::System.Collections.Generic.List<string>? status = null, global::System.Collections.Generic.List<long>? ids = null, global::System.Collections.Generic.List<string>? names = null, global::System.Collections.Generic.List<string>? tabbed = null, global::System.Collections.Generic.List<string>? xTags = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<global::System.Collections.Generic.List<global::Legacy.Pet>> FindPetsAsync(global::System.Collections.Generic.List<string>? status = null, global::System.Collections.Generic.List<long>? ids = null, global::System.Collections.Generic.List<string>? names = null, global::System.Collections.Generic.List<string>? tabbed = null, global::System.Collections.Generic.List<string>? xTags = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>GET /pets/find</summary>
-    /// <param name="status">The query parameter 'status'; left out when null.</param>
-    /// <param name="ids">The query parameter 'ids'; left out when null.</param>
-    /// <param name="names">The query parameter 'names'; left out when null.</param>
-    /// <param name="tabbed">The query parameter 'tabbed'; left out when null.</param>
-    /// <param name="xTags">The header parameter 'X-Tags'; left out when null.</param>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="FindPetsAsync" path="/*[not(self::returns)]"/>
     /// <returns>The response body with the status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::System.Collections.Generic.List<global::Legacy.Pet>>> FindPetsWithResponseAsync(global::System.Collections.Generic.List<string>? status = null, global::System.Collections.Generic.List<long>? ids = null, global::System.Collections.Generic.List<string>? names = null, global::System.Collections.Generic.List<string>? tabbed = null, global::System.Collections.Generic.List<string>? xTags = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<__Rt::ApiResult<global::System.Collections.Generic.List<global::Legacy.Pet>>> FindPetsWithResponseAsync(global::System.Collections.Generic.List<string>? status = null, global::System.Collections.Generic.List<long>? ids = null, global::System.Collections.Generic.List<string>? names = null, global::System.Collections.Generic.List<string>? tabbed = null, global::System.Collections.Generic.List<string>? xTags = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <summary>The LegacyClient API.</summary>
@@ -96,140 +77,100 @@ public partial class LegacyClient : ILegacyClient
     /// <summary>The first server of the API description; used when the <c>HttpClient</c> has no <c>BaseAddress</c>.</summary>
     public const string DefaultBaseAddress = "https://legacy.example.com/api";
 
-    private readonly global::System.Net.Http.HttpClient _httpClient;
+    private readonly __Http::HttpClient _httpClient;
 
     /// <summary>Creates the client over <paramref name="httpClient"/>; its <c>BaseAddress</c>, when set, is the API's root.</summary>
-    public LegacyClient(global::System.Net.Http.HttpClient httpClient)
+    public LegacyClient(__Http::HttpClient httpClient)
     {
         _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
     }
 
-    private static readonly global::Apiforge.Runtime.ApiOperation __operation0 = new("addPet", "POST", "/pets");
-    private static readonly global::Apiforge.Runtime.ApiOperation __operation1 = new("uploadPhoto", "POST", "/pets/{id}/photo");
-    private static readonly global::Apiforge.Runtime.ApiOperation __operation2 = new("updatePetForm", "POST", "/pets/{id}/form");
-    private static readonly global::Apiforge.Runtime.ApiOperation __operation3 = new("findPets", "GET", "/pets/find");
+    private static readonly __Rt::ApiOperation __operation0 = new("addPet", "POST", "/pets", 200);
+    private static readonly __Rt::ApiOperation __operation1 = new("uploadPhoto", "POST", "/pets/{id}/photo");
+    private static readonly __Rt::ApiOperation __operation2 = new("updatePetForm", "POST", "/pets/{id}/form");
+    private static readonly __Rt::ApiOperation __operation3 = new("findPets", "GET", "/pets/find", 200);
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Legacy.Pet> AddPetAsync(global::Legacy.Pet body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        => (await AddPetWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false)).Value;
+    public __Tasks::Task<global::Legacy.Pet> AddPetAsync(global::Legacy.Pet body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => __Rt::ApiResponse.ValueAsync(AddPetWithResponseAsync(body, options, cancellationToken));
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Legacy.Pet>> AddPetWithResponseAsync(global::Legacy.Pet body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async __Tasks::Task<__Rt::ApiResult<global::Legacy.Pet>> AddPetWithResponseAsync(global::Legacy.Pet body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-        var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/pets");
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, __url.ToUri());
-        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
-        __request.Content = global::Apiforge.Runtime.ApiContent.Json(body, LegacyClientJsonContext.Default.Pet, "application/json");
+        using var __request = __url.ToRequest(__operation0);
+        __Rt::ApiRequest.MarkAnonymous(__request);
+        __request.Content = __Rt::ApiContent.Json(body, LegacyClientJsonContext.Default.Pet, "application/json");
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation0, options, cancellationToken).ConfigureAwait(false);
-        if (__response.IsSuccessStatusCode && (int)__response.StatusCode != 200)
-        {
-            throw await global::Apiforge.Runtime.ApiResponse.UndocumentedStatusAsync(__response, cancellationToken).ConfigureAwait(false);
-        }
+        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation0, options, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
-            throw await global::Apiforge.Runtime.ApiResponse.ReadErrorAsync(__response, LegacyClientJsonContext.Default.Error, cancellationToken).ConfigureAwait(false);
+            throw await __Rt::ApiResponse.ReadErrorAsync(__response, LegacyClientJsonContext.Default.Error, cancellationToken).ConfigureAwait(false);
         }
-        var __value = await global::Apiforge.Runtime.ApiResponse.ReadJsonAsync(__response, LegacyClientJsonContext.Default.Pet, cancellationToken).ConfigureAwait(false);
-        return global::Apiforge.Runtime.ApiResult.From<global::Legacy.Pet>(__response, __value);
+        var __value = await __Rt::ApiResponse.ReadJsonAsync(__response, LegacyClientJsonContext.Default.Pet, cancellationToken).ConfigureAwait(false);
+        return __Rt::ApiResult.From<global::Legacy.Pet>(__response, __value);
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task UploadPhotoAsync(long id, global::Apiforge.Runtime.ApiFile file, string? caption = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => UploadPhotoWithResponseAsync(id, file, caption, options, cancellationToken);
+    public __Tasks::Task UploadPhotoAsync(long id, __Rt::ApiFile file, string? caption = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => UploadPhotoWithResponseAsync(id, file, caption, options, cancellationToken);
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> UploadPhotoWithResponseAsync(long id, global::Apiforge.Runtime.ApiFile file, string? caption = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async __Tasks::Task<__Rt::ApiResult> UploadPhotoWithResponseAsync(long id, __Rt::ApiFile file, string? caption = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (file is null) throw new global::System.ArgumentNullException(nameof(file));
-        var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/pets/");
-        __url.AppendPathValue(global::Apiforge.Runtime.ApiFormat.Format(id));
+        __url.AppendPathValue(__Rt::ApiFormat.Format(id));
         __url.AppendPath("/photo");
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, __url.ToUri());
-        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
-        var __form = new global::System.Net.Http.MultipartFormDataContent();
+        using var __request = __url.ToRequest(__operation1);
+        __Rt::ApiRequest.MarkAnonymous(__request);
+        var __form = new __Http::MultipartFormDataContent();
         __request.Content = __form;
-        global::Apiforge.Runtime.ApiContent.AddFile(__form, "file", file, null);
-        if (caption is not null)
-        {
-            global::Apiforge.Runtime.ApiContent.AddText(__form, "caption", global::Apiforge.Runtime.ApiFormat.Format(caption), null);
-        }
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation1, options, cancellationToken).ConfigureAwait(false);
-        if (!__response.IsSuccessStatusCode)
-        {
-            await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-        }
-        return global::Apiforge.Runtime.ApiResult.From(__response);
+        __Rt::ApiContent.AddFile(__form, "file", file, null);
+        if (caption is not null) __Rt::ApiContent.AddText(__form, "caption", __Rt::ApiFormat.Format(caption), null);
+        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation1, options, cancellationToken).ConfigureAwait(false);
+        await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
+        return __Rt::ApiResult.From(__response);
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task UpdatePetFormAsync(long id, global::Legacy.UpdatePetFormRequest? body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => UpdatePetFormWithResponseAsync(id, body, options, cancellationToken);
+    public __Tasks::Task UpdatePetFormAsync(long id, global::Legacy.UpdatePetFormRequest? body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => UpdatePetFormWithResponseAsync(id, body, options, cancellationToken);
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> UpdatePetFormWithResponseAsync(long id, global::Legacy.UpdatePetFormRequest? body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async __Tasks::Task<__Rt::ApiResult> UpdatePetFormWithResponseAsync(long id, global::Legacy.UpdatePetFormRequest? body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/pets/");
-        __url.AppendPathValue(global::Apiforge.Runtime.ApiFormat.Format(id));
+        __url.AppendPathValue(__Rt::ApiFormat.Format(id));
         __url.AppendPath("/form");
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, __url.ToUri());
-        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
-        if (body is not null)
-        {
-            __request.Content = global::Apiforge.Runtime.ApiContent.Form(body, LegacyClientJsonContext.Default.UpdatePetFormRequest, null);
-        }
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation2, options, cancellationToken).ConfigureAwait(false);
-        if (!__response.IsSuccessStatusCode)
-        {
-            await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-        }
-        return global::Apiforge.Runtime.ApiResult.From(__response);
+        using var __request = __url.ToRequest(__operation2);
+        __Rt::ApiRequest.MarkAnonymous(__request);
+        if (body is not null) __request.Content = __Rt::ApiContent.Form(body, LegacyClientJsonContext.Default.UpdatePetFormRequest, null);
+        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation2, options, cancellationToken).ConfigureAwait(false);
+        await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
+        return __Rt::ApiResult.From(__response);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Legacy.Pet>> FindPetsAsync(global::System.Collections.Generic.List<string>? status = null, global::System.Collections.Generic.List<long>? ids = null, global::System.Collections.Generic.List<string>? names = null, global::System.Collections.Generic.List<string>? tabbed = null, global::System.Collections.Generic.List<string>? xTags = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        => (await FindPetsWithResponseAsync(status, ids, names, tabbed, xTags, options, cancellationToken).ConfigureAwait(false)).Value;
+    public __Tasks::Task<global::System.Collections.Generic.List<global::Legacy.Pet>> FindPetsAsync(global::System.Collections.Generic.List<string>? status = null, global::System.Collections.Generic.List<long>? ids = null, global::System.Collections.Generic.List<string>? names = null, global::System.Collections.Generic.List<string>? tabbed = null, global::System.Collections.Generic.List<string>? xTags = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => __Rt::ApiResponse.ValueAsync(FindPetsWithResponseAsync(status, ids, names, tabbed, xTags, options, cancellationToken));
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::System.Collections.Generic.List<global::Legacy.Pet>>> FindPetsWithResponseAsync(global::System.Collections.Generic.List<string>? status = null, global::System.Collections.Generic.List<long>? ids = null, global::System.Collections.Generic.List<string>? names = null, global::System.Collections.Generic.List<string>? tabbed = null, global::System.Collections.Generic.List<string>? xTags = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async __Tasks::Task<__Rt::ApiResult<global::System.Collections.Generic.List<global::Legacy.Pet>>> FindPetsWithResponseAsync(global::System.Collections.Generic.List<string>? status = null, global::System.Collections.Generic.List<long>? ids = null, global::System.Collections.Generic.List<string>? names = null, global::System.Collections.Generic.List<string>? tabbed = null, global::System.Collections.Generic.List<string>? xTags = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/pets/find");
-        if (status is not null)
-        {
-            __url.AppendQueryEscaped(global::Apiforge.Runtime.ApiParameter.Pairs("status", global::System.Linq.Enumerable.Select(status, static __item => global::Apiforge.Runtime.ApiFormat.Format(__item)), global::Apiforge.Runtime.ParameterStyle.Form, false));
-        }
-        if (ids is not null)
-        {
-            __url.AppendQueryEscaped(global::Apiforge.Runtime.ApiParameter.Pairs("ids", global::System.Linq.Enumerable.Select(ids, static __item => global::Apiforge.Runtime.ApiFormat.Format(__item)), global::Apiforge.Runtime.ParameterStyle.PipeDelimited, false));
-        }
-        if (names is not null)
-        {
-            __url.AppendQueryEscaped(global::Apiforge.Runtime.ApiParameter.Pairs("names", global::System.Linq.Enumerable.Select(names, static __item => global::Apiforge.Runtime.ApiFormat.Format(__item)), global::Apiforge.Runtime.ParameterStyle.Form, true));
-        }
-        if (tabbed is not null)
-        {
-            __url.AppendQueryEscaped(global::Apiforge.Runtime.ApiParameter.Pairs("tabbed", global::System.Linq.Enumerable.Select(tabbed, static __item => global::Apiforge.Runtime.ApiFormat.Format(__item)), global::Apiforge.Runtime.ParameterStyle.TabDelimited, false));
-        }
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
-        if (xTags is not null)
-        {
-            global::Apiforge.Runtime.ApiRequest.AddHeader(__request, "X-Tags", global::Apiforge.Runtime.ApiParameter.Text("X-Tags", global::System.Linq.Enumerable.Select(xTags, static __item => global::Apiforge.Runtime.ApiFormat.Format(__item)), global::Apiforge.Runtime.ParameterStyle.Simple, false, false), nameof(xTags));
-        }
-        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
+        if (status is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("status", global::System.Linq.Enumerable.Select(status, static __item => __Rt::ApiFormat.Format(__item)), __Rt::ParameterStyle.Form, false));
+        if (ids is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("ids", global::System.Linq.Enumerable.Select(ids, static __item => __Rt::ApiFormat.Format(__item)), __Rt::ParameterStyle.PipeDelimited, false));
+        if (names is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("names", global::System.Linq.Enumerable.Select(names, static __item => __Rt::ApiFormat.Format(__item)), __Rt::ParameterStyle.Form, true));
+        if (tabbed is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("tabbed", global::System.Linq.Enumerable.Select(tabbed, static __item => __Rt::ApiFormat.Format(__item)), __Rt::ParameterStyle.TabDelimited, false));
+        using var __request = __url.ToRequest(__operation3);
+        if (xTags is not null) __Rt::ApiRequest.AddHeader(__request, "X-Tags", __Rt::ApiParameter.Text("X-Tags", global::System.Linq.Enumerable.Select(xTags, static __item => __Rt::ApiFormat.Format(__item)), __Rt::ParameterStyle.Simple, false, false), nameof(xTags));
+        __Rt::ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation3, options, cancellationToken).ConfigureAwait(false);
-        if (__response.IsSuccessStatusCode && (int)__response.StatusCode != 200)
-        {
-            throw await global::Apiforge.Runtime.ApiResponse.UndocumentedStatusAsync(__response, cancellationToken).ConfigureAwait(false);
-        }
-        if (!__response.IsSuccessStatusCode)
-        {
-            await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-        }
-        var __value = await global::Apiforge.Runtime.ApiResponse.ReadJsonAsync(__response, LegacyClientJsonContext.Default.ListOfPet, cancellationToken).ConfigureAwait(false);
-        return global::Apiforge.Runtime.ApiResult.From<global::System.Collections.Generic.List<global::Legacy.Pet>>(__response, __value);
+        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation3, options, cancellationToken).ConfigureAwait(false);
+        await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
+        var __value = await __Rt::ApiResponse.ReadJsonAsync(__response, LegacyClientJsonContext.Default.ListOfPet, cancellationToken).ConfigureAwait(false);
+        return __Rt::ApiResult.From<global::System.Collections.Generic.List<global::Legacy.Pet>>(__response, __value);
     }
 }

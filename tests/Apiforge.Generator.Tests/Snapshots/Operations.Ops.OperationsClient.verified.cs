@@ -6,6 +6,11 @@
 
 namespace Ops;
 
+using __Rt = global::Apiforge.Runtime;
+using __Http = global::System.Net.Http;
+using __Tasks = global::System.Threading.Tasks;
+using __Meta = global::System.Text.Json.Serialization.Metadata;
+
 /// <summary>Every operation shape Apiforge generates, for snapshots and round trips.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
 public partial interface IOperationsClient
@@ -21,20 +26,11 @@ public partial interface IOperationsClient
     /// <exception cref="global::Apiforge.Runtime.ApiException{T}">A client error. (status 4XX), with the parsed body in Error.</exception>
     /// <exception cref="global::Apiforge.Runtime.ApiException{T}">Anything else. (any other error status), with the parsed body in Error.</exception>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Ops.Item> GetItemAsync(long id, string? verbose = null, string? xTraceId = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<global::Ops.Item> GetItemAsync(long id, string? verbose = null, string? xTraceId = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>GET /items/{id}</summary>
-    /// <param name="id">The path parameter 'id'.</param>
-    /// <param name="verbose">Operation-level override, now a string.</param>
-    /// <param name="xTraceId">Correlates logs.</param>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="GetItemAsync" path="/*[not(self::returns)]"/>
     /// <returns>The response body with the status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException{T}">No such item. (status 404), with the parsed body in Error.</exception>
-    /// <exception cref="global::Apiforge.Runtime.ApiException{T}">A client error. (status 4XX), with the parsed body in Error.</exception>
-    /// <exception cref="global::Apiforge.Runtime.ApiException{T}">Anything else. (any other error status), with the parsed body in Error.</exception>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Ops.Item>> GetItemWithResponseAsync(long id, string? verbose = null, string? xTraceId = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<__Rt::ApiResult<global::Ops.Item>> GetItemWithResponseAsync(long id, string? verbose = null, string? xTraceId = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>DELETE /items/{id}</summary>
     /// <param name="id">The path parameter 'id'.</param>
@@ -42,16 +38,11 @@ public partial interface IOperationsClient
     /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task DeleteItemAsync(long id, bool? verbose = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task DeleteItemAsync(long id, bool? verbose = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>DELETE /items/{id}</summary>
-    /// <param name="id">The path parameter 'id'.</param>
-    /// <param name="verbose">Path-level; the operation overrides it.</param>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="DeleteItemAsync" path="/*[not(self::returns)]"/>
     /// <returns>The status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> DeleteItemWithResponseAsync(long id, bool? verbose = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<__Rt::ApiResult> DeleteItemWithResponseAsync(long id, bool? verbose = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /styles/{simple}/{label}/{matrix}/{point}</summary>
     /// <param name="simple">The path parameter 'simple'.</param>
@@ -75,45 +66,21 @@ public partial interface IOperationsClient
     /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task StylesAsync(global::System.Collections.Generic.List<string> simple, global::System.Collections.Generic.List<long> label, string matrix, global::Ops.Point point, global::System.Collections.Generic.List<string>? tags = null, global::System.Collections.Generic.List<string>? csv = null, global::System.Collections.Generic.List<long>? spaced = null, global::System.Collections.Generic.List<string>? piped = null, global::Ops.Filter? filter = null, global::System.Collections.Generic.List<string>? expand = null, global::Ops.Point? at = null, global::Ops.Color? color = null, global::System.DateTimeOffset? when = null, global::Ops.Point? meta = null, global::System.Collections.Generic.List<long>? xIds = null, global::Ops.Point? xPoint = null, string? session = null, global::System.Collections.Generic.List<string>? prefs = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task StylesAsync(global::System.Collections.Generic.List<string> simple, global::System.Collections.Generic.List<long> label, string matrix, global::Ops.Point point, global::System.Collections.Generic.List<string>? tags = null, global::System.Collections.Generic.List<string>? csv = null, global::System.Collections.Generic.List<long>? spaced = null, global::System.Collections.Generic.List<string>? piped = null, global::Ops.Filter? filter = null, global::System.Collections.Generic.List<string>? expand = null, global::Ops.Point? at = null, global::Ops.Color? color = null, global::System.DateTimeOffset? when = null, global::Ops.Point? meta = null, global::System.Collections.Generic.List<long>? xIds = null, global::Ops.Point? xPoint = null, string? session = null, global::System.Collections.Generic.List<string>? prefs = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>GET /styles/{simple}/{label}/{matrix}/{point}</summary>
-    /// <param name="simple">The path parameter 'simple'.</param>
-    /// <param name="label">The path parameter 'label'.</param>
-    /// <param name="matrix">The path parameter 'matrix'.</param>
-    /// <param name="point">The path parameter 'point'.</param>
-    /// <param name="tags">The query parameter 'tags'; left out when null.</param>
-    /// <param name="csv">The query parameter 'csv'; left out when null.</param>
-    /// <param name="spaced">The query parameter 'spaced'; left out when null.</param>
-    /// <param name="piped">The query parameter 'piped'; left out when null.</param>
-    /// <param name="filter">The query parameter 'filter'; left out when null.</param>
-    /// <param name="expand">The query parameter 'expand'; left out when null.</param>
-    /// <param name="at">The query parameter 'at'; left out when null.</param>
-    /// <param name="color">The query parameter 'color'; left out when null.</param>
-    /// <param name="when">The query parameter 'when'; left out when null.</param>
-    /// <param name="meta">The query parameter 'meta'; left out when null.</param>
-    /// <param name="xIds">The header parameter 'X-Ids'; left out when null.</param>
-    /// <param name="xPoint">The header parameter 'X-Point'; left out when null.</param>
-    /// <param name="session">The cookie parameter 'session'; left out when null.</param>
-    /// <param name="prefs">The cookie parameter 'prefs'; left out when null.</param>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="StylesAsync" path="/*[not(self::returns)]"/>
     /// <returns>The status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> StylesWithResponseAsync(global::System.Collections.Generic.List<string> simple, global::System.Collections.Generic.List<long> label, string matrix, global::Ops.Point point, global::System.Collections.Generic.List<string>? tags = null, global::System.Collections.Generic.List<string>? csv = null, global::System.Collections.Generic.List<long>? spaced = null, global::System.Collections.Generic.List<string>? piped = null, global::Ops.Filter? filter = null, global::System.Collections.Generic.List<string>? expand = null, global::Ops.Point? at = null, global::Ops.Color? color = null, global::System.DateTimeOffset? when = null, global::Ops.Point? meta = null, global::System.Collections.Generic.List<long>? xIds = null, global::Ops.Point? xPoint = null, string? session = null, global::System.Collections.Generic.List<string>? prefs = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<__Rt::ApiResult> StylesWithResponseAsync(global::System.Collections.Generic.List<string> simple, global::System.Collections.Generic.List<long> label, string matrix, global::Ops.Point point, global::System.Collections.Generic.List<string>? tags = null, global::System.Collections.Generic.List<string>? csv = null, global::System.Collections.Generic.List<long>? spaced = null, global::System.Collections.Generic.List<string>? piped = null, global::Ops.Filter? filter = null, global::System.Collections.Generic.List<string>? expand = null, global::Ops.Point? at = null, global::Ops.Color? color = null, global::System.DateTimeOffset? when = null, global::Ops.Point? meta = null, global::System.Collections.Generic.List<long>? xIds = null, global::Ops.Point? xPoint = null, string? session = null, global::System.Collections.Generic.List<string>? prefs = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /forms</summary>
     /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task GetFormAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task GetFormAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>GET /forms</summary>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="GetFormAsync" path="/*[not(self::returns)]"/>
     /// <returns>The status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> GetFormWithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<__Rt::ApiResult> GetFormWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>POST /forms</summary>
     /// <param name="body">The request body.</param>
@@ -121,15 +88,11 @@ public partial interface IOperationsClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The item.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Ops.Item> PostFormAsync(global::Ops.FormBody body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<global::Ops.Item> PostFormAsync(global::Ops.FormBody body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>POST /forms</summary>
-    /// <param name="body">The request body.</param>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="PostFormAsync" path="/*[not(self::returns)]"/>
     /// <returns>The response body with the status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Ops.Item>> PostFormWithResponseAsync(global::Ops.FormBody body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<__Rt::ApiResult<global::Ops.Item>> PostFormWithResponseAsync(global::Ops.FormBody body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>POST /uploads</summary>
     /// <param name="file">The part 'file'.</param>
@@ -141,19 +104,11 @@ public partial interface IOperationsClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>Created.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Ops.Item> UploadAsync(global::Apiforge.Runtime.ApiFile file, global::System.Collections.Generic.IEnumerable<global::Apiforge.Runtime.ApiFile>? attachments = null, string? description = null, int? count = null, global::Ops.Point? meta = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<global::Ops.Item> UploadAsync(__Rt::ApiFile file, global::System.Collections.Generic.IEnumerable<__Rt::ApiFile>? attachments = null, string? description = null, int? count = null, global::Ops.Point? meta = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>POST /uploads</summary>
-    /// <param name="file">The part 'file'.</param>
-    /// <param name="attachments">The part 'attachments'; left out when null.</param>
-    /// <param name="description">The part 'description'; left out when null.</param>
-    /// <param name="count">The part 'count'; left out when null.</param>
-    /// <param name="meta">The part 'meta'; left out when null.</param>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="UploadAsync" path="/*[not(self::returns)]"/>
     /// <returns>The response body with the status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Ops.Item>> UploadWithResponseAsync(global::Apiforge.Runtime.ApiFile file, global::System.Collections.Generic.IEnumerable<global::Apiforge.Runtime.ApiFile>? attachments = null, string? description = null, int? count = null, global::Ops.Point? meta = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<__Rt::ApiResult<global::Ops.Item>> UploadWithResponseAsync(__Rt::ApiFile file, global::System.Collections.Generic.IEnumerable<__Rt::ApiFile>? attachments = null, string? description = null, int? count = null, global::Ops.Point? meta = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /blobs/{name}</summary>
     /// <param name="name">The path parameter 'name'.</param>
@@ -162,7 +117,7 @@ public partial interface IOperationsClient
     /// <returns>The blob.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException{T}">No such blob. (status 404), with the parsed body in Error.</exception>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.FileResponse> GetBlobAsync(string name, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<__Rt::FileResponse> GetBlobAsync(string name, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>PUT /blobs/{name}</summary>
     /// <param name="name">The path parameter 'name'.</param>
@@ -170,16 +125,11 @@ public partial interface IOperationsClient
     /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task PutBlobAsync(string name, global::System.IO.Stream body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task PutBlobAsync(string name, global::System.IO.Stream body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>PUT /blobs/{name}</summary>
-    /// <param name="name">The path parameter 'name'.</param>
-    /// <param name="body">The request body.</param>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="PutBlobAsync" path="/*[not(self::returns)]"/>
     /// <returns>The status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> PutBlobWithResponseAsync(string name, global::System.IO.Stream body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<__Rt::ApiResult> PutBlobWithResponseAsync(string name, global::System.IO.Stream body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>PUT /notes</summary>
     /// <param name="body">The request body.</param>
@@ -187,15 +137,11 @@ public partial interface IOperationsClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The text back.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<string> PutNoteAsync(string body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<string> PutNoteAsync(string body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>PUT /notes</summary>
-    /// <param name="body">The request body.</param>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="PutNoteAsync" path="/*[not(self::returns)]"/>
     /// <returns>The response body with the status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<string>> PutNoteWithResponseAsync(string body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<__Rt::ApiResult<string>> PutNoteWithResponseAsync(string body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>POST /notes</summary>
     /// <param name="body">The request body.</param>
@@ -203,82 +149,63 @@ public partial interface IOperationsClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The stored note.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Ops.Note?> PostNoteAsync(global::Ops.Note? body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<global::Ops.Note?> PostNoteAsync(global::Ops.Note? body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>POST /notes</summary>
-    /// <param name="body">The request body.</param>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="PostNoteAsync" path="/*[not(self::returns)]"/>
     /// <returns>The response body with the status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Ops.Note?>> PostNoteWithResponseAsync(global::Ops.Note? body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<__Rt::ApiResult<global::Ops.Note?>> PostNoteWithResponseAsync(global::Ops.Note? body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /counter</summary>
     /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The count.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<int?> GetCounterAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<int?> GetCounterAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>GET /counter</summary>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="GetCounterAsync" path="/*[not(self::returns)]"/>
     /// <returns>The response body with the status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<int?>> GetCounterWithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<__Rt::ApiResult<int?>> GetCounterWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /health</summary>
     /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>Status by component.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::System.Collections.Generic.Dictionary<string, string>> GetHealthAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<global::System.Collections.Generic.Dictionary<string, string>> GetHealthAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>GET /health</summary>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="GetHealthAsync" path="/*[not(self::returns)]"/>
     /// <returns>The response body with the status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::System.Collections.Generic.Dictionary<string, string>>> GetHealthWithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<__Rt::ApiResult<global::System.Collections.Generic.Dictionary<string, string>>> GetHealthWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /dup/one</summary>
     /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task DupAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task DupAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>GET /dup/one</summary>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="DupAsync" path="/*[not(self::returns)]"/>
     /// <returns>The status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> DupWithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<__Rt::ApiResult> DupWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /dup/two</summary>
     /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task Dup2Async(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task Dup2Async(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>GET /dup/two</summary>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="Dup2Async" path="/*[not(self::returns)]"/>
     /// <returns>The status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> Dup2WithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<__Rt::ApiResult> Dup2WithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /dupWithResponse</summary>
     /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task DupWithResponse2Async(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task DupWithResponse2Async(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>GET /dupWithResponse</summary>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="DupWithResponse2Async" path="/*[not(self::returns)]"/>
     /// <returns>The status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> DupWithResponse2WithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<__Rt::ApiResult> DupWithResponse2WithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>POST /names/{class}</summary>
     /// <param name="class">The path parameter 'class'.</param>
@@ -292,37 +219,22 @@ public partial interface IOperationsClient
     /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task _1stNameAsync(string @class, global::Ops.Note? body2, string? cancellationToken2 = null, string? options2 = null, string? request = null, string? body = null, string? _2fa = null, string? thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task _1stNameAsync(string @class, global::Ops.Note? body2, string? cancellationToken2 = null, string? options2 = null, string? request = null, string? body = null, string? _2fa = null, string? thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>POST /names/{class}</summary>
-    /// <param name="class">The path parameter 'class'.</param>
-    /// <param name="body2">The request body.</param>
-    /// <param name="cancellationToken2">The query parameter 'cancellationToken'; left out when null.</param>
-    /// <param name="options2">The query parameter 'options'; left out when null.</param>
-    /// <param name="request">The query parameter 'request'; left out when null.</param>
-    /// <param name="body">The query parameter 'body'; left out when null.</param>
-    /// <param name="_2fa">The header parameter '2fa'; left out when null.</param>
-    /// <param name="thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName">The query parameter 'this-is-a-very-long-parameter-name-that-goes-on-and-on-and-on-well-past-anything-a-reasonable-api-would-use-for-a-query-parameter-name'; left out when null.</param>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="_1stNameAsync" path="/*[not(self::returns)]"/>
     /// <returns>The status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> _1stNameWithResponseAsync(string @class, global::Ops.Note? body2, string? cancellationToken2 = null, string? options2 = null, string? request = null, string? body = null, string? _2fa = null, string? thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<__Rt::ApiResult> _1stNameWithResponseAsync(string @class, global::Ops.Note? body2, string? cancellationToken2 = null, string? options2 = null, string? request = null, string? body = null, string? _2fa = null, string? thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>POST /subscriptions</summary>
     /// <param name="body">The request body.</param>
     /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task SubscribeAsync(global::Ops.SubscribeRequest body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task SubscribeAsync(global::Ops.SubscribeRequest body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>POST /subscriptions</summary>
-    /// <param name="body">The request body.</param>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="SubscribeAsync" path="/*[not(self::returns)]"/>
     /// <returns>The status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> SubscribeWithResponseAsync(global::Ops.SubscribeRequest body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<__Rt::ApiResult> SubscribeWithResponseAsync(global::Ops.SubscribeRequest body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <summary>Every operation shape Apiforge generates, for snapshots and round trips.</summary>
@@ -332,283 +244,190 @@ public partial class OperationsClient : IOperationsClient
     /// <summary>The first server of the API description; used when the <c>HttpClient</c> has no <c>BaseAddress</c>.</summary>
     public const string DefaultBaseAddress = "https://eu.api.example.com/v2";
 
-    private readonly global::System.Net.Http.HttpClient _httpClient;
+    private readonly __Http::HttpClient _httpClient;
 
     /// <summary>Creates the client over <paramref name="httpClient"/>; its <c>BaseAddress</c>, when set, is the API's root.</summary>
-    public OperationsClient(global::System.Net.Http.HttpClient httpClient)
+    public OperationsClient(__Http::HttpClient httpClient)
     {
         _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
     }
 
-    private static readonly global::Apiforge.Runtime.ApiOperation __operation0 = new("getItem", "GET", "/items/{id}");
-    private static readonly global::Apiforge.Runtime.ApiOperation __operation1 = new("deleteItem", "DELETE", "/items/{id}");
-    private static readonly global::Apiforge.Runtime.ApiOperation __operation2 = new("styles", "GET", "/styles/{simple}/{label}/{matrix}/{point}");
-    private static readonly global::Apiforge.Runtime.ApiOperation __operation3 = new("getForm", "GET", "/forms");
-    private static readonly global::Apiforge.Runtime.ApiOperation __operation4 = new("postForm", "POST", "/forms");
-    private static readonly global::Apiforge.Runtime.ApiOperation __operation5 = new("upload", "POST", "/uploads");
-    private static readonly global::Apiforge.Runtime.ApiOperation __operation6 = new("getBlob", "GET", "/blobs/{name}");
-    private static readonly global::Apiforge.Runtime.ApiOperation __operation7 = new("putBlob", "PUT", "/blobs/{name}");
-    private static readonly global::Apiforge.Runtime.ApiOperation __operation8 = new("putNote", "PUT", "/notes");
-    private static readonly global::Apiforge.Runtime.ApiOperation __operation9 = new("postNote", "POST", "/notes");
-    private static readonly global::Apiforge.Runtime.ApiOperation __operation10 = new("getCounter", "GET", "/counter");
-    private static readonly global::Apiforge.Runtime.ApiOperation __operation11 = new("GetHealth", "GET", "/health");
-    private static readonly global::Apiforge.Runtime.ApiOperation __operation12 = new("dup", "GET", "/dup/one");
-    private static readonly global::Apiforge.Runtime.ApiOperation __operation13 = new("dup", "GET", "/dup/two");
-    private static readonly global::Apiforge.Runtime.ApiOperation __operation14 = new("dupWithResponse", "GET", "/dupWithResponse");
-    private static readonly global::Apiforge.Runtime.ApiOperation __operation15 = new("1st name!", "POST", "/names/{class}");
-    private static readonly global::Apiforge.Runtime.ApiOperation __operation16 = new("subscribe", "POST", "/subscriptions");
+    private static readonly __Rt::ApiOperation __operation0 = new("getItem", "GET", "/items/{id}", 200);
+    private static readonly __Rt::ApiOperation __operation1 = new("deleteItem", "DELETE", "/items/{id}");
+    private static readonly __Rt::ApiOperation __operation2 = new("styles", "GET", "/styles/{simple}/{label}/{matrix}/{point}");
+    private static readonly __Rt::ApiOperation __operation3 = new("getForm", "GET", "/forms");
+    private static readonly __Rt::ApiOperation __operation4 = new("postForm", "POST", "/forms", 200);
+    private static readonly __Rt::ApiOperation __operation5 = new("upload", "POST", "/uploads", 201);
+    private static readonly __Rt::ApiOperation __operation6 = new("getBlob", "GET", "/blobs/{name}");
+    private static readonly __Rt::ApiOperation __operation7 = new("putBlob", "PUT", "/blobs/{name}");
+    private static readonly __Rt::ApiOperation __operation8 = new("putNote", "PUT", "/notes", 200);
+    private static readonly __Rt::ApiOperation __operation9 = new("postNote", "POST", "/notes", 200, 204);
+    private static readonly __Rt::ApiOperation __operation10 = new("getCounter", "GET", "/counter", 200, 204);
+    private static readonly __Rt::ApiOperation __operation11 = new("GetHealth", "GET", "/health", 200);
+    private static readonly __Rt::ApiOperation __operation12 = new("dup", "GET", "/dup/one");
+    private static readonly __Rt::ApiOperation __operation13 = new("dup", "GET", "/dup/two");
+    private static readonly __Rt::ApiOperation __operation14 = new("dupWithResponse", "GET", "/dupWithResponse");
+    private static readonly __Rt::ApiOperation __operation15 = new("1st name!", "POST", "/names/{class}");
+    private static readonly __Rt::ApiOperation __operation16 = new("subscribe", "POST", "/subscriptions");
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Ops.Item> GetItemAsync(long id, string? verbose = null, string? xTraceId = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        => (await GetItemWithResponseAsync(id, verbose, xTraceId, options, cancellationToken).ConfigureAwait(false)).Value;
+    public __Tasks::Task<global::Ops.Item> GetItemAsync(long id, string? verbose = null, string? xTraceId = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => __Rt::ApiResponse.ValueAsync(GetItemWithResponseAsync(id, verbose, xTraceId, options, cancellationToken));
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Ops.Item>> GetItemWithResponseAsync(long id, string? verbose = null, string? xTraceId = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async __Tasks::Task<__Rt::ApiResult<global::Ops.Item>> GetItemWithResponseAsync(long id, string? verbose = null, string? xTraceId = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/items/");
-        __url.AppendPathValue(global::Apiforge.Runtime.ApiFormat.Format(id));
-        if (verbose is not null)
-        {
-            __url.AppendQuery("verbose", global::Apiforge.Runtime.ApiFormat.Format(verbose));
-        }
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
-        if (xTraceId is not null)
-        {
-            global::Apiforge.Runtime.ApiRequest.AddHeader(__request, "X-Trace-Id", global::Apiforge.Runtime.ApiFormat.Format(xTraceId), nameof(xTraceId));
-        }
-        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
+        __url.AppendPathValue(__Rt::ApiFormat.Format(id));
+        if (verbose is not null) __url.AppendQuery("verbose", __Rt::ApiFormat.Format(verbose));
+        using var __request = __url.ToRequest(__operation0);
+        if (xTraceId is not null) __Rt::ApiRequest.AddHeader(__request, "X-Trace-Id", __Rt::ApiFormat.Format(xTraceId), nameof(xTraceId));
+        __Rt::ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation0, options, cancellationToken).ConfigureAwait(false);
-        if (__response.IsSuccessStatusCode && (int)__response.StatusCode != 200)
-        {
-            throw await global::Apiforge.Runtime.ApiResponse.UndocumentedStatusAsync(__response, cancellationToken).ConfigureAwait(false);
-        }
+        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation0, options, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             var __status = (int)__response.StatusCode;
             if (__status == 404)
             {
-                throw await global::Apiforge.Runtime.ApiResponse.ReadErrorAsync(__response, OperationsClientJsonContext.Default.NotFound, cancellationToken).ConfigureAwait(false);
+                throw await __Rt::ApiResponse.ReadErrorAsync(__response, OperationsClientJsonContext.Default.NotFound, cancellationToken).ConfigureAwait(false);
             }
             if (__status >= 400 && __status <= 499)
             {
-                throw await global::Apiforge.Runtime.ApiResponse.ReadErrorAsync(__response, OperationsClientJsonContext.Default.Problem, cancellationToken).ConfigureAwait(false);
+                throw await __Rt::ApiResponse.ReadErrorAsync(__response, OperationsClientJsonContext.Default.Problem, cancellationToken).ConfigureAwait(false);
             }
-            throw await global::Apiforge.Runtime.ApiResponse.ReadErrorAsync(__response, OperationsClientJsonContext.Default.Error, cancellationToken).ConfigureAwait(false);
+            throw await __Rt::ApiResponse.ReadErrorAsync(__response, OperationsClientJsonContext.Default.Error, cancellationToken).ConfigureAwait(false);
         }
-        var __value = await global::Apiforge.Runtime.ApiResponse.ReadJsonAsync(__response, OperationsClientJsonContext.Default.Item, cancellationToken).ConfigureAwait(false);
-        return global::Apiforge.Runtime.ApiResult.From<global::Ops.Item>(__response, __value);
+        var __value = await __Rt::ApiResponse.ReadJsonAsync(__response, OperationsClientJsonContext.Default.Item, cancellationToken).ConfigureAwait(false);
+        return __Rt::ApiResult.From<global::Ops.Item>(__response, __value);
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task DeleteItemAsync(long id, bool? verbose = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => DeleteItemWithResponseAsync(id, verbose, options, cancellationToken);
+    public __Tasks::Task DeleteItemAsync(long id, bool? verbose = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => DeleteItemWithResponseAsync(id, verbose, options, cancellationToken);
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> DeleteItemWithResponseAsync(long id, bool? verbose = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async __Tasks::Task<__Rt::ApiResult> DeleteItemWithResponseAsync(long id, bool? verbose = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/items/");
-        __url.AppendPathValue(global::Apiforge.Runtime.ApiFormat.Format(id));
-        if (verbose is not null)
-        {
-            __url.AppendQuery("verbose", global::Apiforge.Runtime.ApiFormat.Format(verbose.Value));
-        }
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Delete, __url.ToUri());
-        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation1, options, cancellationToken).ConfigureAwait(false);
-        if (!__response.IsSuccessStatusCode)
-        {
-            await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-        }
-        return global::Apiforge.Runtime.ApiResult.From(__response);
+        __url.AppendPathValue(__Rt::ApiFormat.Format(id));
+        if (verbose is not null) __url.AppendQuery("verbose", __Rt::ApiFormat.Format(verbose.Value));
+        using var __request = __url.ToRequest(__operation1);
+        __Rt::ApiRequest.MarkAnonymous(__request);
+        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation1, options, cancellationToken).ConfigureAwait(false);
+        await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
+        return __Rt::ApiResult.From(__response);
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task StylesAsync(global::System.Collections.Generic.List<string> simple, global::System.Collections.Generic.List<long> label, string matrix, global::Ops.Point point, global::System.Collections.Generic.List<string>? tags = null, global::System.Collections.Generic.List<string>? csv = null, global::System.Collections.Generic.List<long>? spaced = null, global::System.Collections.Generic.List<string>? piped = null, global::Ops.Filter? filter = null, global::System.Collections.Generic.List<string>? expand = null, global::Ops.Point? at = null, global::Ops.Color? color = null, global::System.DateTimeOffset? when = null, global::Ops.Point? meta = null, global::System.Collections.Generic.List<long>? xIds = null, global::Ops.Point? xPoint = null, string? session = null, global::System.Collections.Generic.List<string>? prefs = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => StylesWithResponseAsync(simple, label, matrix, point, tags, csv, spaced, piped, filter, expand, at, color, when, meta, xIds, xPoint, session, prefs, options, cancellationToken);
+    public __Tasks::Task StylesAsync(global::System.Collections.Generic.List<string> simple, global::System.Collections.Generic.List<long> label, string matrix, global::Ops.Point point, global::System.Collections.Generic.List<string>? tags = null, global::System.Collections.Generic.List<string>? csv = null, global::System.Collections.Generic.List<long>? spaced = null, global::System.Collections.Generic.List<string>? piped = null, global::Ops.Filter? filter = null, global::System.Collections.Generic.List<string>? expand = null, global::Ops.Point? at = null, global::Ops.Color? color = null, global::System.DateTimeOffset? when = null, global::Ops.Point? meta = null, global::System.Collections.Generic.List<long>? xIds = null, global::Ops.Point? xPoint = null, string? session = null, global::System.Collections.Generic.List<string>? prefs = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => StylesWithResponseAsync(simple, label, matrix, point, tags, csv, spaced, piped, filter, expand, at, color, when, meta, xIds, xPoint, session, prefs, options, cancellationToken);
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> StylesWithResponseAsync(global::System.Collections.Generic.List<string> simple, global::System.Collections.Generic.List<long> label, string matrix, global::Ops.Point point, global::System.Collections.Generic.List<string>? tags = null, global::System.Collections.Generic.List<string>? csv = null, global::System.Collections.Generic.List<long>? spaced = null, global::System.Collections.Generic.List<string>? piped = null, global::Ops.Filter? filter = null, global::System.Collections.Generic.List<string>? expand = null, global::Ops.Point? at = null, global::Ops.Color? color = null, global::System.DateTimeOffset? when = null, global::Ops.Point? meta = null, global::System.Collections.Generic.List<long>? xIds = null, global::Ops.Point? xPoint = null, string? session = null, global::System.Collections.Generic.List<string>? prefs = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async __Tasks::Task<__Rt::ApiResult> StylesWithResponseAsync(global::System.Collections.Generic.List<string> simple, global::System.Collections.Generic.List<long> label, string matrix, global::Ops.Point point, global::System.Collections.Generic.List<string>? tags = null, global::System.Collections.Generic.List<string>? csv = null, global::System.Collections.Generic.List<long>? spaced = null, global::System.Collections.Generic.List<string>? piped = null, global::Ops.Filter? filter = null, global::System.Collections.Generic.List<string>? expand = null, global::Ops.Point? at = null, global::Ops.Color? color = null, global::System.DateTimeOffset? when = null, global::Ops.Point? meta = null, global::System.Collections.Generic.List<long>? xIds = null, global::Ops.Point? xPoint = null, string? session = null, global::System.Collections.Generic.List<string>? prefs = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (simple is null) throw new global::System.ArgumentNullException(nameof(simple));
         if (label is null) throw new global::System.ArgumentNullException(nameof(label));
         if (matrix is null) throw new global::System.ArgumentNullException(nameof(matrix));
         if (point is null) throw new global::System.ArgumentNullException(nameof(point));
-        var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/styles/");
-        __url.AppendPath(global::Apiforge.Runtime.ApiParameter.Text("simple", global::System.Linq.Enumerable.Select(simple, static __item => global::Apiforge.Runtime.ApiFormat.Format(__item)), global::Apiforge.Runtime.ParameterStyle.Simple, false, true));
+        __url.AppendPath(__Rt::ApiParameter.Text("simple", global::System.Linq.Enumerable.Select(simple, static __item => __Rt::ApiFormat.Format(__item)), __Rt::ParameterStyle.Simple, false, true));
         __url.AppendPath("/");
-        __url.AppendPath(global::Apiforge.Runtime.ApiParameter.Text("label", global::System.Linq.Enumerable.Select(label, static __item => global::Apiforge.Runtime.ApiFormat.Format(__item)), global::Apiforge.Runtime.ParameterStyle.Label, true, true));
+        __url.AppendPath(__Rt::ApiParameter.Text("label", global::System.Linq.Enumerable.Select(label, static __item => __Rt::ApiFormat.Format(__item)), __Rt::ParameterStyle.Label, true, true));
         __url.AppendPath("/");
-        __url.AppendPath(global::Apiforge.Runtime.ApiParameter.Text("matrix", global::Apiforge.Runtime.ApiFormat.Format(matrix), global::Apiforge.Runtime.ParameterStyle.Matrix, true));
+        __url.AppendPath(__Rt::ApiParameter.Text("matrix", __Rt::ApiFormat.Format(matrix), __Rt::ParameterStyle.Matrix, true));
         __url.AppendPath("/");
-        __url.AppendPath(global::Apiforge.Runtime.ApiParameter.Text("point", global::System.Text.Json.JsonSerializer.SerializeToElement(point, OperationsClientJsonContext.Default.Point), global::Apiforge.Runtime.ParameterStyle.Simple, true, true));
-        if (tags is not null)
-        {
-            __url.AppendQueryEscaped(global::Apiforge.Runtime.ApiParameter.Pairs("tags", global::System.Linq.Enumerable.Select(tags, static __item => global::Apiforge.Runtime.ApiFormat.Format(__item)), global::Apiforge.Runtime.ParameterStyle.Form, true));
-        }
-        if (csv is not null)
-        {
-            __url.AppendQueryEscaped(global::Apiforge.Runtime.ApiParameter.Pairs("csv", global::System.Linq.Enumerable.Select(csv, static __item => global::Apiforge.Runtime.ApiFormat.Format(__item)), global::Apiforge.Runtime.ParameterStyle.Form, false));
-        }
-        if (spaced is not null)
-        {
-            __url.AppendQueryEscaped(global::Apiforge.Runtime.ApiParameter.Pairs("spaced", global::System.Linq.Enumerable.Select(spaced, static __item => global::Apiforge.Runtime.ApiFormat.Format(__item)), global::Apiforge.Runtime.ParameterStyle.SpaceDelimited, false));
-        }
-        if (piped is not null)
-        {
-            __url.AppendQueryEscaped(global::Apiforge.Runtime.ApiParameter.Pairs("piped", global::System.Linq.Enumerable.Select(piped, static __item => global::Apiforge.Runtime.ApiFormat.Format(__item)), global::Apiforge.Runtime.ParameterStyle.PipeDelimited, false));
-        }
-        if (filter is not null)
-        {
-            __url.AppendQueryEscaped(global::Apiforge.Runtime.ApiParameter.Pairs("filter", global::System.Text.Json.JsonSerializer.SerializeToElement(filter, OperationsClientJsonContext.Default.Filter), global::Apiforge.Runtime.ParameterStyle.DeepObject, true));
-        }
-        if (expand is not null)
-        {
-            __url.AppendQueryEscaped(global::Apiforge.Runtime.ApiParameter.Pairs("expand", global::System.Linq.Enumerable.Select(expand, static __item => global::Apiforge.Runtime.ApiFormat.Format(__item)), global::Apiforge.Runtime.ParameterStyle.DeepObject, true));
-        }
-        if (at is not null)
-        {
-            __url.AppendQueryEscaped(global::Apiforge.Runtime.ApiParameter.Pairs("at", global::System.Text.Json.JsonSerializer.SerializeToElement(at, OperationsClientJsonContext.Default.Point), global::Apiforge.Runtime.ParameterStyle.Form, true));
-        }
-        if (color is not null)
-        {
-            __url.AppendQuery("color", global::Ops.Serialization.ColorJson.ToWireString(color.Value));
-        }
-        if (when is not null)
-        {
-            __url.AppendQuery("when", global::Apiforge.Runtime.ApiFormat.Format(when.Value));
-        }
-        if (meta is not null)
-        {
-            __url.AppendQuery("meta", global::System.Text.Json.JsonSerializer.Serialize(meta, OperationsClientJsonContext.Default.Point));
-        }
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
-        if (xIds is not null)
-        {
-            global::Apiforge.Runtime.ApiRequest.AddHeader(__request, "X-Ids", global::Apiforge.Runtime.ApiParameter.Text("X-Ids", global::System.Linq.Enumerable.Select(xIds, static __item => global::Apiforge.Runtime.ApiFormat.Format(__item)), global::Apiforge.Runtime.ParameterStyle.Simple, false, false), nameof(xIds));
-        }
-        if (xPoint is not null)
-        {
-            global::Apiforge.Runtime.ApiRequest.AddHeader(__request, "X-Point", global::Apiforge.Runtime.ApiParameter.Text("X-Point", global::System.Text.Json.JsonSerializer.SerializeToElement(xPoint, OperationsClientJsonContext.Default.Point), global::Apiforge.Runtime.ParameterStyle.Simple, true, false), nameof(xPoint));
-        }
-        if (session is not null)
-        {
-            global::Apiforge.Runtime.ApiRequest.AddCookie(__request, "session", global::Apiforge.Runtime.ApiFormat.Format(session));
-        }
-        if (prefs is not null)
-        {
-            global::Apiforge.Runtime.ApiRequest.AddCookie(__request, "prefs", global::Apiforge.Runtime.ApiParameter.Text("prefs", global::System.Linq.Enumerable.Select(prefs, static __item => global::Apiforge.Runtime.ApiFormat.Format(__item)), global::Apiforge.Runtime.ParameterStyle.Form, true, false));
-        }
-        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation2, options, cancellationToken).ConfigureAwait(false);
-        if (!__response.IsSuccessStatusCode)
-        {
-            await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-        }
-        return global::Apiforge.Runtime.ApiResult.From(__response);
+        __url.AppendPath(__Rt::ApiParameter.Text("point", global::System.Text.Json.JsonSerializer.SerializeToElement(point, OperationsClientJsonContext.Default.Point), __Rt::ParameterStyle.Simple, true, true));
+        if (tags is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("tags", global::System.Linq.Enumerable.Select(tags, static __item => __Rt::ApiFormat.Format(__item)), __Rt::ParameterStyle.Form, true));
+        if (csv is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("csv", global::System.Linq.Enumerable.Select(csv, static __item => __Rt::ApiFormat.Format(__item)), __Rt::ParameterStyle.Form, false));
+        if (spaced is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("spaced", global::System.Linq.Enumerable.Select(spaced, static __item => __Rt::ApiFormat.Format(__item)), __Rt::ParameterStyle.SpaceDelimited, false));
+        if (piped is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("piped", global::System.Linq.Enumerable.Select(piped, static __item => __Rt::ApiFormat.Format(__item)), __Rt::ParameterStyle.PipeDelimited, false));
+        if (filter is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("filter", global::System.Text.Json.JsonSerializer.SerializeToElement(filter, OperationsClientJsonContext.Default.Filter), __Rt::ParameterStyle.DeepObject, true));
+        if (expand is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("expand", global::System.Linq.Enumerable.Select(expand, static __item => __Rt::ApiFormat.Format(__item)), __Rt::ParameterStyle.DeepObject, true));
+        if (at is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("at", global::System.Text.Json.JsonSerializer.SerializeToElement(at, OperationsClientJsonContext.Default.Point), __Rt::ParameterStyle.Form, true));
+        if (color is not null) __url.AppendQuery("color", global::Ops.Serialization.ColorJson.ToWireString(color.Value));
+        if (when is not null) __url.AppendQuery("when", __Rt::ApiFormat.Format(when.Value));
+        if (meta is not null) __url.AppendQuery("meta", global::System.Text.Json.JsonSerializer.Serialize(meta, OperationsClientJsonContext.Default.Point));
+        using var __request = __url.ToRequest(__operation2);
+        if (xIds is not null) __Rt::ApiRequest.AddHeader(__request, "X-Ids", __Rt::ApiParameter.Text("X-Ids", global::System.Linq.Enumerable.Select(xIds, static __item => __Rt::ApiFormat.Format(__item)), __Rt::ParameterStyle.Simple, false, false), nameof(xIds));
+        if (xPoint is not null) __Rt::ApiRequest.AddHeader(__request, "X-Point", __Rt::ApiParameter.Text("X-Point", global::System.Text.Json.JsonSerializer.SerializeToElement(xPoint, OperationsClientJsonContext.Default.Point), __Rt::ParameterStyle.Simple, true, false), nameof(xPoint));
+        if (session is not null) __Rt::ApiRequest.AddCookie(__request, "session", __Rt::ApiFormat.Format(session));
+        if (prefs is not null) __Rt::ApiRequest.AddCookie(__request, "prefs", __Rt::ApiParameter.Text("prefs", global::System.Linq.Enumerable.Select(prefs, static __item => __Rt::ApiFormat.Format(__item)), __Rt::ParameterStyle.Form, true, false));
+        __Rt::ApiRequest.MarkAnonymous(__request);
+        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation2, options, cancellationToken).ConfigureAwait(false);
+        await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
+        return __Rt::ApiResult.From(__response);
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task GetFormAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => GetFormWithResponseAsync(options, cancellationToken);
+    public __Tasks::Task GetFormAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => GetFormWithResponseAsync(options, cancellationToken);
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> GetFormWithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async __Tasks::Task<__Rt::ApiResult> GetFormWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/forms");
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
-        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation3, options, cancellationToken).ConfigureAwait(false);
-        if (!__response.IsSuccessStatusCode)
-        {
-            await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-        }
-        return global::Apiforge.Runtime.ApiResult.From(__response);
+        using var __request = __url.ToRequest(__operation3);
+        __Rt::ApiRequest.MarkAnonymous(__request);
+        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation3, options, cancellationToken).ConfigureAwait(false);
+        await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
+        return __Rt::ApiResult.From(__response);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Ops.Item> PostFormAsync(global::Ops.FormBody body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        => (await PostFormWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false)).Value;
+    public __Tasks::Task<global::Ops.Item> PostFormAsync(global::Ops.FormBody body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => __Rt::ApiResponse.ValueAsync(PostFormWithResponseAsync(body, options, cancellationToken));
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Ops.Item>> PostFormWithResponseAsync(global::Ops.FormBody body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async __Tasks::Task<__Rt::ApiResult<global::Ops.Item>> PostFormWithResponseAsync(global::Ops.FormBody body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-        var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/forms");
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, __url.ToUri());
-        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
-        __request.Content = global::Apiforge.Runtime.ApiContent.Form(body, OperationsClientJsonContext.Default.FormBody, new global::Apiforge.Runtime.FormField[] { new("csv", global::Apiforge.Runtime.ParameterStyle.Form, false), new("lines", global::Apiforge.Runtime.ParameterStyle.DeepObject, true), new("metadata", global::Apiforge.Runtime.ParameterStyle.DeepObject, true) });
+        using var __request = __url.ToRequest(__operation4);
+        __Rt::ApiRequest.MarkAnonymous(__request);
+        __request.Content = __Rt::ApiContent.Form(body, OperationsClientJsonContext.Default.FormBody, new __Rt::FormField[] { new("csv", __Rt::ParameterStyle.Form, false), new("lines", __Rt::ParameterStyle.DeepObject, true), new("metadata", __Rt::ParameterStyle.DeepObject, true) });
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation4, options, cancellationToken).ConfigureAwait(false);
-        if (__response.IsSuccessStatusCode && (int)__response.StatusCode != 200)
-        {
-            throw await global::Apiforge.Runtime.ApiResponse.UndocumentedStatusAsync(__response, cancellationToken).ConfigureAwait(false);
-        }
-        if (!__response.IsSuccessStatusCode)
-        {
-            await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-        }
-        var __value = await global::Apiforge.Runtime.ApiResponse.ReadJsonAsync(__response, OperationsClientJsonContext.Default.Item, cancellationToken).ConfigureAwait(false);
-        return global::Apiforge.Runtime.ApiResult.From<global::Ops.Item>(__response, __value);
+        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation4, options, cancellationToken).ConfigureAwait(false);
+        await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
+        var __value = await __Rt::ApiResponse.ReadJsonAsync(__response, OperationsClientJsonContext.Default.Item, cancellationToken).ConfigureAwait(false);
+        return __Rt::ApiResult.From<global::Ops.Item>(__response, __value);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Ops.Item> UploadAsync(global::Apiforge.Runtime.ApiFile file, global::System.Collections.Generic.IEnumerable<global::Apiforge.Runtime.ApiFile>? attachments = null, string? description = null, int? count = null, global::Ops.Point? meta = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        => (await UploadWithResponseAsync(file, attachments, description, count, meta, options, cancellationToken).ConfigureAwait(false)).Value;
+    public __Tasks::Task<global::Ops.Item> UploadAsync(__Rt::ApiFile file, global::System.Collections.Generic.IEnumerable<__Rt::ApiFile>? attachments = null, string? description = null, int? count = null, global::Ops.Point? meta = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => __Rt::ApiResponse.ValueAsync(UploadWithResponseAsync(file, attachments, description, count, meta, options, cancellationToken));
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Ops.Item>> UploadWithResponseAsync(global::Apiforge.Runtime.ApiFile file, global::System.Collections.Generic.IEnumerable<global::Apiforge.Runtime.ApiFile>? attachments = null, string? description = null, int? count = null, global::Ops.Point? meta = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async __Tasks::Task<__Rt::ApiResult<global::Ops.Item>> UploadWithResponseAsync(__Rt::ApiFile file, global::System.Collections.Generic.IEnumerable<__Rt::ApiFile>? attachments = null, string? description = null, int? count = null, global::Ops.Point? meta = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (file is null) throw new global::System.ArgumentNullException(nameof(file));
-        var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/uploads");
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, __url.ToUri());
-        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
-        var __form = new global::System.Net.Http.MultipartFormDataContent();
+        using var __request = __url.ToRequest(__operation5);
+        __Rt::ApiRequest.MarkAnonymous(__request);
+        var __form = new __Http::MultipartFormDataContent();
         __request.Content = __form;
-        global::Apiforge.Runtime.ApiContent.AddFile(__form, "file", file, "image/png");
-        if (attachments is not null)
-        {
-            global::Apiforge.Runtime.ApiContent.AddFiles(__form, "attachments", attachments, null);
-        }
-        if (description is not null)
-        {
-            global::Apiforge.Runtime.ApiContent.AddText(__form, "description", global::Apiforge.Runtime.ApiFormat.Format(description), null);
-        }
-        if (count is not null)
-        {
-            global::Apiforge.Runtime.ApiContent.AddText(__form, "count", global::Apiforge.Runtime.ApiFormat.Format(count.Value), null);
-        }
-        if (meta is not null)
-        {
-            global::Apiforge.Runtime.ApiContent.AddJson(__form, "meta", meta, OperationsClientJsonContext.Default.Point, null);
-        }
+        __Rt::ApiContent.AddFile(__form, "file", file, "image/png");
+        if (attachments is not null) __Rt::ApiContent.AddFiles(__form, "attachments", attachments, null);
+        if (description is not null) __Rt::ApiContent.AddText(__form, "description", __Rt::ApiFormat.Format(description), null);
+        if (count is not null) __Rt::ApiContent.AddText(__form, "count", __Rt::ApiFormat.Format(count.Value), null);
+        if (meta is not null) __Rt::ApiContent.AddJson(__form, "meta", meta, OperationsClientJsonContext.Default.Point, null);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation5, options, cancellationToken).ConfigureAwait(false);
-        if (__response.IsSuccessStatusCode && (int)__response.StatusCode != 201)
-        {
-            throw await global::Apiforge.Runtime.ApiResponse.UndocumentedStatusAsync(__response, cancellationToken).ConfigureAwait(false);
-        }
-        if (!__response.IsSuccessStatusCode)
-        {
-            await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-        }
-        var __value = await global::Apiforge.Runtime.ApiResponse.ReadJsonAsync(__response, OperationsClientJsonContext.Default.Item, cancellationToken).ConfigureAwait(false);
-        return global::Apiforge.Runtime.ApiResult.From<global::Ops.Item>(__response, __value);
+        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation5, options, cancellationToken).ConfigureAwait(false);
+        await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
+        var __value = await __Rt::ApiResponse.ReadJsonAsync(__response, OperationsClientJsonContext.Default.Item, cancellationToken).ConfigureAwait(false);
+        return __Rt::ApiResult.From<global::Ops.Item>(__response, __value);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.FileResponse> GetBlobAsync(string name, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async __Tasks::Task<__Rt::FileResponse> GetBlobAsync(string name, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (name is null) throw new global::System.ArgumentNullException(nameof(name));
-        var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/blobs/");
-        __url.AppendPathValue(global::Apiforge.Runtime.ApiFormat.Format(name));
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
-        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
-        var __response = await global::Apiforge.Runtime.ApiResponse.SendStreamedAsync(_httpClient, __request, __operation6, options, cancellationToken).ConfigureAwait(false);
+        __url.AppendPathValue(__Rt::ApiFormat.Format(name));
+        using var __request = __url.ToRequest(__operation6);
+        __Rt::ApiRequest.MarkAnonymous(__request);
+        var __response = await __Rt::ApiResponse.SendStreamedAsync(_httpClient, __request, __operation6, options, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             using (__response)
@@ -616,261 +435,187 @@ public partial class OperationsClient : IOperationsClient
                 var __status = (int)__response.StatusCode;
                 if (__status == 404)
                 {
-                    throw await global::Apiforge.Runtime.ApiResponse.ReadErrorAsync(__response, OperationsClientJsonContext.Default.NotFound, cancellationToken).ConfigureAwait(false);
+                    throw await __Rt::ApiResponse.ReadErrorAsync(__response, OperationsClientJsonContext.Default.NotFound, cancellationToken).ConfigureAwait(false);
                 }
-                await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
+                await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
             }
         }
-        return await global::Apiforge.Runtime.ApiResponse.ReadFileAsync(__response, cancellationToken).ConfigureAwait(false);
+        return await __Rt::ApiResponse.ReadFileAsync(__response, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task PutBlobAsync(string name, global::System.IO.Stream body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => PutBlobWithResponseAsync(name, body, options, cancellationToken);
+    public __Tasks::Task PutBlobAsync(string name, global::System.IO.Stream body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => PutBlobWithResponseAsync(name, body, options, cancellationToken);
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> PutBlobWithResponseAsync(string name, global::System.IO.Stream body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async __Tasks::Task<__Rt::ApiResult> PutBlobWithResponseAsync(string name, global::System.IO.Stream body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (name is null) throw new global::System.ArgumentNullException(nameof(name));
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-        var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/blobs/");
-        __url.AppendPathValue(global::Apiforge.Runtime.ApiFormat.Format(name));
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, __url.ToUri());
-        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
-        __request.Content = global::Apiforge.Runtime.ApiContent.Binary(body, "application/octet-stream");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation7, options, cancellationToken).ConfigureAwait(false);
-        if (!__response.IsSuccessStatusCode)
-        {
-            await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-        }
-        return global::Apiforge.Runtime.ApiResult.From(__response);
+        __url.AppendPathValue(__Rt::ApiFormat.Format(name));
+        using var __request = __url.ToRequest(__operation7);
+        __Rt::ApiRequest.MarkAnonymous(__request);
+        __request.Content = __Rt::ApiContent.Binary(body, "application/octet-stream");
+        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation7, options, cancellationToken).ConfigureAwait(false);
+        await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
+        return __Rt::ApiResult.From(__response);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<string> PutNoteAsync(string body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        => (await PutNoteWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false)).Value;
+    public __Tasks::Task<string> PutNoteAsync(string body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => __Rt::ApiResponse.ValueAsync(PutNoteWithResponseAsync(body, options, cancellationToken));
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<string>> PutNoteWithResponseAsync(string body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async __Tasks::Task<__Rt::ApiResult<string>> PutNoteWithResponseAsync(string body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-        var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/notes");
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, __url.ToUri());
-        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
-        __request.Content = global::Apiforge.Runtime.ApiContent.Text(body, "text/plain");
+        using var __request = __url.ToRequest(__operation8);
+        __Rt::ApiRequest.MarkAnonymous(__request);
+        __request.Content = __Rt::ApiContent.Text(body, "text/plain");
         __request.Headers.TryAddWithoutValidation("Accept", "text/plain");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation8, options, cancellationToken).ConfigureAwait(false);
-        if (__response.IsSuccessStatusCode && (int)__response.StatusCode != 200)
-        {
-            throw await global::Apiforge.Runtime.ApiResponse.UndocumentedStatusAsync(__response, cancellationToken).ConfigureAwait(false);
-        }
-        if (!__response.IsSuccessStatusCode)
-        {
-            await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-        }
-        var __value = await global::Apiforge.Runtime.ApiResponse.ReadTextAsync(__response, cancellationToken).ConfigureAwait(false);
-        return global::Apiforge.Runtime.ApiResult.From<string>(__response, __value);
+        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation8, options, cancellationToken).ConfigureAwait(false);
+        await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
+        var __value = await __Rt::ApiResponse.ReadTextAsync(__response, cancellationToken).ConfigureAwait(false);
+        return __Rt::ApiResult.From<string>(__response, __value);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Ops.Note?> PostNoteAsync(global::Ops.Note? body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        => (await PostNoteWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false)).Value;
+    public __Tasks::Task<global::Ops.Note?> PostNoteAsync(global::Ops.Note? body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => __Rt::ApiResponse.ValueAsync(PostNoteWithResponseAsync(body, options, cancellationToken));
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Ops.Note?>> PostNoteWithResponseAsync(global::Ops.Note? body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async __Tasks::Task<__Rt::ApiResult<global::Ops.Note?>> PostNoteWithResponseAsync(global::Ops.Note? body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/notes");
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, __url.ToUri());
-        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
-        if (body is not null)
-        {
-            __request.Content = global::Apiforge.Runtime.ApiContent.Json(body, OperationsClientJsonContext.Default.Note, "application/json");
-        }
+        using var __request = __url.ToRequest(__operation9);
+        __Rt::ApiRequest.MarkAnonymous(__request);
+        if (body is not null) __request.Content = __Rt::ApiContent.Json(body, OperationsClientJsonContext.Default.Note, "application/json");
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation9, options, cancellationToken).ConfigureAwait(false);
-        if (__response.IsSuccessStatusCode && (int)__response.StatusCode != 200 && (int)__response.StatusCode != 204)
-        {
-            throw await global::Apiforge.Runtime.ApiResponse.UndocumentedStatusAsync(__response, cancellationToken).ConfigureAwait(false);
-        }
-        if (!__response.IsSuccessStatusCode)
-        {
-            await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-        }
-        var __value = await global::Apiforge.Runtime.ApiResponse.ReadJsonOrNullAsync(__response, OperationsClientJsonContext.Default.Note, cancellationToken).ConfigureAwait(false);
-        return global::Apiforge.Runtime.ApiResult.From<global::Ops.Note?>(__response, __value);
+        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation9, options, cancellationToken).ConfigureAwait(false);
+        await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
+        var __value = await __Rt::ApiResponse.ReadJsonOrNullAsync(__response, OperationsClientJsonContext.Default.Note, cancellationToken).ConfigureAwait(false);
+        return __Rt::ApiResult.From<global::Ops.Note?>(__response, __value);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<int?> GetCounterAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        => (await GetCounterWithResponseAsync(options, cancellationToken).ConfigureAwait(false)).Value;
+    public __Tasks::Task<int?> GetCounterAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => __Rt::ApiResponse.ValueAsync(GetCounterWithResponseAsync(options, cancellationToken));
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<int?>> GetCounterWithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async __Tasks::Task<__Rt::ApiResult<int?>> GetCounterWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/counter");
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
-        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
+        using var __request = __url.ToRequest(__operation10);
+        __Rt::ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation10, options, cancellationToken).ConfigureAwait(false);
-        if (__response.IsSuccessStatusCode && (int)__response.StatusCode != 200 && (int)__response.StatusCode != 204)
-        {
-            throw await global::Apiforge.Runtime.ApiResponse.UndocumentedStatusAsync(__response, cancellationToken).ConfigureAwait(false);
-        }
-        if (!__response.IsSuccessStatusCode)
-        {
-            await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-        }
-        var __value = await global::Apiforge.Runtime.ApiResponse.ReadJsonValueOrNullAsync(__response, OperationsClientJsonContext.Default.Int, cancellationToken).ConfigureAwait(false);
-        return global::Apiforge.Runtime.ApiResult.From<int?>(__response, __value);
+        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation10, options, cancellationToken).ConfigureAwait(false);
+        await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
+        var __value = await __Rt::ApiResponse.ReadJsonValueOrNullAsync(__response, OperationsClientJsonContext.Default.Int, cancellationToken).ConfigureAwait(false);
+        return __Rt::ApiResult.From<int?>(__response, __value);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.Dictionary<string, string>> GetHealthAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        => (await GetHealthWithResponseAsync(options, cancellationToken).ConfigureAwait(false)).Value;
+    public __Tasks::Task<global::System.Collections.Generic.Dictionary<string, string>> GetHealthAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => __Rt::ApiResponse.ValueAsync(GetHealthWithResponseAsync(options, cancellationToken));
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::System.Collections.Generic.Dictionary<string, string>>> GetHealthWithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async __Tasks::Task<__Rt::ApiResult<global::System.Collections.Generic.Dictionary<string, string>>> GetHealthWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/health");
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
-        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
+        using var __request = __url.ToRequest(__operation11);
+        __Rt::ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation11, options, cancellationToken).ConfigureAwait(false);
-        if (__response.IsSuccessStatusCode && (int)__response.StatusCode != 200)
-        {
-            throw await global::Apiforge.Runtime.ApiResponse.UndocumentedStatusAsync(__response, cancellationToken).ConfigureAwait(false);
-        }
-        if (!__response.IsSuccessStatusCode)
-        {
-            await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-        }
-        var __value = await global::Apiforge.Runtime.ApiResponse.ReadJsonAsync(__response, OperationsClientJsonContext.Default.DictionaryOfString, cancellationToken).ConfigureAwait(false);
-        return global::Apiforge.Runtime.ApiResult.From<global::System.Collections.Generic.Dictionary<string, string>>(__response, __value);
+        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation11, options, cancellationToken).ConfigureAwait(false);
+        await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
+        var __value = await __Rt::ApiResponse.ReadJsonAsync(__response, OperationsClientJsonContext.Default.DictionaryOfString, cancellationToken).ConfigureAwait(false);
+        return __Rt::ApiResult.From<global::System.Collections.Generic.Dictionary<string, string>>(__response, __value);
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task DupAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => DupWithResponseAsync(options, cancellationToken);
+    public __Tasks::Task DupAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => DupWithResponseAsync(options, cancellationToken);
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> DupWithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async __Tasks::Task<__Rt::ApiResult> DupWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/dup/one");
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
-        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation12, options, cancellationToken).ConfigureAwait(false);
-        if (!__response.IsSuccessStatusCode)
-        {
-            await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-        }
-        return global::Apiforge.Runtime.ApiResult.From(__response);
+        using var __request = __url.ToRequest(__operation12);
+        __Rt::ApiRequest.MarkAnonymous(__request);
+        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation12, options, cancellationToken).ConfigureAwait(false);
+        await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
+        return __Rt::ApiResult.From(__response);
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task Dup2Async(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Dup2WithResponseAsync(options, cancellationToken);
+    public __Tasks::Task Dup2Async(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Dup2WithResponseAsync(options, cancellationToken);
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> Dup2WithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async __Tasks::Task<__Rt::ApiResult> Dup2WithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/dup/two");
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
-        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation13, options, cancellationToken).ConfigureAwait(false);
-        if (!__response.IsSuccessStatusCode)
-        {
-            await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-        }
-        return global::Apiforge.Runtime.ApiResult.From(__response);
+        using var __request = __url.ToRequest(__operation13);
+        __Rt::ApiRequest.MarkAnonymous(__request);
+        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation13, options, cancellationToken).ConfigureAwait(false);
+        await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
+        return __Rt::ApiResult.From(__response);
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task DupWithResponse2Async(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => DupWithResponse2WithResponseAsync(options, cancellationToken);
+    public __Tasks::Task DupWithResponse2Async(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => DupWithResponse2WithResponseAsync(options, cancellationToken);
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> DupWithResponse2WithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async __Tasks::Task<__Rt::ApiResult> DupWithResponse2WithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/dupWithResponse");
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
-        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation14, options, cancellationToken).ConfigureAwait(false);
-        if (!__response.IsSuccessStatusCode)
-        {
-            await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-        }
-        return global::Apiforge.Runtime.ApiResult.From(__response);
+        using var __request = __url.ToRequest(__operation14);
+        __Rt::ApiRequest.MarkAnonymous(__request);
+        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation14, options, cancellationToken).ConfigureAwait(false);
+        await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
+        return __Rt::ApiResult.From(__response);
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task _1stNameAsync(string @class, global::Ops.Note? body2, string? cancellationToken2 = null, string? options2 = null, string? request = null, string? body = null, string? _2fa = null, string? thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => _1stNameWithResponseAsync(@class, body2, cancellationToken2, options2, request, body, _2fa, thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName, options, cancellationToken);
+    public __Tasks::Task _1stNameAsync(string @class, global::Ops.Note? body2, string? cancellationToken2 = null, string? options2 = null, string? request = null, string? body = null, string? _2fa = null, string? thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => _1stNameWithResponseAsync(@class, body2, cancellationToken2, options2, request, body, _2fa, thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName, options, cancellationToken);
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> _1stNameWithResponseAsync(string @class, global::Ops.Note? body2, string? cancellationToken2 = null, string? options2 = null, string? request = null, string? body = null, string? _2fa = null, string? thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async __Tasks::Task<__Rt::ApiResult> _1stNameWithResponseAsync(string @class, global::Ops.Note? body2, string? cancellationToken2 = null, string? options2 = null, string? request = null, string? body = null, string? _2fa = null, string? thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (@class is null) throw new global::System.ArgumentNullException(nameof(@class));
-        var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/names/");
-        __url.AppendPathValue(global::Apiforge.Runtime.ApiFormat.Format(@class));
-        if (cancellationToken2 is not null)
-        {
-            __url.AppendQuery("cancellationToken", global::Apiforge.Runtime.ApiFormat.Format(cancellationToken2));
-        }
-        if (options2 is not null)
-        {
-            __url.AppendQuery("options", global::Apiforge.Runtime.ApiFormat.Format(options2));
-        }
-        if (request is not null)
-        {
-            __url.AppendQuery("request", global::Apiforge.Runtime.ApiFormat.Format(request));
-        }
-        if (body is not null)
-        {
-            __url.AppendQuery("body", global::Apiforge.Runtime.ApiFormat.Format(body));
-        }
-        if (thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName is not null)
-        {
-            __url.AppendQuery("this-is-a-very-long-parameter-name-that-goes-on-and-on-and-on-well-past-anything-a-reasonable-api-would-use-for-a-query-parameter-name", global::Apiforge.Runtime.ApiFormat.Format(thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName));
-        }
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, __url.ToUri());
-        if (_2fa is not null)
-        {
-            global::Apiforge.Runtime.ApiRequest.AddHeader(__request, "2fa", global::Apiforge.Runtime.ApiFormat.Format(_2fa), nameof(_2fa));
-        }
-        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
-        if (body2 is not null)
-        {
-            __request.Content = global::Apiforge.Runtime.ApiContent.Json(body2, OperationsClientJsonContext.Default.Note, "application/json");
-        }
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation15, options, cancellationToken).ConfigureAwait(false);
-        if (!__response.IsSuccessStatusCode)
-        {
-            await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-        }
-        return global::Apiforge.Runtime.ApiResult.From(__response);
+        __url.AppendPathValue(__Rt::ApiFormat.Format(@class));
+        if (cancellationToken2 is not null) __url.AppendQuery("cancellationToken", __Rt::ApiFormat.Format(cancellationToken2));
+        if (options2 is not null) __url.AppendQuery("options", __Rt::ApiFormat.Format(options2));
+        if (request is not null) __url.AppendQuery("request", __Rt::ApiFormat.Format(request));
+        if (body is not null) __url.AppendQuery("body", __Rt::ApiFormat.Format(body));
+        if (thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName is not null) __url.AppendQuery("this-is-a-very-long-parameter-name-that-goes-on-and-on-and-on-well-past-anything-a-reasonable-api-would-use-for-a-query-parameter-name", __Rt::ApiFormat.Format(thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName));
+        using var __request = __url.ToRequest(__operation15);
+        if (_2fa is not null) __Rt::ApiRequest.AddHeader(__request, "2fa", __Rt::ApiFormat.Format(_2fa), nameof(_2fa));
+        __Rt::ApiRequest.MarkAnonymous(__request);
+        if (body2 is not null) __request.Content = __Rt::ApiContent.Json(body2, OperationsClientJsonContext.Default.Note, "application/json");
+        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation15, options, cancellationToken).ConfigureAwait(false);
+        await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
+        return __Rt::ApiResult.From(__response);
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task SubscribeAsync(global::Ops.SubscribeRequest body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => SubscribeWithResponseAsync(body, options, cancellationToken);
+    public __Tasks::Task SubscribeAsync(global::Ops.SubscribeRequest body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => SubscribeWithResponseAsync(body, options, cancellationToken);
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> SubscribeWithResponseAsync(global::Ops.SubscribeRequest body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async __Tasks::Task<__Rt::ApiResult> SubscribeWithResponseAsync(global::Ops.SubscribeRequest body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-        var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/subscriptions");
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, __url.ToUri());
-        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
-        __request.Content = global::Apiforge.Runtime.ApiContent.Json(body, OperationsClientJsonContext.Default.SubscribeRequest, "application/json");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation16, options, cancellationToken).ConfigureAwait(false);
-        if (!__response.IsSuccessStatusCode)
-        {
-            await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-        }
-        return global::Apiforge.Runtime.ApiResult.From(__response);
+        using var __request = __url.ToRequest(__operation16);
+        __Rt::ApiRequest.MarkAnonymous(__request);
+        __request.Content = __Rt::ApiContent.Json(body, OperationsClientJsonContext.Default.SubscribeRequest, "application/json");
+        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation16, options, cancellationToken).ConfigureAwait(false);
+        await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
+        return __Rt::ApiResult.From(__response);
     }
 }

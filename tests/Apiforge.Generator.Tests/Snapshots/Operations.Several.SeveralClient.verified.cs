@@ -6,6 +6,11 @@
 
 namespace Several;
 
+using __Rt = global::Apiforge.Runtime;
+using __Http = global::System.Net.Http;
+using __Tasks = global::System.Threading.Tasks;
+using __Meta = global::System.Text.Json.Serialization.Metadata;
+
 /// <summary>The SeveralClient API.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
 public partial interface ISeveralClient
@@ -16,29 +21,22 @@ public partial interface ISeveralClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>replaced</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Several.Pet?> PutPetAsync(string name, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<global::Several.Pet?> PutPetAsync(string name, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>PUT /pets/{name}</summary>
-    /// <param name="name">The path parameter 'name'.</param>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="PutPetAsync" path="/*[not(self::returns)]"/>
     /// <returns>The response body with the status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Several.SeveralClient.PutPetResult> PutPetWithResponseAsync(string name, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<global::Several.SeveralClient.PutPetResult> PutPetWithResponseAsync(string name, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /count</summary>
     /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>a number</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<long?> CountAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<long?> CountAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>GET /count</summary>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="CountAsync" path="/*[not(self::returns)]"/>
     /// <returns>The response body with the status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Several.SeveralClient.CountResult> CountWithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<global::Several.SeveralClient.CountResult> CountWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <summary>The SeveralClient API.</summary>
@@ -48,87 +46,73 @@ public partial class SeveralClient : ISeveralClient
     /// <summary>The first server of the API description; used when the <c>HttpClient</c> has no <c>BaseAddress</c>.</summary>
     public const string DefaultBaseAddress = "https://several.example.com";
 
-    private readonly global::System.Net.Http.HttpClient _httpClient;
+    private readonly __Http::HttpClient _httpClient;
 
     /// <summary>Creates the client over <paramref name="httpClient"/>; its <c>BaseAddress</c>, when set, is the API's root.</summary>
-    public SeveralClient(global::System.Net.Http.HttpClient httpClient)
+    public SeveralClient(__Http::HttpClient httpClient)
     {
         _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
     }
 
-    private static readonly global::Apiforge.Runtime.ApiOperation __operation0 = new("putPet", "PUT", "/pets/{name}");
-    private static readonly global::Apiforge.Runtime.ApiOperation __operation1 = new("count", "GET", "/count");
+    private static readonly __Rt::ApiOperation __operation0 = new("putPet", "PUT", "/pets/{name}", 200, 201, 202, 203, 204);
+    private static readonly __Rt::ApiOperation __operation1 = new("count", "GET", "/count", 200, 206);
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Several.Pet?> PutPetAsync(string name, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async __Tasks::Task<global::Several.Pet?> PutPetAsync(string name, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         => (await PutPetWithResponseAsync(name, options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Several.SeveralClient.PutPetResult> PutPetWithResponseAsync(string name, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async __Tasks::Task<global::Several.SeveralClient.PutPetResult> PutPetWithResponseAsync(string name, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (name is null) throw new global::System.ArgumentNullException(nameof(name));
-        var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/pets/");
-        __url.AppendPathValue(global::Apiforge.Runtime.ApiFormat.Format(name));
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, __url.ToUri());
-        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
+        __url.AppendPathValue(__Rt::ApiFormat.Format(name));
+        using var __request = __url.ToRequest(__operation0);
+        __Rt::ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation0, options, cancellationToken).ConfigureAwait(false);
-        if (__response.IsSuccessStatusCode && (int)__response.StatusCode != 200 && (int)__response.StatusCode != 201 && (int)__response.StatusCode != 202 && (int)__response.StatusCode != 203 && (int)__response.StatusCode != 204)
-        {
-            throw await global::Apiforge.Runtime.ApiResponse.UndocumentedStatusAsync(__response, cancellationToken).ConfigureAwait(false);
-        }
-        if (!__response.IsSuccessStatusCode)
-        {
-            await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-        }
+        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation0, options, cancellationToken).ConfigureAwait(false);
+        await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
         switch ((int)__response.StatusCode)
         {
             case 201:
-                return new global::Several.SeveralClient.PutPetResult(__response, default, status201: await global::Apiforge.Runtime.ApiResponse.ReadJsonAsync(__response, SeveralClientJsonContext.Default.Receipt, cancellationToken).ConfigureAwait(false));
+                return new global::Several.SeveralClient.PutPetResult(__response, default, status201: await __Rt::ApiResponse.ReadJsonAsync(__response, SeveralClientJsonContext.Default.Receipt, cancellationToken).ConfigureAwait(false));
             case 202:
-                return new global::Several.SeveralClient.PutPetResult(__response, default, status202: await global::Apiforge.Runtime.ApiResponse.ReadJsonAsync(__response, SeveralClientJsonContext.Default.ListOfString, cancellationToken).ConfigureAwait(false));
+                return new global::Several.SeveralClient.PutPetResult(__response, default, status202: await __Rt::ApiResponse.ReadJsonAsync(__response, SeveralClientJsonContext.Default.ListOfString, cancellationToken).ConfigureAwait(false));
         }
-        var __value = await global::Apiforge.Runtime.ApiResponse.ReadJsonOrNullAsync(__response, SeveralClientJsonContext.Default.Pet, cancellationToken).ConfigureAwait(false);
+        var __value = await __Rt::ApiResponse.ReadJsonOrNullAsync(__response, SeveralClientJsonContext.Default.Pet, cancellationToken).ConfigureAwait(false);
         return new global::Several.SeveralClient.PutPetResult(__response, __value);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<long?> CountAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async __Tasks::Task<long?> CountAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         => (await CountWithResponseAsync(options, cancellationToken).ConfigureAwait(false)).Value;
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Several.SeveralClient.CountResult> CountWithResponseAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async __Tasks::Task<global::Several.SeveralClient.CountResult> CountWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/count");
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
-        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
+        using var __request = __url.ToRequest(__operation1);
+        __Rt::ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation1, options, cancellationToken).ConfigureAwait(false);
-        if (__response.IsSuccessStatusCode && (int)__response.StatusCode != 200 && (int)__response.StatusCode != 206)
-        {
-            throw await global::Apiforge.Runtime.ApiResponse.UndocumentedStatusAsync(__response, cancellationToken).ConfigureAwait(false);
-        }
-        if (!__response.IsSuccessStatusCode)
-        {
-            await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-        }
+        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation1, options, cancellationToken).ConfigureAwait(false);
+        await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
         switch ((int)__response.StatusCode)
         {
             case 206:
-                return new global::Several.SeveralClient.CountResult(__response, default, status206: await global::Apiforge.Runtime.ApiResponse.ReadJsonAsync(__response, SeveralClientJsonContext.Default.Receipt, cancellationToken).ConfigureAwait(false));
+                return new global::Several.SeveralClient.CountResult(__response, default, status206: await __Rt::ApiResponse.ReadJsonAsync(__response, SeveralClientJsonContext.Default.Receipt, cancellationToken).ConfigureAwait(false));
         }
-        var __value = await global::Apiforge.Runtime.ApiResponse.ReadJsonValueOrNullAsync(__response, SeveralClientJsonContext.Default.Long, cancellationToken).ConfigureAwait(false);
+        var __value = await __Rt::ApiResponse.ReadJsonValueOrNullAsync(__response, SeveralClientJsonContext.Default.Long, cancellationToken).ConfigureAwait(false);
         return new global::Several.SeveralClient.CountResult(__response, __value);
     }
 
     /// <summary>The answer of PutPetAsync: the body of the status that came, typed. Value is the body of the first success status, null for the others.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
-    public sealed class PutPetResult : global::Apiforge.Runtime.ApiResult<global::Several.Pet?>
+    public sealed class PutPetResult : __Rt::ApiResult<global::Several.Pet?>
     {
         /// <summary>Creates the result from the response and the body read for its status.</summary>
-        public PutPetResult(global::System.Net.Http.HttpResponseMessage response, global::Several.Pet? value, global::Several.Receipt? status201 = default, global::System.Collections.Generic.List<string>? status202 = default)
+        public PutPetResult(__Http::HttpResponseMessage response, global::Several.Pet? value, global::Several.Receipt? status201 = default, global::System.Collections.Generic.List<string>? status202 = default)
             : base(response, value)
         {
             Status201 = status201;
@@ -144,10 +128,10 @@ public partial class SeveralClient : ISeveralClient
 
     /// <summary>The answer of CountAsync: the body of the status that came, typed. Value is the body of the first success status, null for the others.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
-    public sealed class CountResult : global::Apiforge.Runtime.ApiResult<long?>
+    public sealed class CountResult : __Rt::ApiResult<long?>
     {
         /// <summary>Creates the result from the response and the body read for its status.</summary>
-        public CountResult(global::System.Net.Http.HttpResponseMessage response, long? value, global::Several.Receipt? status206 = default)
+        public CountResult(__Http::HttpResponseMessage response, long? value, global::Several.Receipt? status206 = default)
             : base(response, value)
         {
             Status206 = status206;

@@ -6,6 +6,11 @@
 
 namespace Streams;
 
+using __Rt = global::Apiforge.Runtime;
+using __Http = global::System.Net.Http;
+using __Tasks = global::System.Threading.Tasks;
+using __Meta = global::System.Text.Json.Serialization.Metadata;
+
 /// <summary>The StreamsClient API.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
 public partial interface IStreamsClient
@@ -17,16 +22,11 @@ public partial interface IStreamsClient
     /// <returns>The answer; with stream=true, its chunks as server-sent events.</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException{T}">A bad request. (status 400), with the parsed body in Error.</exception>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Streams.Chat> CreateChatAsync(global::Streams.ChatRequest body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<global::Streams.Chat> CreateChatAsync(global::Streams.ChatRequest body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>A chat answer, whole or streamed.</summary>
-    /// <param name="body">The request body.</param>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="CreateChatAsync" path="/*[not(self::returns)]"/>
     /// <returns>The response body with the status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException{T}">A bad request. (status 400), with the parsed body in Error.</exception>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Streams.Chat>> CreateChatWithResponseAsync(global::Streams.ChatRequest body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<__Rt::ApiResult<global::Streams.Chat>> CreateChatWithResponseAsync(global::Streams.ChatRequest body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>A chat answer, whole or streamed.</summary>
     /// <remarks>Streams the text/event-stream response: the server-sent events as they arrive. The request is sent when the enumeration starts; leaving the loop closes the response.</remarks>
@@ -35,7 +35,7 @@ public partial interface IStreamsClient
     /// <param name="cancellationToken">Cancels the request and the enumeration, also while an event is being read.</param>
     /// <returns>The server-sent events, read one at a time with bounded memory (ApiResponse.StreamEventLimit).</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success (before the first item), or sent an item that is too long or cannot be read.</exception>
-    global::System.Collections.Generic.IAsyncEnumerable<global::Apiforge.Runtime.ApiServerSentEvent<global::Streams.ChatChunk>> CreateChatStreamAsync(global::Streams.ChatRequest body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Collections.Generic.IAsyncEnumerable<__Rt::ApiServerSentEvent<global::Streams.ChatChunk>> CreateChatStreamAsync(global::Streams.ChatRequest body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /ticks</summary>
     /// <remarks>Streams the text/event-stream response: the server-sent events as they arrive. The request is sent when the enumeration starts; leaving the loop closes the response.</remarks>
@@ -44,7 +44,7 @@ public partial interface IStreamsClient
     /// <param name="cancellationToken">Cancels the request and the enumeration, also while an event is being read.</param>
     /// <returns>The server-sent events, read one at a time with bounded memory (ApiResponse.StreamEventLimit).</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success (before the first item), or sent an item that is too long or cannot be read.</exception>
-    global::System.Collections.Generic.IAsyncEnumerable<global::Apiforge.Runtime.ApiServerSentEvent<global::Streams.Tick>> WatchTicksAsync(string symbol, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Collections.Generic.IAsyncEnumerable<__Rt::ApiServerSentEvent<global::Streams.Tick>> WatchTicksAsync(string symbol, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /raw</summary>
     /// <remarks>Streams the text/event-stream response: the server-sent events as they arrive. The request is sent when the enumeration starts; leaving the loop closes the response.</remarks>
@@ -52,7 +52,7 @@ public partial interface IStreamsClient
     /// <param name="cancellationToken">Cancels the request and the enumeration, also while an event is being read.</param>
     /// <returns>The server-sent events, read one at a time with bounded memory (ApiResponse.StreamEventLimit).</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success (before the first item), or sent an item that is too long or cannot be read.</exception>
-    global::System.Collections.Generic.IAsyncEnumerable<global::Apiforge.Runtime.ApiServerSentEvent<string>> RawEventsAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Collections.Generic.IAsyncEnumerable<__Rt::ApiServerSentEvent<string>> RawEventsAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /ticks.ndjson</summary>
     /// <remarks>Streams the application/x-ndjson response: the JSON records as they arrive. The request is sent when the enumeration starts; leaving the loop closes the response.</remarks>
@@ -60,7 +60,7 @@ public partial interface IStreamsClient
     /// <param name="cancellationToken">Cancels the request and the enumeration, also while an event is being read.</param>
     /// <returns>The JSON records, read one at a time with bounded memory (ApiResponse.StreamEventLimit).</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success (before the first item), or sent an item that is too long or cannot be read.</exception>
-    global::System.Collections.Generic.IAsyncEnumerable<global::Streams.Tick> ExportTicksAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Collections.Generic.IAsyncEnumerable<global::Streams.Tick> ExportTicksAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /ticks.jsonl</summary>
     /// <remarks>Streams the application/jsonl response: the JSON records as they arrive. The request is sent when the enumeration starts; leaving the loop closes the response.</remarks>
@@ -68,7 +68,7 @@ public partial interface IStreamsClient
     /// <param name="cancellationToken">Cancels the request and the enumeration, also while an event is being read.</param>
     /// <returns>The JSON records, read one at a time with bounded memory (ApiResponse.StreamEventLimit).</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success (before the first item), or sent an item that is too long or cannot be read.</exception>
-    global::System.Collections.Generic.IAsyncEnumerable<global::Streams.Tick> ExportTicksJsonlAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Collections.Generic.IAsyncEnumerable<global::Streams.Tick> ExportTicksJsonlAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>GET /ticks.seq</summary>
     /// <remarks>Streams the application/json-seq response: the JSON records as they arrive. The request is sent when the enumeration starts; leaving the loop closes the response.</remarks>
@@ -76,7 +76,7 @@ public partial interface IStreamsClient
     /// <param name="cancellationToken">Cancels the request and the enumeration, also while an event is being read.</param>
     /// <returns>The JSON records, read one at a time with bounded memory (ApiResponse.StreamEventLimit).</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success (before the first item), or sent an item that is too long or cannot be read.</exception>
-    global::System.Collections.Generic.IAsyncEnumerable<global::Streams.Tick> ExportTickSequenceAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Collections.Generic.IAsyncEnumerable<global::Streams.Tick> ExportTickSequenceAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <summary>The StreamsClient API.</summary>
@@ -86,171 +86,166 @@ public partial class StreamsClient : IStreamsClient
     /// <summary>The first server of the API description; used when the <c>HttpClient</c> has no <c>BaseAddress</c>.</summary>
     public const string DefaultBaseAddress = "http://localhost/";
 
-    private readonly global::System.Net.Http.HttpClient _httpClient;
+    private readonly __Http::HttpClient _httpClient;
 
     /// <summary>Creates the client over <paramref name="httpClient"/>; its <c>BaseAddress</c>, when set, is the API's root.</summary>
-    public StreamsClient(global::System.Net.Http.HttpClient httpClient)
+    public StreamsClient(__Http::HttpClient httpClient)
     {
         _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
     }
 
-    private static readonly global::Apiforge.Runtime.ApiOperation __operation0 = new("createChat", "POST", "/chat");
-    private static readonly global::Apiforge.Runtime.ApiOperation __operation1 = new("watchTicks", "GET", "/ticks");
-    private static readonly global::Apiforge.Runtime.ApiOperation __operation2 = new("rawEvents", "GET", "/raw");
-    private static readonly global::Apiforge.Runtime.ApiOperation __operation3 = new("exportTicks", "GET", "/ticks.ndjson");
-    private static readonly global::Apiforge.Runtime.ApiOperation __operation4 = new("exportTicksJsonl", "GET", "/ticks.jsonl");
-    private static readonly global::Apiforge.Runtime.ApiOperation __operation5 = new("exportTickSequence", "GET", "/ticks.seq");
+    private static readonly __Rt::ApiOperation __operation0 = new("createChat", "POST", "/chat", 200);
+    private static readonly __Rt::ApiOperation __operation1 = new("watchTicks", "GET", "/ticks");
+    private static readonly __Rt::ApiOperation __operation2 = new("rawEvents", "GET", "/raw");
+    private static readonly __Rt::ApiOperation __operation3 = new("exportTicks", "GET", "/ticks.ndjson");
+    private static readonly __Rt::ApiOperation __operation4 = new("exportTicksJsonl", "GET", "/ticks.jsonl");
+    private static readonly __Rt::ApiOperation __operation5 = new("exportTickSequence", "GET", "/ticks.seq");
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Streams.Chat> CreateChatAsync(global::Streams.ChatRequest body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        => (await CreateChatWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false)).Value;
+    public __Tasks::Task<global::Streams.Chat> CreateChatAsync(global::Streams.ChatRequest body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => __Rt::ApiResponse.ValueAsync(CreateChatWithResponseAsync(body, options, cancellationToken));
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Streams.Chat>> CreateChatWithResponseAsync(global::Streams.ChatRequest body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async __Tasks::Task<__Rt::ApiResult<global::Streams.Chat>> CreateChatWithResponseAsync(global::Streams.ChatRequest body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-        var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/chat");
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, __url.ToUri());
-        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
-        __request.Content = global::Apiforge.Runtime.ApiContent.Json(body, StreamsClientJsonContext.Default.ChatRequest, "application/json");
+        using var __request = __url.ToRequest(__operation0);
+        __Rt::ApiRequest.MarkAnonymous(__request);
+        __request.Content = __Rt::ApiContent.Json(body, StreamsClientJsonContext.Default.ChatRequest, "application/json");
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation0, options, cancellationToken).ConfigureAwait(false);
-        if (__response.IsSuccessStatusCode && (int)__response.StatusCode != 200)
-        {
-            throw await global::Apiforge.Runtime.ApiResponse.UndocumentedStatusAsync(__response, cancellationToken).ConfigureAwait(false);
-        }
+        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation0, options, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             var __status = (int)__response.StatusCode;
             if (__status == 400)
             {
-                throw await global::Apiforge.Runtime.ApiResponse.ReadErrorAsync(__response, StreamsClientJsonContext.Default.Error, cancellationToken).ConfigureAwait(false);
+                throw await __Rt::ApiResponse.ReadErrorAsync(__response, StreamsClientJsonContext.Default.Error, cancellationToken).ConfigureAwait(false);
             }
-            await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
+            await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
         }
-        var __value = await global::Apiforge.Runtime.ApiResponse.ReadJsonAsync(__response, StreamsClientJsonContext.Default.Chat, cancellationToken).ConfigureAwait(false);
-        return global::Apiforge.Runtime.ApiResult.From<global::Streams.Chat>(__response, __value);
+        var __value = await __Rt::ApiResponse.ReadJsonAsync(__response, StreamsClientJsonContext.Default.Chat, cancellationToken).ConfigureAwait(false);
+        return __Rt::ApiResult.From<global::Streams.Chat>(__response, __value);
     }
 
     /// <inheritdoc/>
-    public async global::System.Collections.Generic.IAsyncEnumerable<global::Apiforge.Runtime.ApiServerSentEvent<global::Streams.ChatChunk>> CreateChatStreamAsync(global::Streams.ChatRequest body, global::Apiforge.Runtime.ApiCallOptions? options = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Collections.Generic.IAsyncEnumerable<__Rt::ApiServerSentEvent<global::Streams.ChatChunk>> CreateChatStreamAsync(global::Streams.ChatRequest body, __Rt::ApiCallOptions? options = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-        var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/chat");
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, __url.ToUri());
-        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
-        __request.Content = global::Apiforge.Runtime.ApiContent.Json(body, StreamsClientJsonContext.Default.ChatRequest, "application/json");
+        using var __request = __url.ToRequest(__operation0);
+        __Rt::ApiRequest.MarkAnonymous(__request);
+        __request.Content = __Rt::ApiContent.Json(body, StreamsClientJsonContext.Default.ChatRequest, "application/json");
         __request.Headers.TryAddWithoutValidation("Accept", "text/event-stream");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendStreamedAsync(_httpClient, __request, __operation0, options, cancellationToken).ConfigureAwait(false);
+        using var __response = await __Rt::ApiResponse.SendStreamedAsync(_httpClient, __request, __operation0, options, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
             var __status = (int)__response.StatusCode;
             if (__status == 400)
             {
-                throw await global::Apiforge.Runtime.ApiResponse.ReadErrorAsync(__response, StreamsClientJsonContext.Default.Error, cancellationToken).ConfigureAwait(false);
+                throw await __Rt::ApiResponse.ReadErrorAsync(__response, StreamsClientJsonContext.Default.Error, cancellationToken).ConfigureAwait(false);
             }
-            await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
+            await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
         }
-        await foreach (var __item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(global::Apiforge.Runtime.ApiResponse.ReadServerSentEventsAsync(__response, StreamsClientJsonContext.Default.ChatChunk, cancellationToken), false))
+        await foreach (var __item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(__Rt::ApiResponse.ReadServerSentEventsAsync(__response, StreamsClientJsonContext.Default.ChatChunk, cancellationToken), false))
         {
             yield return __item;
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Collections.Generic.IAsyncEnumerable<global::Apiforge.Runtime.ApiServerSentEvent<global::Streams.Tick>> WatchTicksAsync(string symbol, global::Apiforge.Runtime.ApiCallOptions? options = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Collections.Generic.IAsyncEnumerable<__Rt::ApiServerSentEvent<global::Streams.Tick>> WatchTicksAsync(string symbol, __Rt::ApiCallOptions? options = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (symbol is null) throw new global::System.ArgumentNullException(nameof(symbol));
-        var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/ticks");
-        __url.AppendQuery("symbol", global::Apiforge.Runtime.ApiFormat.Format(symbol));
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
-        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
+        __url.AppendQuery("symbol", __Rt::ApiFormat.Format(symbol));
+        using var __request = __url.ToRequest(__operation1);
+        __Rt::ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "text/event-stream");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendStreamedAsync(_httpClient, __request, __operation1, options, cancellationToken).ConfigureAwait(false);
+        using var __response = await __Rt::ApiResponse.SendStreamedAsync(_httpClient, __request, __operation1, options, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
-            throw await global::Apiforge.Runtime.ApiResponse.ReadErrorAsync(__response, StreamsClientJsonContext.Default.Error, cancellationToken).ConfigureAwait(false);
+            throw await __Rt::ApiResponse.ReadErrorAsync(__response, StreamsClientJsonContext.Default.Error, cancellationToken).ConfigureAwait(false);
         }
-        await foreach (var __item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(global::Apiforge.Runtime.ApiResponse.ReadServerSentEventsAsync(__response, StreamsClientJsonContext.Default.Tick, cancellationToken), false))
+        await foreach (var __item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(__Rt::ApiResponse.ReadServerSentEventsAsync(__response, StreamsClientJsonContext.Default.Tick, cancellationToken), false))
         {
             yield return __item;
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Collections.Generic.IAsyncEnumerable<global::Apiforge.Runtime.ApiServerSentEvent<string>> RawEventsAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Collections.Generic.IAsyncEnumerable<__Rt::ApiServerSentEvent<string>> RawEventsAsync(__Rt::ApiCallOptions? options = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/raw");
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
-        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
+        using var __request = __url.ToRequest(__operation2);
+        __Rt::ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "text/event-stream");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendStreamedAsync(_httpClient, __request, __operation2, options, cancellationToken).ConfigureAwait(false);
+        using var __response = await __Rt::ApiResponse.SendStreamedAsync(_httpClient, __request, __operation2, options, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
-            await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
+            await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
         }
-        await foreach (var __item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(global::Apiforge.Runtime.ApiResponse.ReadServerSentEventTextAsync(__response, cancellationToken), false))
+        await foreach (var __item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(__Rt::ApiResponse.ReadServerSentEventTextAsync(__response, cancellationToken), false))
         {
             yield return __item;
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Collections.Generic.IAsyncEnumerable<global::Streams.Tick> ExportTicksAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Collections.Generic.IAsyncEnumerable<global::Streams.Tick> ExportTicksAsync(__Rt::ApiCallOptions? options = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/ticks.ndjson");
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
-        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
+        using var __request = __url.ToRequest(__operation3);
+        __Rt::ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "application/x-ndjson");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendStreamedAsync(_httpClient, __request, __operation3, options, cancellationToken).ConfigureAwait(false);
+        using var __response = await __Rt::ApiResponse.SendStreamedAsync(_httpClient, __request, __operation3, options, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
-            await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
+            await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
         }
-        await foreach (var __item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(global::Apiforge.Runtime.ApiResponse.ReadJsonLinesAsync(__response, StreamsClientJsonContext.Default.Tick, cancellationToken), false))
+        await foreach (var __item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(__Rt::ApiResponse.ReadJsonLinesAsync(__response, StreamsClientJsonContext.Default.Tick, cancellationToken), false))
         {
             yield return __item;
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Collections.Generic.IAsyncEnumerable<global::Streams.Tick> ExportTicksJsonlAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Collections.Generic.IAsyncEnumerable<global::Streams.Tick> ExportTicksJsonlAsync(__Rt::ApiCallOptions? options = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/ticks.jsonl");
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
-        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
+        using var __request = __url.ToRequest(__operation4);
+        __Rt::ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "application/jsonl");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendStreamedAsync(_httpClient, __request, __operation4, options, cancellationToken).ConfigureAwait(false);
+        using var __response = await __Rt::ApiResponse.SendStreamedAsync(_httpClient, __request, __operation4, options, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
-            await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
+            await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
         }
-        await foreach (var __item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(global::Apiforge.Runtime.ApiResponse.ReadJsonLinesAsync(__response, StreamsClientJsonContext.Default.Tick, cancellationToken), false))
+        await foreach (var __item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(__Rt::ApiResponse.ReadJsonLinesAsync(__response, StreamsClientJsonContext.Default.Tick, cancellationToken), false))
         {
             yield return __item;
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Collections.Generic.IAsyncEnumerable<global::Streams.Tick> ExportTickSequenceAsync(global::Apiforge.Runtime.ApiCallOptions? options = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Collections.Generic.IAsyncEnumerable<global::Streams.Tick> ExportTickSequenceAsync(__Rt::ApiCallOptions? options = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/ticks.seq");
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
-        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
+        using var __request = __url.ToRequest(__operation5);
+        __Rt::ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json-seq");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendStreamedAsync(_httpClient, __request, __operation5, options, cancellationToken).ConfigureAwait(false);
+        using var __response = await __Rt::ApiResponse.SendStreamedAsync(_httpClient, __request, __operation5, options, cancellationToken).ConfigureAwait(false);
         if (!__response.IsSuccessStatusCode)
         {
-            await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
+            await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
         }
-        await foreach (var __item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(global::Apiforge.Runtime.ApiResponse.ReadJsonLinesAsync(__response, StreamsClientJsonContext.Default.Tick, cancellationToken), false))
+        await foreach (var __item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(__Rt::ApiResponse.ReadJsonLinesAsync(__response, StreamsClientJsonContext.Default.Tick, cancellationToken), false))
         {
             yield return __item;
         }

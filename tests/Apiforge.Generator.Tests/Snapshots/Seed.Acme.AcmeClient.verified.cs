@@ -6,6 +6,11 @@
 
 namespace Acme;
 
+using __Rt = global::Apiforge.Runtime;
+using __Http = global::System.Net.Http;
+using __Tasks = global::System.Threading.Tasks;
+using __Meta = global::System.Text.Json.Serialization.Metadata;
+
 /// <summary>The AcmeClient API.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
 public partial interface IAcmeClient
@@ -21,20 +26,11 @@ public partial interface IAcmeClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>TradingPermissionResponse</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Acme.TradingPermissionResponse> CreateTradingPermissionAsync(global::Acme.CreateTradingPermission? body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<global::Acme.TradingPermissionResponse> CreateTradingPermissionAsync(global::Acme.CreateTradingPermission? body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>Create Trading Permission</summary>
-    /// <remarks>
-    /// <para><b>Create a trading permission</b></para>
-    /// <para><i><b>Note</b></i>: The <see href="https://live.tradovateapi.com/api/rest-api-endpoints/users/create-evaluation-accounts">/user/createEvaluationAccounts</see> endpoint replaces <see href="https://live.tradovateapi.com/api/rest-api-endpoints/users/open-demo-account">/user/openDemoAccount</see> and <see href="https://live.tradovateapi.com/api/rest-api-endpoints/users/create-trading-permission">/user/createTradingPermission</see>.</para>
-    /// <para>Intended for use by B2B Partners. Create a new Trading Permission for account with ID <c>accountId</c> using that user's ID, <c>userId</c>.</para>
-    /// </remarks>
-    /// <param name="body">The request body.</param>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="CreateTradingPermissionAsync" path="/*[not(self::returns)]"/>
     /// <returns>The response body with the status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Acme.TradingPermissionResponse>> CreateTradingPermissionWithResponseAsync(global::Acme.CreateTradingPermission? body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<__Rt::ApiResult<global::Acme.TradingPermissionResponse>> CreateTradingPermissionWithResponseAsync(global::Acme.CreateTradingPermission? body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <summary>The AcmeClient API.</summary>
@@ -44,41 +40,30 @@ public partial class AcmeClient : IAcmeClient
     /// <summary>The first server of the API description; used when the <c>HttpClient</c> has no <c>BaseAddress</c>.</summary>
     public const string DefaultBaseAddress = "https://live.tradovateapi.com/v1";
 
-    private readonly global::System.Net.Http.HttpClient _httpClient;
+    private readonly __Http::HttpClient _httpClient;
 
     /// <summary>Creates the client over <paramref name="httpClient"/>; its <c>BaseAddress</c>, when set, is the API's root.</summary>
-    public AcmeClient(global::System.Net.Http.HttpClient httpClient)
+    public AcmeClient(__Http::HttpClient httpClient)
     {
         _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
     }
 
-    private static readonly global::Apiforge.Runtime.ApiOperation __operation0 = new("create-trading-permission", "POST", "/user/createtradingpermission");
+    private static readonly __Rt::ApiOperation __operation0 = new("create-trading-permission", "POST", "/user/createtradingpermission", 200);
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Acme.TradingPermissionResponse> CreateTradingPermissionAsync(global::Acme.CreateTradingPermission? body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        => (await CreateTradingPermissionWithResponseAsync(body, options, cancellationToken).ConfigureAwait(false)).Value;
+    public __Tasks::Task<global::Acme.TradingPermissionResponse> CreateTradingPermissionAsync(global::Acme.CreateTradingPermission? body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => __Rt::ApiResponse.ValueAsync(CreateTradingPermissionWithResponseAsync(body, options, cancellationToken));
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Acme.TradingPermissionResponse>> CreateTradingPermissionWithResponseAsync(global::Acme.CreateTradingPermission? body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async __Tasks::Task<__Rt::ApiResult<global::Acme.TradingPermissionResponse>> CreateTradingPermissionWithResponseAsync(global::Acme.CreateTradingPermission? body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/user/createtradingpermission");
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, __url.ToUri());
-        if (body is not null)
-        {
-            __request.Content = global::Apiforge.Runtime.ApiContent.Json(body, AcmeClientJsonContext.Default.CreateTradingPermission, "application/json");
-        }
+        using var __request = __url.ToRequest(__operation0);
+        if (body is not null) __request.Content = __Rt::ApiContent.Json(body, AcmeClientJsonContext.Default.CreateTradingPermission, "application/json");
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation0, options, cancellationToken).ConfigureAwait(false);
-        if (__response.IsSuccessStatusCode && (int)__response.StatusCode != 200)
-        {
-            throw await global::Apiforge.Runtime.ApiResponse.UndocumentedStatusAsync(__response, cancellationToken).ConfigureAwait(false);
-        }
-        if (!__response.IsSuccessStatusCode)
-        {
-            await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-        }
-        var __value = await global::Apiforge.Runtime.ApiResponse.ReadJsonAsync(__response, AcmeClientJsonContext.Default.TradingPermissionResponse, cancellationToken).ConfigureAwait(false);
-        return global::Apiforge.Runtime.ApiResult.From<global::Acme.TradingPermissionResponse>(__response, __value);
+        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation0, options, cancellationToken).ConfigureAwait(false);
+        await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
+        var __value = await __Rt::ApiResponse.ReadJsonAsync(__response, AcmeClientJsonContext.Default.TradingPermissionResponse, cancellationToken).ConfigureAwait(false);
+        return __Rt::ApiResult.From<global::Acme.TradingPermissionResponse>(__response, __value);
     }
 }

@@ -6,14 +6,21 @@
 
 namespace Acme;
 
+using __Rt = global::Apiforge.Runtime;
+using __Http = global::System.Net.Http;
+using __Tasks = global::System.Threading.Tasks;
+using __Meta = global::System.Text.Json.Serialization.Metadata;
+
 /// <summary>
 /// System.Text.Json metadata for every type of <see cref="AcmeClient"/>, written without reflection:
 /// use <see cref="Options"/> or a property such as <c>Default.SomeType</c> with <c>JsonSerializer</c>.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
-public sealed partial class AcmeClientJsonContext : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+public sealed partial class AcmeClientJsonContext : __Meta::IJsonTypeInfoResolver
 {
     private static global::System.Text.Json.JsonSerializerOptions? s_options;
+
+    private readonly __Meta::JsonTypeInfo?[] _infos = new __Meta::JsonTypeInfo?[4];
 
     /// <summary>The shared instance.</summary>
     public static AcmeClientJsonContext Default { get; } = new AcmeClientJsonContext();
@@ -28,49 +35,22 @@ public sealed partial class AcmeClientJsonContext : global::System.Text.Json.Ser
         return options;
     }
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.CreateTradingPermission>? _t0;
-    /// <summary>Metadata for <c>global::Acme.CreateTradingPermission</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.CreateTradingPermission> CreateTradingPermission => _t0 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.CreateTradingPermission>)Options.GetTypeInfo(typeof(global::Acme.CreateTradingPermission));
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.TradingPermissionStatus>? _t1;
-    /// <summary>Metadata for <c>global::Acme.TradingPermissionStatus</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.TradingPermissionStatus> TradingPermissionStatus => _t1 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.TradingPermissionStatus>)Options.GetTypeInfo(typeof(global::Acme.TradingPermissionStatus));
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.TradingPermission>? _t2;
-    /// <summary>Metadata for <c>global::Acme.TradingPermission</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.TradingPermission> TradingPermission => _t2 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.TradingPermission>)Options.GetTypeInfo(typeof(global::Acme.TradingPermission));
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.TradingPermissionResponse>? _t3;
-    /// <summary>Metadata for <c>global::Acme.TradingPermissionResponse</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.TradingPermissionResponse> TradingPermissionResponse => _t3 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Acme.TradingPermissionResponse>)Options.GetTypeInfo(typeof(global::Acme.TradingPermissionResponse));
+    /// <summary>Metadata for <c>CreateTradingPermission</c>.</summary>
+    public __Meta::JsonTypeInfo<CreateTradingPermission> CreateTradingPermission => __Rt::ApiJsonMetadata.Resolve<CreateTradingPermission>(_infos, 0, Options);
+    /// <summary>Metadata for <c>TradingPermissionStatus</c>.</summary>
+    public __Meta::JsonTypeInfo<TradingPermissionStatus> TradingPermissionStatus => __Rt::ApiJsonMetadata.Resolve<TradingPermissionStatus>(_infos, 1, Options);
+    /// <summary>Metadata for <c>TradingPermission</c>.</summary>
+    public __Meta::JsonTypeInfo<TradingPermission> TradingPermission => __Rt::ApiJsonMetadata.Resolve<TradingPermission>(_infos, 2, Options);
+    /// <summary>Metadata for <c>TradingPermissionResponse</c>.</summary>
+    public __Meta::JsonTypeInfo<TradingPermissionResponse> TradingPermissionResponse => __Rt::ApiJsonMetadata.Resolve<TradingPermissionResponse>(_infos, 3, Options);
 
     /// <inheritdoc/>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+    public __Meta::JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
-        if (type == typeof(global::Acme.CreateTradingPermission))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.CreateTradingPermission>(options, new global::Apiforge.Runtime.DelegateJsonConverter<global::Acme.CreateTradingPermission>(
-                global::Acme.Serialization.CreateTradingPermissionJson.ReadValue,
-                global::Acme.Serialization.CreateTradingPermissionJson.WriteValue));
-        }
-        if (type == typeof(global::Acme.TradingPermissionStatus))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.TradingPermissionStatus>(options, new global::Apiforge.Runtime.DelegateJsonConverter<global::Acme.TradingPermissionStatus>(
-                global::Acme.Serialization.TradingPermissionStatusJson.ReadValue,
-                global::Acme.Serialization.TradingPermissionStatusJson.WriteValue));
-        }
-        if (type == typeof(global::Acme.TradingPermission))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.TradingPermission>(options, new global::Apiforge.Runtime.DelegateJsonConverter<global::Acme.TradingPermission>(
-                global::Acme.Serialization.TradingPermissionJson.ReadValue,
-                global::Acme.Serialization.TradingPermissionJson.WriteValue));
-        }
-        if (type == typeof(global::Acme.TradingPermissionResponse))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.TradingPermissionResponse>(options, new global::Apiforge.Runtime.DelegateJsonConverter<global::Acme.TradingPermissionResponse>(
-                global::Acme.Serialization.TradingPermissionResponseJson.ReadValue,
-                global::Acme.Serialization.TradingPermissionResponseJson.WriteValue));
-        }
+        if (type == typeof(CreateTradingPermission)) return __Rt::ApiJsonMetadata.Create<CreateTradingPermission>(options, global::Acme.Serialization.CreateTradingPermissionJson.ReadValue, global::Acme.Serialization.CreateTradingPermissionJson.WriteValue);
+        if (type == typeof(TradingPermissionStatus)) return __Rt::ApiJsonMetadata.Create<TradingPermissionStatus>(options, global::Acme.Serialization.TradingPermissionStatusJson.ReadValue, global::Acme.Serialization.TradingPermissionStatusJson.WriteValue);
+        if (type == typeof(TradingPermission)) return __Rt::ApiJsonMetadata.Create<TradingPermission>(options, global::Acme.Serialization.TradingPermissionJson.ReadValue, global::Acme.Serialization.TradingPermissionJson.WriteValue);
+        if (type == typeof(TradingPermissionResponse)) return __Rt::ApiJsonMetadata.Create<TradingPermissionResponse>(options, global::Acme.Serialization.TradingPermissionResponseJson.ReadValue, global::Acme.Serialization.TradingPermissionResponseJson.WriteValue);
         return null;
     }
 }

@@ -6,6 +6,11 @@
 
 namespace Validation;
 
+using __Rt = global::Apiforge.Runtime;
+using __Http = global::System.Net.Http;
+using __Tasks = global::System.Threading.Tasks;
+using __Meta = global::System.Text.Json.Serialization.Metadata;
+
 /// <summary>The ValidationClient API.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
 public partial interface IValidationClient
@@ -19,18 +24,11 @@ public partial interface IValidationClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>ok</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Validation.Product> ValidationOfMethodParametersAsync(string subscriptionId, string resourceGroupName, long id, string apiVersion, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<global::Validation.Product> ValidationOfMethodParametersAsync(string subscriptionId, string resourceGroupName, long id, string apiVersion, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>GET /fakepath/{subscriptionId}/{resourceGroupName}/{id}</summary>
-    /// <param name="subscriptionId">The path parameter 'subscriptionId'.</param>
-    /// <param name="resourceGroupName">The path parameter 'resourceGroupName'.</param>
-    /// <param name="id">The path parameter 'id'.</param>
-    /// <param name="apiVersion">The query parameter 'apiVersion'.</param>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="ValidationOfMethodParametersAsync" path="/*[not(self::returns)]"/>
     /// <returns>The response body with the status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Validation.Product>> ValidationOfMethodParametersWithResponseAsync(string subscriptionId, string resourceGroupName, long id, string apiVersion, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<__Rt::ApiResult<global::Validation.Product>> ValidationOfMethodParametersWithResponseAsync(string subscriptionId, string resourceGroupName, long id, string apiVersion, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>PUT /fakepath/{subscriptionId}/{resourceGroupName}/{id}</summary>
     /// <param name="subscriptionId">The path parameter 'subscriptionId'.</param>
@@ -42,19 +40,11 @@ public partial interface IValidationClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>ok</returns>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Validation.Product> ValidationOfBodyAsync(string subscriptionId, string resourceGroupName, long id, string apiVersion, global::Validation.Product? body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<global::Validation.Product> ValidationOfBodyAsync(string subscriptionId, string resourceGroupName, long id, string apiVersion, global::Validation.Product? body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>PUT /fakepath/{subscriptionId}/{resourceGroupName}/{id}</summary>
-    /// <param name="subscriptionId">The path parameter 'subscriptionId'.</param>
-    /// <param name="resourceGroupName">The path parameter 'resourceGroupName'.</param>
-    /// <param name="id">The path parameter 'id'.</param>
-    /// <param name="apiVersion">The query parameter 'apiVersion'.</param>
-    /// <param name="body">The request body.</param>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="ValidationOfBodyAsync" path="/*[not(self::returns)]"/>
     /// <returns>The response body with the status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Validation.Product>> ValidationOfBodyWithResponseAsync(string subscriptionId, string resourceGroupName, long id, string apiVersion, global::Validation.Product? body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<__Rt::ApiResult<global::Validation.Product>> ValidationOfBodyWithResponseAsync(string subscriptionId, string resourceGroupName, long id, string apiVersion, global::Validation.Product? body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>POST /tags</summary>
     /// <param name="body">The request body.</param>
@@ -64,33 +54,22 @@ public partial interface IValidationClient
     /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task SetTagsAsync(global::System.Collections.Generic.List<global::Validation.Tag> body, double? ratio = null, global::System.Collections.Generic.List<string>? names = null, string? weird = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task SetTagsAsync(global::System.Collections.Generic.List<global::Validation.Tag> body, double? ratio = null, global::System.Collections.Generic.List<string>? names = null, string? weird = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>POST /tags</summary>
-    /// <param name="body">The request body.</param>
-    /// <param name="ratio">The query parameter 'ratio'; left out when null.</param>
-    /// <param name="names">The query parameter 'names'; left out when null.</param>
-    /// <param name="weird">The query parameter 'weird'; left out when null.</param>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="SetTagsAsync" path="/*[not(self::returns)]"/>
     /// <returns>The status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> SetTagsWithResponseAsync(global::System.Collections.Generic.List<global::Validation.Tag> body, double? ratio = null, global::System.Collections.Generic.List<string>? names = null, string? weird = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<__Rt::ApiResult> SetTagsWithResponseAsync(global::System.Collections.Generic.List<global::Validation.Tag> body, double? ratio = null, global::System.Collections.Generic.List<string>? names = null, string? weird = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>POST /labels</summary>
     /// <param name="body">The request body.</param>
     /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task SetLabelsAsync(global::System.Collections.Generic.Dictionary<string, string> body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task SetLabelsAsync(global::System.Collections.Generic.Dictionary<string, string> body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>POST /labels</summary>
-    /// <param name="body">The request body.</param>
-    /// <param name="options">This call's extra headers, credential, timeout or request hook; null for none.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="SetLabelsAsync" path="/*[not(self::returns)]"/>
     /// <returns>The status code and headers.</returns>
-    /// <exception cref="global::Apiforge.Runtime.ApiException">The server answered with a status code that is not a success.</exception>
-    global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> SetLabelsWithResponseAsync(global::System.Collections.Generic.Dictionary<string, string> body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+    __Tasks::Task<__Rt::ApiResult> SetLabelsWithResponseAsync(global::System.Collections.Generic.Dictionary<string, string> body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <summary>The ValidationClient API.</summary>
@@ -100,173 +79,139 @@ public partial class ValidationClient : IValidationClient
     /// <summary>The first server of the API description; used when the <c>HttpClient</c> has no <c>BaseAddress</c>.</summary>
     public const string DefaultBaseAddress = "https://validation.example.com";
 
-    private readonly global::System.Net.Http.HttpClient _httpClient;
+    private readonly __Http::HttpClient _httpClient;
 
     /// <summary>Creates the client over <paramref name="httpClient"/>; its <c>BaseAddress</c>, when set, is the API's root.</summary>
-    public ValidationClient(global::System.Net.Http.HttpClient httpClient)
+    public ValidationClient(__Http::HttpClient httpClient)
     {
         _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
     }
 
-    private static readonly global::Apiforge.Runtime.ApiOperation __operation0 = new("validationOfMethodParameters", "GET", "/fakepath/{subscriptionId}/{resourceGroupName}/{id}");
-    private static readonly global::Apiforge.Runtime.ApiOperation __operation1 = new("validationOfBody", "PUT", "/fakepath/{subscriptionId}/{resourceGroupName}/{id}");
-    private static readonly global::Apiforge.Runtime.ApiOperation __operation2 = new("setTags", "POST", "/tags");
-    private static readonly global::Apiforge.Runtime.ApiOperation __operation3 = new("setLabels", "POST", "/labels");
+    private static readonly __Rt::ApiOperation __operation0 = new("validationOfMethodParameters", "GET", "/fakepath/{subscriptionId}/{resourceGroupName}/{id}", 200);
+    private static readonly __Rt::ApiOperation __operation1 = new("validationOfBody", "PUT", "/fakepath/{subscriptionId}/{resourceGroupName}/{id}", 200);
+    private static readonly __Rt::ApiOperation __operation2 = new("setTags", "POST", "/tags");
+    private static readonly __Rt::ApiOperation __operation3 = new("setLabels", "POST", "/labels");
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Validation.Product> ValidationOfMethodParametersAsync(string subscriptionId, string resourceGroupName, long id, string apiVersion, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        => (await ValidationOfMethodParametersWithResponseAsync(subscriptionId, resourceGroupName, id, apiVersion, options, cancellationToken).ConfigureAwait(false)).Value;
+    public __Tasks::Task<global::Validation.Product> ValidationOfMethodParametersAsync(string subscriptionId, string resourceGroupName, long id, string apiVersion, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => __Rt::ApiResponse.ValueAsync(ValidationOfMethodParametersWithResponseAsync(subscriptionId, resourceGroupName, id, apiVersion, options, cancellationToken));
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Validation.Product>> ValidationOfMethodParametersWithResponseAsync(string subscriptionId, string resourceGroupName, long id, string apiVersion, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async __Tasks::Task<__Rt::ApiResult<global::Validation.Product>> ValidationOfMethodParametersWithResponseAsync(string subscriptionId, string resourceGroupName, long id, string apiVersion, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::Apiforge.Runtime.ApiValidation.String(resourceGroupName, 3, 10, "[a-zA-Z0-9']+", "resourceGroupName", "resourceGroupName");
-        global::Apiforge.Runtime.ApiValidation.Number(id, 100d, false, 1000d, false, 10, "id", "id");
-        global::Apiforge.Runtime.ApiValidation.String(apiVersion, 0, -1, "\\d{2}-\\d{2}-\\d{4}", "apiVersion", "apiVersion");
+        __Rt::ApiValidation.String(resourceGroupName, 3, 10, "[a-zA-Z0-9']+", "resourceGroupName", "resourceGroupName");
+        __Rt::ApiValidation.Number(id, 100d, false, 1000d, false, 10, "id", "id");
+        __Rt::ApiValidation.String(apiVersion, 0, -1, "\\d{2}-\\d{2}-\\d{4}", "apiVersion", "apiVersion");
         if (subscriptionId is null) throw new global::System.ArgumentNullException(nameof(subscriptionId));
         if (resourceGroupName is null) throw new global::System.ArgumentNullException(nameof(resourceGroupName));
         if (apiVersion is null) throw new global::System.ArgumentNullException(nameof(apiVersion));
-        var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/fakepath/");
-        __url.AppendPathValue(global::Apiforge.Runtime.ApiFormat.Format(subscriptionId));
+        __url.AppendPathValue(__Rt::ApiFormat.Format(subscriptionId));
         __url.AppendPath("/");
-        __url.AppendPathValue(global::Apiforge.Runtime.ApiFormat.Format(resourceGroupName));
+        __url.AppendPathValue(__Rt::ApiFormat.Format(resourceGroupName));
         __url.AppendPath("/");
-        __url.AppendPathValue(global::Apiforge.Runtime.ApiFormat.Format(id));
-        __url.AppendQuery("apiVersion", global::Apiforge.Runtime.ApiFormat.Format(apiVersion));
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, __url.ToUri());
-        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
+        __url.AppendPathValue(__Rt::ApiFormat.Format(id));
+        __url.AppendQuery("apiVersion", __Rt::ApiFormat.Format(apiVersion));
+        using var __request = __url.ToRequest(__operation0);
+        __Rt::ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation0, options, cancellationToken).ConfigureAwait(false);
-        if (__response.IsSuccessStatusCode && (int)__response.StatusCode != 200)
-        {
-            throw await global::Apiforge.Runtime.ApiResponse.UndocumentedStatusAsync(__response, cancellationToken).ConfigureAwait(false);
-        }
-        if (!__response.IsSuccessStatusCode)
-        {
-            await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-        }
-        var __value = await global::Apiforge.Runtime.ApiResponse.ReadJsonAsync(__response, ValidationClientJsonContext.Default.Product, cancellationToken).ConfigureAwait(false);
-        return global::Apiforge.Runtime.ApiResult.From<global::Validation.Product>(__response, __value);
+        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation0, options, cancellationToken).ConfigureAwait(false);
+        await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
+        var __value = await __Rt::ApiResponse.ReadJsonAsync(__response, ValidationClientJsonContext.Default.Product, cancellationToken).ConfigureAwait(false);
+        return __Rt::ApiResult.From<global::Validation.Product>(__response, __value);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Validation.Product> ValidationOfBodyAsync(string subscriptionId, string resourceGroupName, long id, string apiVersion, global::Validation.Product? body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        => (await ValidationOfBodyWithResponseAsync(subscriptionId, resourceGroupName, id, apiVersion, body, options, cancellationToken).ConfigureAwait(false)).Value;
+    public __Tasks::Task<global::Validation.Product> ValidationOfBodyAsync(string subscriptionId, string resourceGroupName, long id, string apiVersion, global::Validation.Product? body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => __Rt::ApiResponse.ValueAsync(ValidationOfBodyWithResponseAsync(subscriptionId, resourceGroupName, id, apiVersion, body, options, cancellationToken));
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult<global::Validation.Product>> ValidationOfBodyWithResponseAsync(string subscriptionId, string resourceGroupName, long id, string apiVersion, global::Validation.Product? body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async __Tasks::Task<__Rt::ApiResult<global::Validation.Product>> ValidationOfBodyWithResponseAsync(string subscriptionId, string resourceGroupName, long id, string apiVersion, global::Validation.Product? body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::Apiforge.Runtime.ApiValidation.String(resourceGroupName, 3, 10, "[a-zA-Z0-9']+", "resourceGroupName", "resourceGroupName");
-        global::Apiforge.Runtime.ApiValidation.Number(id, 100d, false, 1000d, false, 10, "id", "id");
-        global::Apiforge.Runtime.ApiValidation.String(apiVersion, 0, -1, "\\d{2}-\\d{2}-\\d{4}", "apiVersion", "apiVersion");
+        __Rt::ApiValidation.String(resourceGroupName, 3, 10, "[a-zA-Z0-9']+", "resourceGroupName", "resourceGroupName");
+        __Rt::ApiValidation.Number(id, 100d, false, 1000d, false, 10, "id", "id");
+        __Rt::ApiValidation.String(apiVersion, 0, -1, "\\d{2}-\\d{2}-\\d{4}", "apiVersion", "apiVersion");
         global::Validation.Serialization.ValidationClientValidator.Validate(body, "body", "$");
         if (subscriptionId is null) throw new global::System.ArgumentNullException(nameof(subscriptionId));
         if (resourceGroupName is null) throw new global::System.ArgumentNullException(nameof(resourceGroupName));
         if (apiVersion is null) throw new global::System.ArgumentNullException(nameof(apiVersion));
-        var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/fakepath/");
-        __url.AppendPathValue(global::Apiforge.Runtime.ApiFormat.Format(subscriptionId));
+        __url.AppendPathValue(__Rt::ApiFormat.Format(subscriptionId));
         __url.AppendPath("/");
-        __url.AppendPathValue(global::Apiforge.Runtime.ApiFormat.Format(resourceGroupName));
+        __url.AppendPathValue(__Rt::ApiFormat.Format(resourceGroupName));
         __url.AppendPath("/");
-        __url.AppendPathValue(global::Apiforge.Runtime.ApiFormat.Format(id));
-        __url.AppendQuery("apiVersion", global::Apiforge.Runtime.ApiFormat.Format(apiVersion));
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, __url.ToUri());
-        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
-        if (body is not null)
-        {
-            __request.Content = global::Apiforge.Runtime.ApiContent.Json(body, ValidationClientJsonContext.Default.Product, "application/json");
-        }
+        __url.AppendPathValue(__Rt::ApiFormat.Format(id));
+        __url.AppendQuery("apiVersion", __Rt::ApiFormat.Format(apiVersion));
+        using var __request = __url.ToRequest(__operation1);
+        __Rt::ApiRequest.MarkAnonymous(__request);
+        if (body is not null) __request.Content = __Rt::ApiContent.Json(body, ValidationClientJsonContext.Default.Product, "application/json");
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation1, options, cancellationToken).ConfigureAwait(false);
-        if (__response.IsSuccessStatusCode && (int)__response.StatusCode != 200)
-        {
-            throw await global::Apiforge.Runtime.ApiResponse.UndocumentedStatusAsync(__response, cancellationToken).ConfigureAwait(false);
-        }
-        if (!__response.IsSuccessStatusCode)
-        {
-            await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-        }
-        var __value = await global::Apiforge.Runtime.ApiResponse.ReadJsonAsync(__response, ValidationClientJsonContext.Default.Product, cancellationToken).ConfigureAwait(false);
-        return global::Apiforge.Runtime.ApiResult.From<global::Validation.Product>(__response, __value);
+        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation1, options, cancellationToken).ConfigureAwait(false);
+        await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
+        var __value = await __Rt::ApiResponse.ReadJsonAsync(__response, ValidationClientJsonContext.Default.Product, cancellationToken).ConfigureAwait(false);
+        return __Rt::ApiResult.From<global::Validation.Product>(__response, __value);
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task SetTagsAsync(global::System.Collections.Generic.List<global::Validation.Tag> body, double? ratio = null, global::System.Collections.Generic.List<string>? names = null, string? weird = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => SetTagsWithResponseAsync(body, ratio, names, weird, options, cancellationToken);
+    public __Tasks::Task SetTagsAsync(global::System.Collections.Generic.List<global::Validation.Tag> body, double? ratio = null, global::System.Collections.Generic.List<string>? names = null, string? weird = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => SetTagsWithResponseAsync(body, ratio, names, weird, options, cancellationToken);
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> SetTagsWithResponseAsync(global::System.Collections.Generic.List<global::Validation.Tag> body, double? ratio = null, global::System.Collections.Generic.List<string>? names = null, string? weird = null, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async __Tasks::Task<__Rt::ApiResult> SetTagsWithResponseAsync(global::System.Collections.Generic.List<global::Validation.Tag> body, double? ratio = null, global::System.Collections.Generic.List<string>? names = null, string? weird = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::Apiforge.Runtime.ApiValidation.Number(ratio, 0d, true, 1d, false, 0.05, "ratio", "ratio");
-        global::Apiforge.Runtime.ApiValidation.Count(names, 1, 3, false, "names", "names");
+        __Rt::ApiValidation.Number(ratio, 0d, true, 1d, false, 0.05, "ratio", "ratio");
+        __Rt::ApiValidation.Count(names, 1, 3, false, "names", "names");
         if (names is { } __list0)
         {
             for (var __i0 = 0; __i0 < __list0.Count; __i0++)
             {
-                global::Apiforge.Runtime.ApiValidation.String(__list0[__i0], 0, 4, null, "names", global::Apiforge.Runtime.ApiValidation.Item("names", __i0));
+                __Rt::ApiValidation.String(__list0[__i0], 0, 4, null, "names", __Rt::ApiValidation.Item("names", __i0));
             }
         }
-        global::Apiforge.Runtime.ApiValidation.String(weird, 0, -1, "(?<=a)b", "weird", "weird");
-        global::Apiforge.Runtime.ApiValidation.Count(body, 0, 2, false, "body", "$");
+        __Rt::ApiValidation.String(weird, 0, -1, "(?<=a)b", "weird", "weird");
+        __Rt::ApiValidation.Count(body, 0, 2, false, "body", "$");
         if (body is { } __list1)
         {
             for (var __i1 = 0; __i1 < __list1.Count; __i1++)
             {
-                global::Validation.Serialization.ValidationClientValidator.Validate(__list1[__i1], "body", global::Apiforge.Runtime.ApiValidation.Item("$", __i1));
+                global::Validation.Serialization.ValidationClientValidator.Validate(__list1[__i1], "body", __Rt::ApiValidation.Item("$", __i1));
             }
         }
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-        var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/tags");
-        if (ratio is not null)
-        {
-            __url.AppendQuery("ratio", global::Apiforge.Runtime.ApiFormat.Format(ratio.Value));
-        }
-        if (names is not null)
-        {
-            __url.AppendQueryEscaped(global::Apiforge.Runtime.ApiParameter.Pairs("names", global::System.Linq.Enumerable.Select(names, static __item => global::Apiforge.Runtime.ApiFormat.Format(__item)), global::Apiforge.Runtime.ParameterStyle.Form, true));
-        }
-        if (weird is not null)
-        {
-            __url.AppendQuery("weird", global::Apiforge.Runtime.ApiFormat.Format(weird));
-        }
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, __url.ToUri());
-        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
-        __request.Content = global::Apiforge.Runtime.ApiContent.Json(body, ValidationClientJsonContext.Default.ListOfTag, "application/json");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation2, options, cancellationToken).ConfigureAwait(false);
-        if (!__response.IsSuccessStatusCode)
-        {
-            await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-        }
-        return global::Apiforge.Runtime.ApiResult.From(__response);
+        if (ratio is not null) __url.AppendQuery("ratio", __Rt::ApiFormat.Format(ratio.Value));
+        if (names is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("names", global::System.Linq.Enumerable.Select(names, static __item => __Rt::ApiFormat.Format(__item)), __Rt::ParameterStyle.Form, true));
+        if (weird is not null) __url.AppendQuery("weird", __Rt::ApiFormat.Format(weird));
+        using var __request = __url.ToRequest(__operation2);
+        __Rt::ApiRequest.MarkAnonymous(__request);
+        __request.Content = __Rt::ApiContent.Json(body, ValidationClientJsonContext.Default.ListOfTag, "application/json");
+        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation2, options, cancellationToken).ConfigureAwait(false);
+        await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
+        return __Rt::ApiResult.From(__response);
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task SetLabelsAsync(global::System.Collections.Generic.Dictionary<string, string> body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => SetLabelsWithResponseAsync(body, options, cancellationToken);
+    public __Tasks::Task SetLabelsAsync(global::System.Collections.Generic.Dictionary<string, string> body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => SetLabelsWithResponseAsync(body, options, cancellationToken);
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::Apiforge.Runtime.ApiResult> SetLabelsWithResponseAsync(global::System.Collections.Generic.Dictionary<string, string> body, global::Apiforge.Runtime.ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async __Tasks::Task<__Rt::ApiResult> SetLabelsWithResponseAsync(global::System.Collections.Generic.Dictionary<string, string> body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::Apiforge.Runtime.ApiValidation.Count(body, 1, -1, false, "body", "$");
+        __Rt::ApiValidation.Count(body, 1, -1, false, "body", "$");
         if (body is { } __map0)
         {
             foreach (var __entry0 in __map0)
             {
-                global::Apiforge.Runtime.ApiValidation.String(__entry0.Value, 1, -1, null, "body", global::Apiforge.Runtime.ApiValidation.Entry("$", __entry0.Key));
+                __Rt::ApiValidation.String(__entry0.Value, 1, -1, null, "body", __Rt::ApiValidation.Entry("$", __entry0.Key));
             }
         }
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-        var __url = new global::Apiforge.Runtime.RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/labels");
-        using var __request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, __url.ToUri());
-        global::Apiforge.Runtime.ApiRequest.MarkAnonymous(__request);
-        __request.Content = global::Apiforge.Runtime.ApiContent.Json(body, ValidationClientJsonContext.Default.DictionaryOfString, "application/json");
-        using var __response = await global::Apiforge.Runtime.ApiResponse.SendAsync(_httpClient, __request, __operation3, options, cancellationToken).ConfigureAwait(false);
-        if (!__response.IsSuccessStatusCode)
-        {
-            await global::Apiforge.Runtime.ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-        }
-        return global::Apiforge.Runtime.ApiResult.From(__response);
+        using var __request = __url.ToRequest(__operation3);
+        __Rt::ApiRequest.MarkAnonymous(__request);
+        __request.Content = __Rt::ApiContent.Json(body, ValidationClientJsonContext.Default.DictionaryOfString, "application/json");
+        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation3, options, cancellationToken).ConfigureAwait(false);
+        await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
+        return __Rt::ApiResult.From(__response);
     }
 }

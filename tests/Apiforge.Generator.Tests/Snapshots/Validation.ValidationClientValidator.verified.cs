@@ -6,37 +6,42 @@
 
 namespace Validation.Serialization;
 
-/// <summary>Checks models against the constraints of the API description before <see cref="global::Validation.ValidationClient"/> sends them.</summary>
+using __Rt = global::Apiforge.Runtime;
+using __Http = global::System.Net.Http;
+using __Tasks = global::System.Threading.Tasks;
+using __Meta = global::System.Text.Json.Serialization.Metadata;
+
+/// <summary>
+/// Checks models against the constraints of the API description before <see cref="global::Validation.ValidationClient"/> sends them:
+/// each <c>Validate</c> throws <see cref="global::Apiforge.Runtime.ApiValidationException"/> when its model breaks a constraint.
+/// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
 internal static class ValidationClientValidator
 {
-    /// <summary>Throws <see cref="global::Apiforge.Runtime.ApiValidationException"/> when the <see cref="global::Validation.ChildProduct"/> breaks a constraint.</summary>
     public static void Validate(global::Validation.ChildProduct? value, string parameter, string path)
     {
         if (value is null) return;
-        global::Apiforge.Runtime.ApiValidation.Number(value.Count, double.NaN, false, 5d, false, 0, parameter, path, ".count");
-        global::Apiforge.Runtime.ApiValidation.String(value.OddName, 0, 1, null, parameter, path, "['odd name']");
+        __Rt::ApiValidation.Number(value.Count, double.NaN, false, 5d, false, 0, parameter, path, ".count");
+        __Rt::ApiValidation.String(value.OddName, 0, 1, null, parameter, path, "['odd name']");
     }
 
-    /// <summary>Throws <see cref="global::Apiforge.Runtime.ApiValidationException"/> when the <see cref="global::Validation.Product"/> breaks a constraint.</summary>
     public static void Validate(global::Validation.Product? value, string parameter, string path)
     {
         if (value is null) return;
-        global::Apiforge.Runtime.ApiValidation.Count(value.DisplayNames, 0, 6, true, parameter, path, ".display_names");
-        global::Apiforge.Runtime.ApiValidation.Number(value.Capacity, 0d, true, 100d, true, 0, parameter, path, ".capacity");
-        global::Apiforge.Runtime.ApiValidation.String(value.Image, 0, -1, "http://\\w+", parameter, path, ".image");
-        global::Apiforge.Runtime.ApiValidation.Number(value.Price, 0.5, false, double.NaN, false, 0, parameter, path, ".price");
-        global::Validation.Serialization.ValidationClientValidator.Validate(value.Child, parameter, path + ".child");
+        __Rt::ApiValidation.Count(value.DisplayNames, 0, 6, true, parameter, path, ".display_names");
+        __Rt::ApiValidation.Number(value.Capacity, 0d, true, 100d, true, 0, parameter, path, ".capacity");
+        __Rt::ApiValidation.String(value.Image, 0, -1, "http://\\w+", parameter, path, ".image");
+        __Rt::ApiValidation.Number(value.Price, 0.5, false, double.NaN, false, 0, parameter, path, ".price");
+        Validate(value.Child, parameter, path + ".child");
         if (value.Children is { } __list0)
         {
             for (var __i0 = 0; __i0 < __list0.Count; __i0++)
             {
-                global::Validation.Serialization.ValidationClientValidator.Validate(__list0[__i0], parameter, global::Apiforge.Runtime.ApiValidation.Item(path + ".children", __i0));
+                Validate(__list0[__i0], parameter, __Rt::ApiValidation.Item(path + ".children", __i0));
             }
         }
     }
 
-    /// <summary>Throws <see cref="global::Apiforge.Runtime.ApiValidationException"/> when the <see cref="global::Validation.Tag"/> breaks a constraint.</summary>
     public static void Validate(global::Validation.Tag? value, string parameter, string path)
     {
         if (value is null) return;
@@ -45,14 +50,13 @@ internal static class ValidationClientValidator
             Validate(__derived0, parameter, path);
             return;
         }
-        global::Apiforge.Runtime.ApiValidation.String(value.Name, 2, -1, null, parameter, path, ".name");
+        __Rt::ApiValidation.String(value.Name, 2, -1, null, parameter, path, ".name");
     }
 
-    /// <summary>Throws <see cref="global::Apiforge.Runtime.ApiValidationException"/> when the <see cref="global::Validation.SpecialTag"/> breaks a constraint.</summary>
     public static void Validate(global::Validation.SpecialTag? value, string parameter, string path)
     {
         if (value is null) return;
-        global::Apiforge.Runtime.ApiValidation.String(value.Name, 2, -1, null, parameter, path, ".name");
-        global::Apiforge.Runtime.ApiValidation.Number(value.Level, 1d, false, double.NaN, false, 0, parameter, path, ".level");
+        __Rt::ApiValidation.String(value.Name, 2, -1, null, parameter, path, ".name");
+        __Rt::ApiValidation.Number(value.Level, 1d, false, double.NaN, false, 0, parameter, path, ".level");
     }
 }
