@@ -162,7 +162,7 @@ internal static partial class ClientEmitter
         return type.Kind switch
         {
             TypeRefKind.Enum => $"{JsonEmitter.ConverterName(ns, type.Name)}.ToWireString({value})",
-            TypeRefKind.Primitive => $"{Primitive.Of(type.Name).Formatter}({value})",
+            TypeRefKind.Primitive => $"{RuntimeNames.Member(Primitive.Of(type.Name).Formatter)}({value})",
             _ => $"{ApiFormat}.Format({value})",
         };
     }

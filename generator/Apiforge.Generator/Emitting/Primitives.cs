@@ -14,7 +14,8 @@ namespace Apiforge.Generator.Emitting;
 /// <param name="WriterMethod">A runtime method <c>void (Utf8JsonWriter, T)</c>; null when <paramref name="WriterCall"/> writes it.</param>
 /// <param name="WriterCall">The <c>Utf8JsonWriter</c> method that writes it (<c>WriteNumberValue</c>); null when <paramref name="WriterMethod"/> does.</param>
 /// <param name="HasPropertyWriter">Whether <c>ApiJson.WriteProperty</c>/<c>WriteOptionalProperty</c> have an overload for the C# type that writes it in this format.</param>
-/// <param name="Formatter">A runtime method <c>string (T)</c> giving its text in a path, query string or header.</param>
+/// <param name="Formatter">A runtime method <c>string (T)</c> giving its text in a path, query string or header, named from
+/// <c>Apiforge.Runtime</c> (<c>ApiFormat.Format</c>): the client writes it alias-qualified (<see cref="RuntimeNames.Member"/>).</param>
 internal sealed record Primitive(
     string TypeName,
     string? ReaderMethod,
@@ -28,7 +29,7 @@ internal sealed record Primitive(
     private const string Json = "global::Apiforge.Runtime.ApiJson";
     private const string Dates = "global::Apiforge.Runtime.ApiDates";
     private const string WireFormats = "global::Apiforge.Runtime.ApiWireFormats";
-    private const string Format = "global::Apiforge.Runtime.ApiFormat.Format";
+    private const string Format = "ApiFormat.Format";
 
     private static readonly Primitive StringRow = new("string", Json + ".ReadString", null, Json + ".ReadStringOrNull", null, "WriteStringValue", true, Format);
 
@@ -46,14 +47,14 @@ internal sealed record Primitive(
         [PrimitiveNames.DateOnly] = new("global::System.DateOnly", Json + ".ReadDateOnly", null, null, Json + ".WriteDateOnly", null, false, Format),
         [PrimitiveNames.TimeOnly] = new("global::System.TimeOnly", Json + ".ReadTimeOnly", null, null, Json + ".WriteTimeOnly", null, false, Format),
         [PrimitiveNames.TimeSpan] = new("global::System.TimeSpan", Json + ".ReadDuration", null, null, Json + ".WriteDuration", null, false, Format),
-        [PrimitiveNames.DateAsDateTime] = new("global::System.DateTime", Dates + ".ReadDate", null, null, Dates + ".WriteDate", null, false, Dates + ".FormatDate"),
-        [PrimitiveNames.TimeAsTimeSpan] = new("global::System.TimeSpan", Dates + ".ReadTimeOfDay", null, null, Dates + ".WriteTimeOfDay", null, false, Dates + ".FormatTimeOfDay"),
+        [PrimitiveNames.DateAsDateTime] = new("global::System.DateTime", Dates + ".ReadDate", null, null, Dates + ".WriteDate", null, false, "ApiDates.FormatDate"),
+        [PrimitiveNames.TimeAsTimeSpan] = new("global::System.TimeSpan", Dates + ".ReadTimeOfDay", null, null, Dates + ".WriteTimeOfDay", null, false, "ApiDates.FormatTimeOfDay"),
         [PrimitiveNames.Uri] = new("global::System.Uri", Json + ".ReadUri", null, Json + ".ReadUriOrNull", Json + ".WriteUri", null, false, Format),
         [PrimitiveNames.Bytes] = new("byte[]", null, "GetBytesFromBase64", Json + ".ReadBytesOrNull", null, "WriteBase64StringValue", true, Format),
         [PrimitiveNames.Stream] = StringRow with { TypeName = "global::System.IO.Stream", HasPropertyWriter = false },
-        [PrimitiveNames.DateTimeRfc1123] = new("global::System.DateTimeOffset", WireFormats + ".ReadRfc1123", null, null, WireFormats + ".WriteRfc1123", null, false, WireFormats + ".FormatRfc1123"),
-        [PrimitiveNames.UnixTime] = new("global::System.DateTimeOffset", WireFormats + ".ReadUnixTime", null, null, WireFormats + ".WriteUnixTime", null, false, WireFormats + ".FormatUnixTime"),
-        [PrimitiveNames.Base64Url] = new("byte[]", WireFormats + ".ReadBase64Url", null, null, WireFormats + ".WriteBase64Url", null, false, WireFormats + ".FormatBase64Url"),
+        [PrimitiveNames.DateTimeRfc1123] = new("global::System.DateTimeOffset", WireFormats + ".ReadRfc1123", null, null, WireFormats + ".WriteRfc1123", null, false, "ApiWireFormats.FormatRfc1123"),
+        [PrimitiveNames.UnixTime] = new("global::System.DateTimeOffset", WireFormats + ".ReadUnixTime", null, null, WireFormats + ".WriteUnixTime", null, false, "ApiWireFormats.FormatUnixTime"),
+        [PrimitiveNames.Base64Url] = new("byte[]", WireFormats + ".ReadBase64Url", null, null, WireFormats + ".WriteBase64Url", null, false, "ApiWireFormats.FormatBase64Url"),
     };
 
     /// <summary>The row of <paramref name="name"/>; a name the table does not know is handled as a string.</summary>

@@ -26,6 +26,9 @@ internal static class RuntimeNames
 
     private const string R = RuntimeAlias + "::";
 
+    /// <summary>A runtime member named from <c>Apiforge.Runtime</c> (<c>ApiFormat.Format</c>), alias-qualified.</summary>
+    public static string Member(string relativeName) => R + relativeName;
+
     // Calls and requests
     public const string ApiResponse = R + "ApiResponse";
     public const string ApiRequest = R + "ApiRequest";
