@@ -70,6 +70,28 @@ internal static class CompileTable
         if (failures.Count > 0) Harness.Print("");
     }
 
+    /// <summary>
+    /// Compiles every <c>*.cs</c> file under each directory (with Apiforge.Runtime's references) in alternating rounds and
+    /// prints the median CPU time: an experiment bench for "what does this part of the output cost", run on copies of a
+    /// <c>--dump</c> with parts cut out.
+    /// </summary>
+    public static void CompileDirectories(IReadOnlyList<string> directories, int rounds)
+    {
+        var outputs = directories.Select(d => new Output(d, Directory.GetFiles(d, "*.cs", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList(), GeneratorHost.ApiforgeReferences)).ToList();
+        var errors = outputs.Select(Errors).ToList();
+        var measured = outputs.Select(_ => new List<Measurement>()).ToArray();
+        for (var round = 0; round < rounds; round++)
+        {
+            for (var i = 0; i < outputs.Count; i++) measured[i].Add(Measure(outputs[i]));
+        }
+        Console.WriteLine($"load {Machine.LoadAverage()}");
+        for (var i = 0; i < outputs.Count; i++)
+        {
+            var cpu = Median(measured[i].Select(m => m.CpuMs));
+            Console.WriteLine($"{outputs[i].Name}: {Size(outputs[i])}, CPU {Seconds(cpu)} ({Ratio(cpu / Median(measured[0].Select(m => m.CpuMs)))} of the first), {errors[i].Count} errors{(errors[i].Count > 0 ? ", first: " + errors[i][0] : "")}");
+        }
+    }
+
     private static Measurement Measure(Output output)
     {
         var cpu = Machine.ProcessCpu();

@@ -65,6 +65,13 @@ internal static class Program
             return 0;
         }
         var rounds = IntArgument(args, "--rounds") ?? 5;
+        var compileDirAt = Array.IndexOf(args, "--compile-dirs");
+        if (compileDirAt >= 0 && compileDirAt + 1 < args.Length)
+        {
+            // Experiment bench: compile dumped (and edited) outputs side by side; the first directory is the baseline.
+            CompileTable.CompileDirectories(args[compileDirAt + 1].Split(',').Select(Path.GetFullPath).ToList(), rounds);
+            return 0;
+        }
         if (args.Contains("--compile-only"))
         {
             // The compile table alone (generated size and compile CPU time against NSwag's, both modes), a few minutes.

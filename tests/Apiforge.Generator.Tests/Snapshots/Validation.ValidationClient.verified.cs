@@ -130,7 +130,7 @@ public partial class ValidationClient : IValidationClient
         __Rt::ApiValidation.String(resourceGroupName, 3, 10, "[a-zA-Z0-9']+", "resourceGroupName", "resourceGroupName");
         __Rt::ApiValidation.Number(id, 100d, false, 1000d, false, 10, "id", "id");
         __Rt::ApiValidation.String(apiVersion, 0, -1, "\\d{2}-\\d{2}-\\d{4}", "apiVersion", "apiVersion");
-        global::Validation.Serialization.ValidationClientValidator.Validate(body, "body", "$");
+        global::Validation.Serialization.ValidationClientValidator.ValidateProduct(body, "body", "$");
         if (subscriptionId is null) throw new global::System.ArgumentNullException(nameof(subscriptionId));
         if (resourceGroupName is null) throw new global::System.ArgumentNullException(nameof(resourceGroupName));
         if (apiVersion is null) throw new global::System.ArgumentNullException(nameof(apiVersion));
@@ -173,7 +173,7 @@ public partial class ValidationClient : IValidationClient
         {
             for (var __i1 = 0; __i1 < __list1.Count; __i1++)
             {
-                global::Validation.Serialization.ValidationClientValidator.Validate(__list1[__i1], "body", __Rt::ApiValidation.Item("$", __i1));
+                global::Validation.Serialization.ValidationClientValidator.ValidateTag(__list1[__i1], "body", __Rt::ApiValidation.Item("$", __i1));
             }
         }
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));

@@ -18,42 +18,42 @@ using __Meta = global::System.Text.Json.Serialization.Metadata;
 [global::System.CodeDom.Compiler.GeneratedCode("Apiforge", "0.1.0")]
 internal static class ValidationClientValidator
 {
-    public static void Validate(global::Validation.ChildProduct? value, string parameter, string path)
+    public static void ValidateChildProduct(global::Validation.ChildProduct? value, string parameter, string path)
     {
         if (value is null) return;
         __Rt::ApiValidation.Number(value.Count, double.NaN, false, 5d, false, 0, parameter, path, ".count");
         __Rt::ApiValidation.String(value.OddName, 0, 1, null, parameter, path, "['odd name']");
     }
 
-    public static void Validate(global::Validation.Product? value, string parameter, string path)
+    public static void ValidateProduct(global::Validation.Product? value, string parameter, string path)
     {
         if (value is null) return;
         __Rt::ApiValidation.Count(value.DisplayNames, 0, 6, true, parameter, path, ".display_names");
         __Rt::ApiValidation.Number(value.Capacity, 0d, true, 100d, true, 0, parameter, path, ".capacity");
         __Rt::ApiValidation.String(value.Image, 0, -1, "http://\\w+", parameter, path, ".image");
         __Rt::ApiValidation.Number(value.Price, 0.5, false, double.NaN, false, 0, parameter, path, ".price");
-        Validate(value.Child, parameter, path + ".child");
+        ValidateChildProduct(value.Child, parameter, path + ".child");
         if (value.Children is { } __list0)
         {
             for (var __i0 = 0; __i0 < __list0.Count; __i0++)
             {
-                Validate(__list0[__i0], parameter, __Rt::ApiValidation.Item(path + ".children", __i0));
+                ValidateChildProduct(__list0[__i0], parameter, __Rt::ApiValidation.Item(path + ".children", __i0));
             }
         }
     }
 
-    public static void Validate(global::Validation.Tag? value, string parameter, string path)
+    public static void ValidateTag(global::Validation.Tag? value, string parameter, string path)
     {
         if (value is null) return;
         if (value is global::Validation.SpecialTag __derived0)
         {
-            Validate(__derived0, parameter, path);
+            ValidateSpecialTag(__derived0, parameter, path);
             return;
         }
         __Rt::ApiValidation.String(value.Name, 2, -1, null, parameter, path, ".name");
     }
 
-    public static void Validate(global::Validation.SpecialTag? value, string parameter, string path)
+    public static void ValidateSpecialTag(global::Validation.SpecialTag? value, string parameter, string path)
     {
         if (value is null) return;
         __Rt::ApiValidation.String(value.Name, 2, -1, null, parameter, path, ".name");
