@@ -42,6 +42,27 @@ internal static class Harness
 
     private const int Measured = 200;
 
+    public static void UnrelatedLoop(string name, int runs)
+    {
+        var doc = Documents.Get(name);
+        var treeB = CSharpSyntaxTree.ParseText("namespace Consumer { public static class B { } }", GeneratorHost.ParseOptions);
+        var consumer = GeneratorHost.Consumer(GeneratorHost.ConsumerSource).AddSyntaxTrees(treeB);
+        var driver = GeneratorHost.CreateDriver(new AdditionalText[] { new GeneratorHost.SpecText(doc.Path, doc.Text) }, "Bench", trackSteps: false).RunGenerators(consumer);
+        var gens = new List<double>();
+        var current = consumer;
+        var currentTree = treeB;
+        for (var i = 0; i < runs; i++)
+        {
+            var tree = CSharpSyntaxTree.ParseText($"namespace Consumer {{ public static class B{i} {{ public static int X => {i}; }} }}", GeneratorHost.ParseOptions);
+            current = current.ReplaceSyntaxTree(currentTree, tree);
+            currentTree = tree;
+            driver = driver.RunGenerators(current);
+            gens.Add(driver.GetTimingInfo().GeneratorTimes.Single().ElapsedTime.TotalMilliseconds);
+        }
+        var last = gens.Skip(gens.Count / 2).ToList();
+        Console.WriteLine($"{name}: unrelated edit, generator time median of the last {last.Count} of {runs}: {Ms(Median(last))} (10th percentile {Ms(Percentile(last, 0.1))}); load {Machine.LoadAverage()}");
+    }
+
     public static void Incremental(int unrelatedRuns, int specRuns)
     {
         Print("### Incremental reruns");

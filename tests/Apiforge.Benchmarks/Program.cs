@@ -89,6 +89,12 @@ internal static class Program
             await ConsumerBuild.RunAsync(DocumentsArgument(args) ?? Documents.Names, IntArgument(args, "--pairs") ?? 3, feedAt >= 0 && feedAt + 1 < args.Length ? Path.GetFullPath(args[feedAt + 1]) : null).ConfigureAwait(false);
             return 0;
         }
+        if (IntArgument(args, "--unrelated-loop") is { } loopRuns)
+        {
+            // For a profiler (dotnet-trace): only the unrelated-C#-edit rerun on one document, many times.
+            Harness.UnrelatedLoop(DocumentsArgument(args)?.Single() ?? Documents.Stripe, loopRuns);
+            return 0;
+        }
         if (args.Contains("--incremental-only"))
         {
             Harness.Incremental(unrelatedRuns: 300, specRuns: 3);

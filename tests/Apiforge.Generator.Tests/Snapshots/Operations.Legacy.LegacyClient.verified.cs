@@ -128,7 +128,7 @@ public partial class LegacyClient : ILegacyClient
         var __form = new __Http::MultipartFormDataContent();
         __request.Content = __form;
         __Rt::ApiContent.AddFile(__form, "file", file, null);
-        if (caption is not null) __Rt::ApiContent.AddText(__form, "caption", __Rt::ApiFormat.Format(caption), null);
+        if (caption is not null) __Rt::ApiContent.AddText(__form, "caption", caption, null);
         using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation1, options, cancellationToken).ConfigureAwait(false);
         await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
         return __Rt::ApiResult.From(__response);
@@ -160,12 +160,12 @@ public partial class LegacyClient : ILegacyClient
     {
         var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/pets/find");
-        if (status is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("status", global::System.Linq.Enumerable.Select(status, static __item => __Rt::ApiFormat.Format(__item)), __Rt::ParameterStyle.Form, false));
+        if (status is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("status", status, __Rt::ParameterStyle.Form, false));
         if (ids is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("ids", global::System.Linq.Enumerable.Select(ids, static __item => __Rt::ApiFormat.Format(__item)), __Rt::ParameterStyle.PipeDelimited, false));
-        if (names is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("names", global::System.Linq.Enumerable.Select(names, static __item => __Rt::ApiFormat.Format(__item)), __Rt::ParameterStyle.Form, true));
-        if (tabbed is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("tabbed", global::System.Linq.Enumerable.Select(tabbed, static __item => __Rt::ApiFormat.Format(__item)), __Rt::ParameterStyle.TabDelimited, false));
+        if (names is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("names", names, __Rt::ParameterStyle.Form, true));
+        if (tabbed is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("tabbed", tabbed, __Rt::ParameterStyle.TabDelimited, false));
         using var __request = __url.ToRequest(__operation3);
-        if (xTags is not null) __Rt::ApiRequest.AddHeader(__request, "X-Tags", __Rt::ApiParameter.Text("X-Tags", global::System.Linq.Enumerable.Select(xTags, static __item => __Rt::ApiFormat.Format(__item)), __Rt::ParameterStyle.Simple, false, false), nameof(xTags));
+        if (xTags is not null) __Rt::ApiRequest.AddHeader(__request, "X-Tags", __Rt::ApiParameter.Text("X-Tags", xTags, __Rt::ParameterStyle.Simple, false, false), nameof(xTags));
         __Rt::ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
         using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation3, options, cancellationToken).ConfigureAwait(false);

@@ -67,7 +67,7 @@ public partial class SeveralClient : ISeveralClient
         if (name is null) throw new global::System.ArgumentNullException(nameof(name));
         var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/pets/");
-        __url.AppendPathValue(__Rt::ApiFormat.Format(name));
+        __url.AppendPathValue(name);
         using var __request = __url.ToRequest(__operation0);
         __Rt::ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");

@@ -160,7 +160,7 @@ public partial class StreamsClient : IStreamsClient
         if (symbol is null) throw new global::System.ArgumentNullException(nameof(symbol));
         var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/ticks");
-        __url.AppendQuery("symbol", __Rt::ApiFormat.Format(symbol));
+        __url.AppendQuery("symbol", symbol);
         using var __request = __url.ToRequest(__operation1);
         __Rt::ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "text/event-stream");
