@@ -33,11 +33,12 @@ internal static class Program
         var coldAt = Array.IndexOf(args, "--cold");
         if (coldAt >= 0 && coldAt + 1 < args.Length)
         {
-            // Any document: a few cold runs, time and diagnostics.
+            // Any document: a few cold runs (--runs N), time and diagnostics; many of them for a profiler.
             var coldPath = Path.GetFullPath(args[coldAt + 1]);
             var doc = new BenchDocument(Path.GetFileName(coldPath), coldPath, await File.ReadAllTextAsync(coldPath).ConfigureAwait(false));
             var consumer = GeneratorHost.Consumer(GeneratorHost.ConsumerSource);
-            for (var i = 0; i < 3; i++)
+            var coldRuns = IntArgument(args, "--runs") ?? 3;
+            for (var i = 0; i < coldRuns; i++)
             {
                 var sw = System.Diagnostics.Stopwatch.StartNew();
                 var result = GeneratorHost.RunCold(doc, consumer).Results.Single();

@@ -183,4 +183,44 @@ public class MarkdownDocTests
         var state = result.Source("Models.State.g.cs");
         Assert.Contains("/// <summary>JSON value \"*closed*\".</summary>", state, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("The account id.", true)]
+    [InlineData("Id of the user (see /user/list), 100% of the time: yes = true; \"quoted\" 'too'.", true)]
+    [InlineData("Uses `code`.", false)]
+    [InlineData("1. a list", false)]
+    [InlineData("- a list", false)]
+    [InlineData("# heading", false)]
+    [InlineData(" indented", false)]
+    [InlineData("two  spaces", false)]
+    [InlineData("a < b", false)]
+    [InlineData("a & b", false)]
+    [InlineData("*emphasis*", false)]
+    [InlineData("a_b", false)]
+    [InlineData("[link](http://x)", false)]
+    [InlineData("line\nbreak", false)]
+    [InlineData("", false)]
+    public void Plain_sentences_take_the_shortcut_and_nothing_else_does(string text, bool plain)
+        => Assert.Equal(plain, MarkdownDoc.IsPlainSentence(text));
+
+    [Fact]
+    public void The_shortcut_gives_what_the_renderer_gives_for_every_description_of_the_shared_documents()
+    {
+        var compared = 0;
+        foreach (var file in Directory.GetFiles(GeneratorHarness.SharedDirectory, "*.*", SearchOption.AllDirectories)
+                     .Where(f => f.EndsWith(".json", StringComparison.Ordinal) || f.EndsWith(".yaml", StringComparison.Ordinal)))
+        {
+            foreach (var line in File.ReadLines(file))
+            {
+                // Good enough to pull one-line descriptions out of JSON and YAML without a parser.
+                var at = line.IndexOf("description\":", StringComparison.Ordinal) is var j and >= 0 ? j + 14 : line.IndexOf("description:", StringComparison.Ordinal) is var k and >= 0 ? k + 12 : -1;
+                if (at < 0) continue;
+                var text = line.Substring(at).Trim().Trim(',').Trim('"', '\'');
+                if (!MarkdownDoc.IsPlainSentence(text)) continue;
+                Assert.Equal(MarkdownDoc.Render(text, "https://example.com/docs/"), MarkdownDoc.ToXmlLines(text, "https://example.com/docs/"));
+                compared++;
+            }
+        }
+        Assert.True(compared > 1000, $"only {compared} plain descriptions found");
+    }
 }
