@@ -24,8 +24,8 @@ internal static class DocumentNormalizer
 
     public static void Normalize(JsonObject root, ParseContext context)
     {
-        var pending = new Stack<(JsonNode Node, string Pointer)>();
-        pending.Push((root, "#"));
+        var pending = new Stack<(JsonNode Node, JsonPointerPath Pointer)>();
+        pending.Push((root, JsonPointerPath.Root));
         while (pending.Count > 0)
         {
             var (node, pointer) = pending.Pop();
@@ -33,7 +33,7 @@ internal static class DocumentNormalizer
             {
                 for (var i = 0; i < array.Count; i++)
                 {
-                    if (array[i] is { } item) pending.Push((item, pointer + "/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                    if (array[i] is JsonObject or JsonArray) pending.Push((array[i]!, pointer.Item(i)));
                 }
                 continue;
             }
@@ -41,7 +41,6 @@ internal static class DocumentNormalizer
             foreach (var pair in obj.ToList())
             {
                 var key = pair.Key;
-                var childPointer = pointer + "/" + ClientBuilder.EscapePointer(key);
                 // Examples and extensions are data, not schema: nothing in them is repaired.
                 if (key is "example" or "examples" or "x-example" || key.StartsWith("x-", StringComparison.Ordinal)) continue;
                 if (pair.Value is JsonValue value && value.TryGetValue<string>(out var text))
@@ -50,22 +49,22 @@ internal static class DocumentNormalizer
                     {
                         var parsed = string.Equals(text, "true", StringComparison.OrdinalIgnoreCase);
                         obj[key] = JsonValue.Create(parsed);
-                        Report(context, childPointer, $"'{key}' must be a boolean; the string '{text}' is read as {(parsed ? "true" : "false")}");
+                        Report(context, pointer.Key(key), $"'{key}' must be a boolean; the string '{text}' is read as {(parsed ? "true" : "false")}");
                     }
                     else if (key == "additionalProperties")
                     {
                         obj[key] = s_typeNames.Contains(text) ? new JsonObject { ["type"] = text } : JsonValue.Create(true);
-                        Report(context, childPointer, s_typeNames.Contains(text)
+                        Report(context, pointer.Key(key), s_typeNames.Contains(text)
                             ? $"'additionalProperties' must be a boolean or a schema; '{text}' is read as {{ type: {text} }}"
                             : $"'additionalProperties' must be a boolean or a schema; '{text}' is read as true");
                     }
                     continue;
                 }
-                if (pair.Value is { } child) pending.Push((child, childPointer));
+                if (pair.Value is JsonObject or JsonArray) pending.Push((pair.Value, pointer.Key(key)));
             }
         }
     }
 
-    private static void Report(ParseContext context, string pointer, string message)
-        => context.Diagnostics.Report(DiagnosticDescriptors.ReaderError, context.Locator.Locate(pointer), message);
+    private static void Report(ParseContext context, JsonPointerPath pointer, string message)
+        => context.Diagnostics.Report(DiagnosticDescriptors.ReaderError, context.Locator.Locate(pointer.ToString()), message);
 }

@@ -57,13 +57,13 @@ internal static class DocumentShapes
         "allOf", "anyOf", "oneOf", "prefixItems", "parameters", "servers", "tags", "security",
     };
 
-    private readonly record struct Visit(JsonObject Node, string Pointer, string? NameMapKeyword);
+    private readonly record struct Visit(JsonObject Node, JsonPointerPath Pointer, string? NameMapKeyword);
 
     public static void Repair(JsonObject root, ParseContext context)
     {
         var cancellationToken = context.CancellationToken;
         var pending = new Stack<Visit>();
-        pending.Push(new Visit(root, "#", null));
+        pending.Push(new Visit(root, JsonPointerPath.Root, null));
         var visits = 0;
         while (pending.Count > 0)
         {
@@ -73,62 +73,61 @@ internal static class DocumentShapes
             {
                 var key = pair.Key;
                 var value = NullIfNull(pair.Value);
-                var childPointer = pointer + "/" + ClientBuilder.EscapePointer(key);
                 if (key.StartsWith("x-", StringComparison.Ordinal)) continue;
                 if (nameMapKeyword is not null)
                 {
                     // A member of a map of names: its value is an object (a schema may be a boolean; a path's $ref a string).
                     var booleanAllowed = s_nameMaps[nameMapKeyword];
                     // Links are not generated, and hold runtime expressions of any type: not looked into.
-                    if (value is JsonObject member) { if (nameMapKeyword != "links") pending.Push(new Visit(member, childPointer, null)); }
+                    if (value is JsonObject member) { if (nameMapKeyword != "links") pending.Push(new Visit(member, pointer.Key(key), null)); }
                     else if (!(booleanAllowed && IsBoolean(value)) && !(key == "$ref" && value is JsonValue))
-                        Remove(obj, key, childPointer, value, "must be a mapping", context);
+                        Remove(obj, key, pointer.Key(key), value, "must be a mapping", context);
                     continue;
                 }
                 if (s_dataKeywords.Contains(key)) continue;
                 switch (value)
                 {
                     case null:
-                        Remove(obj, key, childPointer, value, "has no value", context);
+                        Remove(obj, key, pointer.Key(key), value, "has no value", context);
                         break;
                     case JsonObject child when s_nameMaps.ContainsKey(key):
-                        pending.Push(new Visit(child, childPointer, key));
+                        pending.Push(new Visit(child, pointer.Key(key), key));
                         break;
                     case JsonObject child:
-                        pending.Push(new Visit(child, childPointer, null));
+                        pending.Push(new Visit(child, pointer.Key(key), null));
                         break;
                     case JsonArray list:
-                        if (s_objectLists.Contains(key)) RepairList(list, key, childPointer, pending, context);
+                        if (s_objectLists.Contains(key)) RepairList(list, key, pointer.Key(key), pending, context);
                         else if (s_objectKeywords.Contains(key) || s_schemaKeywords.Contains(key) || s_nameMaps.ContainsKey(key) && key != "parameters")
-                            Remove(obj, key, childPointer, value, "must be a mapping", context);
+                            Remove(obj, key, pointer.Key(key), value, "must be a mapping", context);
                         break;
                     default:
                         // Swagger 2.0's discriminator is the property's name, a string.
                         if (key == "discriminator" && value is JsonValue name && name.TryGetValue<string>(out _)) break;
                         if (s_objectKeywords.Contains(key) || s_nameMaps.ContainsKey(key) || s_objectLists.Contains(key) && key != "tags")
-                            Remove(obj, key, childPointer, value, s_objectLists.Contains(key) ? "must be a list" : "must be a mapping", context);
+                            Remove(obj, key, pointer.Key(key), value, s_objectLists.Contains(key) ? "must be a list" : "must be a mapping", context);
                         else if (s_schemaKeywords.Contains(key) && !IsBoolean(value))
-                            Remove(obj, key, childPointer, value, "must be a schema", context);
+                            Remove(obj, key, pointer.Key(key), value, "must be a schema", context);
                         break;
                 }
             }
         }
     }
 
-    private static void RepairList(JsonArray list, string key, string pointer, Stack<Visit> pending, ParseContext context)
+    private static void RepairList(JsonArray list, string key, JsonPointerPath pointer, Stack<Visit> pending, ParseContext context)
     {
         var schemas = key is "allOf" or "anyOf" or "oneOf" or "prefixItems";
         for (var i = list.Count - 1; i >= 0; i--)
         {
-            var itemPointer = pointer + "/" + i.ToString(CultureInfo.InvariantCulture);
             var item = NullIfNull(list[i]);
             if (item is JsonObject obj)
             {
                 // A security requirement maps scheme names to scope lists: nothing in it is a keyword.
-                if (key != "security") pending.Push(new Visit(obj, itemPointer, null));
+                if (key != "security") pending.Push(new Visit(obj, pointer.Item(i), null));
             }
             else if (!(schemas && IsBoolean(item)) && !(key == "tags" && item is JsonValue))
             {
+                var itemPointer = pointer.Item(i).ToString();
                 context.Diagnostics.Report(DiagnosticDescriptors.ReaderError, context.Locator.Locate(itemPointer),
                     $"item {i.ToString(CultureInfo.InvariantCulture)} of '{key}' {(item is null ? "has no value" : "must be a mapping")}; it is left out (at {itemPointer})");
                 list.RemoveAt(i);
@@ -143,8 +142,9 @@ internal static class DocumentShapes
     private static bool IsBoolean(JsonNode? value)
         => value is JsonValue v && v.GetValueKind() is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False;
 
-    private static void Remove(JsonObject obj, string key, string pointer, JsonNode? value, string problem, ParseContext context)
+    private static void Remove(JsonObject obj, string key, JsonPointerPath path, JsonNode? value, string problem, ParseContext context)
     {
+        var pointer = path.ToString();
         if (value is JsonValue text && text.TryGetValue<string>(out var s) && s.Length == 0) value = null;
         if (value is null) problem = "has no value";
         var found = value switch

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Threading;
 using Apiforge.Generator.Diagnostics;
@@ -22,10 +21,10 @@ internal static class RefCycles
         var diagnostics = context.Diagnostics;
         var cancellationToken = context.CancellationToken;
         // Every object with a local $ref, and its pointer.
-        var refs = new List<(JsonObject Node, string Pointer)>();
-        var pointers = new Dictionary<JsonObject, string>(ReferenceEqualityComparer.Instance);
-        var stack = new Stack<(JsonNode Node, string Pointer)>();
-        stack.Push((root, "#"));
+        var refs = new List<(JsonObject Node, JsonPointerPath Pointer)>();
+        var pointers = new Dictionary<JsonObject, JsonPointerPath>(ReferenceEqualityComparer.Instance);
+        var stack = new Stack<(JsonNode Node, JsonPointerPath Pointer)>();
+        stack.Push((root, JsonPointerPath.Root));
         var visits = 0;
         while (stack.Count > 0)
         {
@@ -40,14 +39,14 @@ internal static class RefCycles
                 }
                 foreach (var member in obj)
                 {
-                    if (member.Value is JsonObject or JsonArray) stack.Push((member.Value, pointer + "/" + ClientBuilder.EscapePointer(member.Key)));
+                    if (member.Value is JsonObject or JsonArray) stack.Push((member.Value, pointer.Key(member.Key)));
                 }
             }
             else if (node is JsonArray array)
             {
                 for (var i = 0; i < array.Count; i++)
                 {
-                    if (array[i] is JsonObject or JsonArray) stack.Push((array[i]!, pointer + "/" + i.ToString(CultureInfo.InvariantCulture)));
+                    if (array[i] is JsonObject or JsonArray) stack.Push((array[i]!, pointer.Item(i)));
                 }
             }
         }
@@ -77,7 +76,7 @@ internal static class RefCycles
             {
                 // Break it at the first $ref of the chain that is part of the loop.
                 var loopStart = current is not null && chain.IndexOf(current) is var index and >= 0 ? chain[index] : start;
-                var at = pointers.TryGetValue(loopStart, out var p) ? p : pointer;
+                var at = (pointers.TryGetValue(loopStart, out var p) ? p : pointer).ToString();
                 diagnostics.Report(DiagnosticDescriptors.ReferenceCycle, locator.Locate(at + "/$ref"), at);
                 loopStart.Remove("$ref");
             }
