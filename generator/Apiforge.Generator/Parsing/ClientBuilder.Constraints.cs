@@ -33,6 +33,7 @@ internal sealed partial class ClientBuilder
     private ConstraintSpec? ConstraintsOf(IOpenApiSchema? schema, TypeRef type, string pointer, int depth = 0)
     {
         if (schema is null || !ValidationEnabled || depth > MaxConstraintDepth) return null;
+        schema = Structural(schema);
         // allOf: [ { $ref } ] (with nothing beside it) is the referenced schema.
         if (schema.AllOf is { Count: 1 } single && schema.Properties is not { Count: > 0 } && !HasOwnConstraints(schema))
         {

@@ -65,7 +65,8 @@ internal sealed partial class ClientBuilder
         }
         try
         {
-            if (schema.AllOf is { Count: > 0 } allOf)
+            var structure = Structural(schema);
+            if (structure.AllOf is { Count: > 0 } allOf)
             {
                 for (var i = 0; i < allOf.Count; i++)
                 {
@@ -74,10 +75,10 @@ internal sealed partial class ClientBuilder
                     CollectProperties(owner, member, memberPointer, properties, memberNames, seenJsonNames, ref additionalAllowed, depth + 1);
                 }
             }
-            if (!schema.AdditionalPropertiesAllowed) additionalAllowed = false;
-            if (schema.Properties is null) return;
-            var required = schema.Required ?? new HashSet<string>();
-            foreach (var pair in schema.Properties)
+            if (!structure.AdditionalPropertiesAllowed) additionalAllowed = false;
+            if (structure.Properties is null) return;
+            var required = structure.Required ?? new HashSet<string>();
+            foreach (var pair in structure.Properties)
             {
                 if (!seenJsonNames.Add(pair.Key)) continue;
                 var propertyPointer = pointer + "/properties/" + EscapePointer(pair.Key);

@@ -436,8 +436,9 @@ internal sealed partial class ClientBuilder
     }
 
     /// <summary>A file: <c>type: string</c> with <c>format: binary</c> (Swagger 2.0's <c>type: file</c> arrives this way too).</summary>
-    private static bool IsBinary(IOpenApiSchema schema)
+    private bool IsBinary(IOpenApiSchema schema)
     {
+        schema = Structural(schema);
         var type = (schema.Type ?? 0) & ~JsonSchemaType.Null;
         return (type == JsonSchemaType.String || type == 0) && schema.Format is "binary";
     }

@@ -32,6 +32,24 @@ internal sealed partial class ClientBuilder
 
     /// <summary>Shapes already worked out, by schema object: a schema is classified once however often it is used.</summary>
     private readonly Dictionary<IOpenApiSchema, SchemaShape> _shapes = new(ReferenceComparer.Instance);
+    private readonly Dictionary<IOpenApiSchema, IOpenApiSchema> _targets = new(ReferenceComparer.Instance);
+
+    /// <summary>
+    /// The schema whose structural keywords (type, format, properties, bounds, ...) a schema has: a reference's target,
+    /// resolved once. Microsoft.OpenApi resolves a reference again on every keyword read (a tenth of our parse time went
+    /// there). Annotations a reference may override (description, title, default, readOnly, writeOnly, deprecated,
+    /// examples) must still be read from the reference itself.
+    /// </summary>
+    private IOpenApiSchema Structural(IOpenApiSchema schema)
+    {
+        if (schema is not OpenApiSchemaReference reference) return schema;
+        if (!_targets.TryGetValue(schema, out var target))
+        {
+            target = (IOpenApiSchema?)reference.Target ?? schema;
+            _targets[schema] = target;
+        }
+        return target;
+    }
 
     private SchemaShape ShapeOf(IOpenApiSchema? schema)
     {
