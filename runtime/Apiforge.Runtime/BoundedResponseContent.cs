@@ -17,20 +17,39 @@ internal sealed class BoundedResponseContent : HttpContent
     private readonly HttpContent _inner;
     private readonly HttpResponseMessage _response;
     private readonly CancellationTokenSource? _deadline;
+    private readonly bool _ownsDeadline;
     private readonly TimeSpan _timeout;
     private long _bytesRead;
 
-    public BoundedResponseContent(HttpResponseMessage response, HttpContent inner, CancellationTokenSource? deadline, TimeSpan timeout, ApiCallTelemetry? telemetry = null)
+    /// <param name="response">The response whose body this is.</param>
+    /// <param name="inner">The body as the handler gave it.</param>
+    /// <param name="deadline">The call's deadline; null when it has none.</param>
+    /// <param name="ownsDeadline">Whether disposing the body disposes <paramref name="deadline"/> (a shared one, see <see cref="CallDeadlines"/>, is not).</param>
+    /// <param name="timeout">The timeout the deadline stands for, named by the timeout's message.</param>
+    /// <param name="telemetry">The call's trace, or null.</param>
+    public BoundedResponseContent(HttpResponseMessage response, HttpContent inner, CancellationTokenSource? deadline, bool ownsDeadline, TimeSpan timeout, ApiCallTelemetry? telemetry = null)
     {
         Telemetry = telemetry;
         _response = response;
         _inner = inner;
         _deadline = deadline;
+        _ownsDeadline = ownsDeadline;
         _timeout = timeout;
+#if NET
+        // Copied as the handler stored them, unparsed: a value is parsed only if someone reads it.
+        foreach (var header in inner.Headers.NonValidated)
+        {
+            foreach (var value in header.Value)
+            {
+                Headers.TryAddWithoutValidation(header.Key, value);
+            }
+        }
+#else
         foreach (var header in inner.Headers)
         {
             Headers.TryAddWithoutValidation(header.Key, header.Value);
         }
+#endif
     }
 
     public long BytesRead => Interlocked.Read(ref _bytesRead);
@@ -81,7 +100,7 @@ internal sealed class BoundedResponseContent : HttpContent
         if (disposing)
         {
             _inner.Dispose();
-            _deadline?.Dispose();
+            if (_ownsDeadline) _deadline?.Dispose();
             Telemetry?.Stop();
         }
         base.Dispose(disposing);
