@@ -62,8 +62,14 @@ public static partial class ApiResponse
     }
 
     /// <summary>The body of a <c>…WithResponseAsync</c> call, for the simple method that returns only the body.</summary>
-    public static async Task<T> ValueAsync<T>(Task<ApiResult<T>> call)
-        => (await (call ?? throw new ArgumentNullException(nameof(call))).ConfigureAwait(false)).Value;
+    public static Task<T> ValueAsync<T>(Task<ApiResult<T>> call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        // A call that completed at once (a body already at hand) needs no state machine to take its value.
+        return call.Status == TaskStatus.RanToCompletion ? Task.FromResult(call.Result.Value) : AwaitValueAsync(call);
+    }
+
+    private static async Task<T> AwaitValueAsync<T>(Task<ApiResult<T>> call) => (await call.ConfigureAwait(false)).Value;
 
     /// <summary>
     /// Sends the request of an operation whose body is handed to the caller as a stream (<see cref="FileResponse"/>):
