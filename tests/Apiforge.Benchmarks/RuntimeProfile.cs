@@ -72,6 +72,18 @@ internal static class RuntimeProfile
                 url.AppendPath("/user/createtradingpermission");
                 return Task.FromResult((long)url.ToUri().OriginalString.Length);
             }),
+            ("piece: Apiforge RequestUriBuilder.ToRequest (literal path: the operation's kept URI)", () =>
+            {
+                var url = new Apiforge.Runtime.RequestUriBuilder(baseUri, null);
+                url.AppendPath("/user/createtradingpermission");
+                using var request = url.ToRequest(s_operation);
+                return Task.FromResult((long)request.RequestUri!.OriginalString.Length);
+            }),
+            ("piece: new HttpRequestMessage(POST, absolute Uri)", () =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, floorUri);
+                return Task.FromResult((long)request.RequestUri!.OriginalString.Length);
+            }),
             ("piece: new Uri(base, relative)", () => Task.FromResult((long)new Uri(baseUri, "user/createtradingpermission").OriginalString.Length)),
             ("piece: Apiforge ApiContent.Json + copy", async () =>
             {
