@@ -25,16 +25,18 @@ public static partial class ApiResponse
         options?.ApplyTo(request);
         var timeout = ApiCallOptions.TimeoutOf(httpClient, options);
         var telemetry = ApiTelemetry.Start(operation, request);
-        var deadline = timeout == Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(timeout);
+        var ownsDeadline = false;
+        var deadline = timeout == Timeout.InfiniteTimeSpan ? null : CallDeadlines.For(timeout, out ownsDeadline);
         HttpResponseMessage response;
         try
         {
-            using var linked = deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-            response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked?.Token ?? cancellationToken).ConfigureAwait(false);
+            // A caller's token that can never be canceled needs no linking: the deadline's token alone bounds the send.
+            using var linked = deadline is null || !cancellationToken.CanBeCanceled ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+            response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked?.Token ?? deadline?.Token ?? cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (deadline is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)
         {
-            deadline.Dispose();
+            if (ownsDeadline) deadline.Dispose();
             var timedOut = TimedOut(httpClient, timeout, ex);
             telemetry?.Fail(timedOut);
             telemetry?.Stop();
@@ -42,13 +44,13 @@ public static partial class ApiResponse
         }
         catch (Exception ex)
         {
-            deadline?.Dispose();
+            if (ownsDeadline) deadline?.Dispose();
             telemetry?.Fail(ex);
             telemetry?.Stop();
             throw;
         }
         telemetry?.Respond(response);
-        response.Content = new BoundedResponseContent(response, response.Content, deadline, timeout, telemetry);
+        response.Content = new BoundedResponseContent(response, response.Content, deadline, ownsDeadline, timeout, telemetry);
         if (operation is not null && operation.IsUndocumentedSuccess(response))
         {
             using (response)
@@ -60,8 +62,14 @@ public static partial class ApiResponse
     }
 
     /// <summary>The body of a <c>…WithResponseAsync</c> call, for the simple method that returns only the body.</summary>
-    public static async Task<T> ValueAsync<T>(Task<ApiResult<T>> call)
-        => (await (call ?? throw new ArgumentNullException(nameof(call))).ConfigureAwait(false)).Value;
+    public static Task<T> ValueAsync<T>(Task<ApiResult<T>> call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        // A call that completed at once (a body already at hand) needs no state machine to take its value.
+        return call.Status == TaskStatus.RanToCompletion ? Task.FromResult(call.Result.Value) : AwaitValueAsync(call);
+    }
+
+    private static async Task<T> AwaitValueAsync<T>(Task<ApiResult<T>> call) => (await call.ConfigureAwait(false)).Value;
 
     /// <summary>
     /// Sends the request of an operation whose body is handed to the caller as a stream (<see cref="FileResponse"/>):

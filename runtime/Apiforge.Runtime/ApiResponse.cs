@@ -29,16 +29,22 @@ public static partial class ApiResponse
     }
 
     /// <summary>Reads the body as JSON; an empty body or a JSON null is an error.</summary>
-    public static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    public static Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        => default(T) is not null ? ReadJsonValueAsync(response, typeInfo, cancellationToken) : ReadJsonPromisedAsync(response, typeInfo, cancellationToken);
+
+    private static async Task<T> ReadJsonPromisedAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
-        if (default(T) is not null) return await ReadJsonValueAsync(response, typeInfo, cancellationToken).ConfigureAwait(false);
-        var value = await ReadJsonOrNullAsync(response, typeInfo, cancellationToken).ConfigureAwait(false);
+        var value = await ReadJsonCoreAsync(response, typeInfo, cancellationToken).ConfigureAwait(false);
         return value ?? throw new ApiException("The response body was empty or null, where the API description promises a value.",
             (int)response.StatusCode, null, ApiException.CollectHeaders(response));
     }
 
     /// <summary>Reads the body as JSON; an empty body is null.</summary>
-    public static async Task<T?> ReadJsonOrNullAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    public static Task<T?> ReadJsonOrNullAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        => ReadJsonCoreAsync(response, typeInfo, cancellationToken).AsTask();
+
+    // A ValueTask: a body read without waiting (the usual case once the headers are in) allocates no task of its own.
+    private static async ValueTask<T?> ReadJsonCoreAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);

@@ -4,6 +4,7 @@ using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Net.Http;
 using System.Reflection;
+using System.Threading;
 
 namespace Apiforge.Runtime;
 
@@ -78,6 +79,40 @@ public sealed class ApiOperation
 
     /// <summary>The activity's display name, <c>{method} {url.template}</c>, as OpenTelemetry's HTTP client spans are named.</summary>
     internal string ActivityName { get; }
+
+    // The URI of the last call with a path of literal text only (no path value, no query): the same base address and
+    // path give the same URI, which a Uri (immutable) can be for every request.
+    private LiteralUri? _literalUri;
+
+    /// <summary>The URI built last for <paramref name="baseAddress"/> and the literal <paramref name="path"/>, or null.</summary>
+    internal Uri? LiteralUriFor(string baseAddress, string path)
+    {
+        var cached = Volatile.Read(ref _literalUri);
+        return cached is not null
+            && (ReferenceEquals(cached.BaseAddress, baseAddress) || string.Equals(cached.BaseAddress, baseAddress, StringComparison.Ordinal))
+            && (ReferenceEquals(cached.Path, path) || string.Equals(cached.Path, path, StringComparison.Ordinal))
+            ? cached.Uri
+            : null;
+    }
+
+    /// <summary>Remembers the URI of <paramref name="baseAddress"/> and the literal <paramref name="path"/>.</summary>
+    internal void KeepLiteralUri(string baseAddress, string path, Uri uri) => Volatile.Write(ref _literalUri, new LiteralUri(baseAddress, path, uri));
+
+    private sealed class LiteralUri
+    {
+        public LiteralUri(string baseAddress, string path, Uri uri)
+        {
+            BaseAddress = baseAddress;
+            Path = path;
+            Uri = uri;
+        }
+
+        public string BaseAddress { get; }
+
+        public string Path { get; }
+
+        public Uri Uri { get; }
+    }
 
     /// <inheritdoc/>
     public override string ToString() => $"{Id} ({ActivityName})";

@@ -17,20 +17,39 @@ internal sealed class BoundedResponseContent : HttpContent
     private readonly HttpContent _inner;
     private readonly HttpResponseMessage _response;
     private readonly CancellationTokenSource? _deadline;
+    private readonly bool _ownsDeadline;
     private readonly TimeSpan _timeout;
     private long _bytesRead;
 
-    public BoundedResponseContent(HttpResponseMessage response, HttpContent inner, CancellationTokenSource? deadline, TimeSpan timeout, ApiCallTelemetry? telemetry = null)
+    /// <param name="response">The response whose body this is.</param>
+    /// <param name="inner">The body as the handler gave it.</param>
+    /// <param name="deadline">The call's deadline; null when it has none.</param>
+    /// <param name="ownsDeadline">Whether disposing the body disposes <paramref name="deadline"/> (a shared one, see <see cref="CallDeadlines"/>, is not).</param>
+    /// <param name="timeout">The timeout the deadline stands for, named by the timeout's message.</param>
+    /// <param name="telemetry">The call's trace, or null.</param>
+    public BoundedResponseContent(HttpResponseMessage response, HttpContent inner, CancellationTokenSource? deadline, bool ownsDeadline, TimeSpan timeout, ApiCallTelemetry? telemetry = null)
     {
         Telemetry = telemetry;
         _response = response;
         _inner = inner;
         _deadline = deadline;
+        _ownsDeadline = ownsDeadline;
         _timeout = timeout;
+#if NET
+        // Copied as the handler stored them, unparsed: a value is parsed only if someone reads it.
+        foreach (var header in inner.Headers.NonValidated)
+        {
+            foreach (var value in header.Value)
+            {
+                Headers.TryAddWithoutValidation(header.Key, value);
+            }
+        }
+#else
         foreach (var header in inner.Headers)
         {
             Headers.TryAddWithoutValidation(header.Key, header.Value);
         }
+#endif
     }
 
     public long BytesRead => Interlocked.Read(ref _bytesRead);
@@ -49,11 +68,28 @@ internal sealed class BoundedResponseContent : HttpContent
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => CopyBodyToAsync(stream, CancellationToken.None);
 
-    private async Task<Stream> OpenAsync(CancellationToken cancellationToken)
+    private Task<Stream> OpenAsync(CancellationToken cancellationToken)
+    {
+        Task<Stream> opening;
+        try
+        {
+            opening = _inner.ReadAsStreamAsync(cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            return Task.FromException<Stream>(Translate(ex, cancellationToken) ?? ex);
+        }
+        // A body the handler holds already (or whose headers are in) opens without a state machine.
+        return opening.Status == TaskStatus.RanToCompletion
+            ? Task.FromResult<Stream>(new BoundedStream(this, opening.Result))
+            : OpenSlowAsync(opening, cancellationToken);
+    }
+
+    private async Task<Stream> OpenSlowAsync(Task<Stream> opening, CancellationToken cancellationToken)
     {
         try
         {
-            return new BoundedStream(this, await _inner.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
+            return new BoundedStream(this, await opening.ConfigureAwait(false));
         }
         catch (Exception ex) when (Translate(ex, cancellationToken) is { } translated)
         {
@@ -81,7 +117,7 @@ internal sealed class BoundedResponseContent : HttpContent
         if (disposing)
         {
             _inner.Dispose();
-            _deadline?.Dispose();
+            if (_ownsDeadline) _deadline?.Dispose();
             Telemetry?.Stop();
         }
         base.Dispose(disposing);
@@ -140,7 +176,37 @@ internal sealed class BoundedResponseContent : HttpContent
         }
 
 #if NET
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            // The usual read: only one token to wait on (no caller's token, or no deadline), and a read that completes
+            // at once: no state machine.
+            var deadline = _owner._deadline;
+            if (deadline is not null && cancellationToken.CanBeCanceled) return ReadLinkedAsync(buffer, cancellationToken);
+            ValueTask<int> read;
+            try
+            {
+                read = _inner.ReadAsync(buffer, deadline?.Token ?? cancellationToken);
+            }
+            catch (Exception ex)
+            {
+                return ValueTask.FromException<int>(_owner.Translate(ex, cancellationToken) ?? ex);
+            }
+            return read.IsCompletedSuccessfully ? new ValueTask<int>(Count(read.Result)) : AwaitReadAsync(read, cancellationToken);
+        }
+
+        private async ValueTask<int> AwaitReadAsync(ValueTask<int> read, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return Count(await read.ConfigureAwait(false));
+            }
+            catch (Exception ex) when (_owner.Translate(ex, cancellationToken) is { } translated)
+            {
+                throw translated;
+            }
+        }
+
+        private async ValueTask<int> ReadLinkedAsync(Memory<byte> buffer, CancellationToken cancellationToken)
         {
             using var linked = LinkDeadline(cancellationToken, out var token);
             try

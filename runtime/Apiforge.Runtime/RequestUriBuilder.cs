@@ -78,7 +78,18 @@ public sealed class RequestUriBuilder
 
     /// <summary>The request of <paramref name="operation"/> (its method) to the absolute URI; the caller disposes it.</summary>
     public HttpRequestMessage ToRequest(ApiOperation operation)
-        => new((operation ?? throw new ArgumentNullException(nameof(operation))).HttpMethod, ToUri());
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        if (_path is not null || _query is not null) return new HttpRequestMessage(operation.HttpMethod, ToUri());
+        // A path of literal text only: the same URI as the operation's last call through this base address.
+        var uri = operation.LiteralUriFor(_baseAddress, _firstPath);
+        if (uri is null)
+        {
+            uri = ToUri();
+            operation.KeepLiteralUri(_baseAddress, _firstPath, uri);
+        }
+        return new HttpRequestMessage(operation.HttpMethod, uri);
+    }
 
     /// <inheritdoc/>
     public override string ToString() => ToUri().ToString();

@@ -10,6 +10,8 @@ namespace Apiforge.Benchmarks;
 /// </summary>
 internal static class RuntimeProfile
 {
+    private static readonly Apiforge.Runtime.ApiOperation s_operation = new("create-trading-permission", "POST", "/user/createtradingpermission", 200);
+
     public static async Task<List<string>> RunAsync(int rounds = 9, int calls = 20000)
     {
         var bench = new RuntimeBenchmarks();
@@ -19,12 +21,49 @@ internal static class RuntimeProfile
         var responseBytes = System.Text.Encoding.UTF8.GetBytes(RuntimeBenchmarks.ResponseJson);
         var apiforgeBody = new global::Bench.Apiforge.CreateTradingPermission { AccountId = 7, UserId = 42 };
         var handBody = new HandWritten.CreateTradingPermission { AccountId = 7, UserId = 42 };
+        // The floor: what HttpClient itself costs for this call (request with a ready body, send, read the answer),
+        // which no generated client can go below.
+        using var floorHttp = new HttpClient(new InMemoryHandler(RuntimeBenchmarks.ResponseJson)) { BaseAddress = baseUri };
+        var floorUri = new Uri("https://live.tradovateapi.com/v1/user/createtradingpermission");
+        var requestBytes = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(apiforgeBody, global::Bench.Apiforge.SeedClientJsonContext.Default.CreateTradingPermission);
+        var sink = new byte[4096];
+        using var cannedResponse = new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new ByteArrayContent(responseBytes) };
+        cannedResponse.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         var clients = new (string Name, Func<Task<long>> Call)[]
         {
             ("hand-written", bench.HandWrittenCall),
             ("Apiforge", bench.ApiforgeCall),
             ("NSwag STJ", bench.NSwagStjCall),
             ("NSwag Newtonsoft", bench.NSwagCall),
+            ("floor: HttpClient.SendAsync + read the body", async () =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, floorUri) { Content = new ByteArrayContent(requestBytes) };
+                using var response = await floorHttp.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+                var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                long total = 0;
+                int read;
+                while ((read = await stream.ReadAsync(sink).ConfigureAwait(false)) > 0) total += read;
+                return total;
+            }),
+            ("floor + Apiforge deserialize (stream)", async () =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, floorUri) { Content = new ByteArrayContent(requestBytes) };
+                using var response = await floorHttp.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+                var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                var r = await System.Text.Json.JsonSerializer.DeserializeAsync(stream, global::Bench.Apiforge.SeedClientJsonContext.Default.TradingPermissionResponse).ConfigureAwait(false);
+                return r!.TradingPermission!.Id!.Value;
+            }),
+            ("floor via Apiforge's ApiResponse.SendAsync (descriptor, no options)", async () =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, floorUri) { Content = new ByteArrayContent(requestBytes) };
+                using var response = await Apiforge.Runtime.ApiResponse.SendAsync(floorHttp, request, s_operation, null, CancellationToken.None).ConfigureAwait(false);
+                var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                long total = 0;
+                int read;
+                while ((read = await stream.ReadAsync(sink).ConfigureAwait(false)) > 0) total += read;
+                return total;
+            }),
+            ("piece: ApiResult.From + read Value", () => Task.FromResult((long)Apiforge.Runtime.ApiResult.From(cannedResponse, 1).Value)),
             ("Apiforge as on main (no descriptor, no options)", () => MainShapedCall.CallAsync(mainShapedHttp)),
             ("Apiforge, nothing listening (again, after main's)", bench.ApiforgeCall),
             ("piece: Apiforge RequestUriBuilder", () =>
@@ -32,6 +71,18 @@ internal static class RuntimeProfile
                 var url = new Apiforge.Runtime.RequestUriBuilder(baseUri, null);
                 url.AppendPath("/user/createtradingpermission");
                 return Task.FromResult((long)url.ToUri().OriginalString.Length);
+            }),
+            ("piece: Apiforge RequestUriBuilder.ToRequest (literal path: the operation's kept URI)", () =>
+            {
+                var url = new Apiforge.Runtime.RequestUriBuilder(baseUri, null);
+                url.AppendPath("/user/createtradingpermission");
+                using var request = url.ToRequest(s_operation);
+                return Task.FromResult((long)request.RequestUri!.OriginalString.Length);
+            }),
+            ("piece: new HttpRequestMessage(POST, absolute Uri)", () =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, floorUri);
+                return Task.FromResult((long)request.RequestUri!.OriginalString.Length);
             }),
             ("piece: new Uri(base, relative)", () => Task.FromResult((long)new Uri(baseUri, "user/createtradingpermission").OriginalString.Length)),
             ("piece: Apiforge ApiContent.Json + copy", async () =>
