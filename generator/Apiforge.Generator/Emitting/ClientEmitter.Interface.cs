@@ -198,9 +198,10 @@ internal static partial class ClientEmitter
             w.Line();
             w.Line("/// <inheritdoc/>");
             if (operation.Deprecated) w.Line(Obsolete);
-            w.Line($"public async {Signature(operation, ns, withResponse: true)}");
+            var wholeCall = IsWholeCall(operation);
+            w.Line($"public {(wholeCall ? "" : "async ")}{Signature(operation, ns, withResponse: true)}");
             w.OpenBrace();
-            WriteBody(w, client, operation, index, typeInfoNames, validated);
+            WriteBody(w, client, operation, index, typeInfoNames, validated, wholeCall: wholeCall);
             w.CloseBrace();
         }
         if (HasStreamVariant(operation)) WriteEventStreamImplementation(w, client, operation, index, typeInfoNames, validated);

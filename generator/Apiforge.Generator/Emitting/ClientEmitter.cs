@@ -75,7 +75,7 @@ internal static partial class ClientEmitter
     }
 
     /// <summary>A method's statements, from the argument checks to the return.</summary>
-    private static void WriteBody(SourceWriter w, ClientSpec client, OperationSpec operation, int index, Dictionary<TypeRef, string> typeInfoNames, HashSet<string> validated, bool eventStream = false)
+    private static void WriteBody(SourceWriter w, ClientSpec client, OperationSpec operation, int index, Dictionary<TypeRef, string> typeInfoNames, HashSet<string> validated, bool eventStream = false, bool wholeCall = false)
     {
         var ns = client.Namespace;
         ValidationEmitter.WriteArgumentChecks(w, client, operation, validated);
@@ -88,7 +88,8 @@ internal static partial class ClientEmitter
         {
             WriteParameter(w, p, ns, TypeInfo);
         }
-        w.Line($"using var __request = __url.ToRequest({OperationField(index)});");
+        // A whole call hands the request to the runtime, which disposes it.
+        w.Line($"{(wholeCall ? "var" : "using var")} __request = __url.ToRequest({OperationField(index)});");
         foreach (var p in operation.Parameters.Where(p => p.Location is ParameterLocation.Header or ParameterLocation.Cookie))
         {
             WriteParameter(w, p, ns, TypeInfo);
@@ -103,6 +104,7 @@ internal static partial class ClientEmitter
             WriteEventStreamRead(w, operation, index, TypeInfo);
             return;
         }
-        WriteResponse(w, client, operation, index, TypeInfo);
+        if (wholeCall) WriteWholeCall(w, client, operation, index, TypeInfo);
+        else WriteResponse(w, client, operation, index, TypeInfo);
     }
 }

@@ -54,15 +54,13 @@ public partial class GroupedClient : IGroupedClient
     public __Tasks::Task HealthAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => HealthWithResponseAsync(options, cancellationToken);
 
     /// <inheritdoc/>
-    public async __Tasks::Task<__Rt::ApiResult> HealthWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public __Tasks::Task<__Rt::ApiResult> HealthWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/health");
-        using var __request = __url.ToRequest(__operation7);
+        var __request = __url.ToRequest(__operation7);
         __Rt::ApiRequest.MarkAnonymous(__request);
-        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation7, options, cancellationToken).ConfigureAwait(false);
-        await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-        return __Rt::ApiResult.From(__response);
+        return __Rt::ApiResponse.CallAsync(_httpClient, __request, __operation7, options, null, cancellationToken);
     }
 }
 
@@ -199,17 +197,14 @@ public partial class GroupedClient
         public __Tasks::Task<global::System.Collections.Generic.List<global::Grouped.Account>> ListAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => __Rt::ApiResponse.ValueAsync(ListWithResponseAsync(options, cancellationToken));
 
         /// <inheritdoc/>
-        public async __Tasks::Task<__Rt::ApiResult<global::System.Collections.Generic.List<global::Grouped.Account>>> ListWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public __Tasks::Task<__Rt::ApiResult<global::System.Collections.Generic.List<global::Grouped.Account>>> ListWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
             __url.AppendPath("/account/list");
-            using var __request = __url.ToRequest(__operation0);
+            var __request = __url.ToRequest(__operation0);
             __Rt::ApiRequest.MarkAnonymous(__request);
             __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-            using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation0, options, cancellationToken).ConfigureAwait(false);
-            await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-            var __value = await __Rt::ApiResponse.ReadJsonAsync(__response, GroupedClientJsonContext.Default.ListOfAccount, cancellationToken).ConfigureAwait(false);
-            return __Rt::ApiResult.From<global::System.Collections.Generic.List<global::Grouped.Account>>(__response, __value);
+            return __Rt::ApiResponse.CallJsonAsync(_httpClient, __request, __operation0, options, GroupedClientJsonContext.Default.ListOfAccount, null, cancellationToken);
         }
 
         /// <inheritdoc/>
@@ -242,30 +237,26 @@ public partial class GroupedClient
         public __Tasks::Task AccountFindAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => AccountFindWithResponseAsync(options, cancellationToken);
 
         /// <inheritdoc/>
-        public async __Tasks::Task<__Rt::ApiResult> AccountFindWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public __Tasks::Task<__Rt::ApiResult> AccountFindWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
             __url.AppendPath("/account/find");
-            using var __request = __url.ToRequest(__operation2);
+            var __request = __url.ToRequest(__operation2);
             __Rt::ApiRequest.MarkAnonymous(__request);
-            using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation2, options, cancellationToken).ConfigureAwait(false);
-            await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-            return __Rt::ApiResult.From(__response);
+            return __Rt::ApiResponse.CallAsync(_httpClient, __request, __operation2, options, null, cancellationToken);
         }
 
         /// <inheritdoc/>
         public __Tasks::Task FindAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => FindWithResponseAsync(options, cancellationToken);
 
         /// <inheritdoc/>
-        public async __Tasks::Task<__Rt::ApiResult> FindWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public __Tasks::Task<__Rt::ApiResult> FindWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
             __url.AppendPath("/find");
-            using var __request = __url.ToRequest(__operation3);
+            var __request = __url.ToRequest(__operation3);
             __Rt::ApiRequest.MarkAnonymous(__request);
-            using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation3, options, cancellationToken).ConfigureAwait(false);
-            await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-            return __Rt::ApiResult.From(__response);
+            return __Rt::ApiResponse.CallAsync(_httpClient, __request, __operation3, options, null, cancellationToken);
         }
     }
 
@@ -284,19 +275,16 @@ public partial class GroupedClient
         public __Tasks::Task<global::Grouped.Account> PlaceAsync(global::Grouped.Account body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => __Rt::ApiResponse.ValueAsync(PlaceWithResponseAsync(body, options, cancellationToken));
 
         /// <inheritdoc/>
-        public async __Tasks::Task<__Rt::ApiResult<global::Grouped.Account>> PlaceWithResponseAsync(global::Grouped.Account body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public __Tasks::Task<__Rt::ApiResult<global::Grouped.Account>> PlaceWithResponseAsync(global::Grouped.Account body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
             var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
             __url.AppendPath("/order/place");
-            using var __request = __url.ToRequest(__operation4);
+            var __request = __url.ToRequest(__operation4);
             __Rt::ApiRequest.MarkAnonymous(__request);
             __request.Content = __Rt::ApiContent.Json(body, GroupedClientJsonContext.Default.Account, "application/json");
             __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-            using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation4, options, cancellationToken).ConfigureAwait(false);
-            await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-            var __value = await __Rt::ApiResponse.ReadJsonAsync(__response, GroupedClientJsonContext.Default.Account, cancellationToken).ConfigureAwait(false);
-            return __Rt::ApiResult.From<global::Grouped.Account>(__response, __value);
+            return __Rt::ApiResponse.CallJsonAsync(_httpClient, __request, __operation4, options, GroupedClientJsonContext.Default.Account, null, cancellationToken);
         }
 
         /// <inheritdoc/>
@@ -334,15 +322,13 @@ public partial class GroupedClient
         public __Tasks::Task SettingsReadAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => SettingsReadWithResponseAsync(options, cancellationToken);
 
         /// <inheritdoc/>
-        public async __Tasks::Task<__Rt::ApiResult> SettingsReadWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public __Tasks::Task<__Rt::ApiResult> SettingsReadWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
             __url.AppendPath("/settings");
-            using var __request = __url.ToRequest(__operation6);
+            var __request = __url.ToRequest(__operation6);
             __Rt::ApiRequest.MarkAnonymous(__request);
-            using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation6, options, cancellationToken).ConfigureAwait(false);
-            await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-            return __Rt::ApiResult.From(__response);
+            return __Rt::ApiResponse.CallAsync(_httpClient, __request, __operation6, options, null, cancellationToken);
         }
     }
 }

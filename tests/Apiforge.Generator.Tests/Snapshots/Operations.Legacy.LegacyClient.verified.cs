@@ -94,22 +94,16 @@ public partial class LegacyClient : ILegacyClient
     public __Tasks::Task<global::Legacy.Pet> AddPetAsync(global::Legacy.Pet body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => __Rt::ApiResponse.ValueAsync(AddPetWithResponseAsync(body, options, cancellationToken));
 
     /// <inheritdoc/>
-    public async __Tasks::Task<__Rt::ApiResult<global::Legacy.Pet>> AddPetWithResponseAsync(global::Legacy.Pet body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public __Tasks::Task<__Rt::ApiResult<global::Legacy.Pet>> AddPetWithResponseAsync(global::Legacy.Pet body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/pets");
-        using var __request = __url.ToRequest(__operation0);
+        var __request = __url.ToRequest(__operation0);
         __Rt::ApiRequest.MarkAnonymous(__request);
         __request.Content = __Rt::ApiContent.Json(body, LegacyClientJsonContext.Default.Pet, "application/json");
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation0, options, cancellationToken).ConfigureAwait(false);
-        if (!__response.IsSuccessStatusCode)
-        {
-            throw await __Rt::ApiResponse.ReadErrorAsync(__response, LegacyClientJsonContext.Default.Error, cancellationToken).ConfigureAwait(false);
-        }
-        var __value = await __Rt::ApiResponse.ReadJsonAsync(__response, LegacyClientJsonContext.Default.Pet, cancellationToken).ConfigureAwait(false);
-        return __Rt::ApiResult.From<global::Legacy.Pet>(__response, __value);
+        return __Rt::ApiResponse.CallJsonAsync(_httpClient, __request, __operation0, options, LegacyClientJsonContext.Default.Pet, LegacyClientJsonContext.Default.Error, null, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -138,25 +132,23 @@ public partial class LegacyClient : ILegacyClient
     public __Tasks::Task UpdatePetFormAsync(long id, global::Legacy.UpdatePetFormRequest? body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => UpdatePetFormWithResponseAsync(id, body, options, cancellationToken);
 
     /// <inheritdoc/>
-    public async __Tasks::Task<__Rt::ApiResult> UpdatePetFormWithResponseAsync(long id, global::Legacy.UpdatePetFormRequest? body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public __Tasks::Task<__Rt::ApiResult> UpdatePetFormWithResponseAsync(long id, global::Legacy.UpdatePetFormRequest? body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/pets/");
         __url.AppendPathValue(__Rt::ApiFormat.Format(id));
         __url.AppendPath("/form");
-        using var __request = __url.ToRequest(__operation2);
+        var __request = __url.ToRequest(__operation2);
         __Rt::ApiRequest.MarkAnonymous(__request);
         if (body is not null) __request.Content = __Rt::ApiContent.Form(body, LegacyClientJsonContext.Default.UpdatePetFormRequest, null);
-        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation2, options, cancellationToken).ConfigureAwait(false);
-        await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-        return __Rt::ApiResult.From(__response);
+        return __Rt::ApiResponse.CallAsync(_httpClient, __request, __operation2, options, null, cancellationToken);
     }
 
     /// <inheritdoc/>
     public __Tasks::Task<global::System.Collections.Generic.List<global::Legacy.Pet>> FindPetsAsync(global::System.Collections.Generic.List<string>? status = null, global::System.Collections.Generic.List<long>? ids = null, global::System.Collections.Generic.List<string>? names = null, global::System.Collections.Generic.List<string>? tabbed = null, global::System.Collections.Generic.List<string>? xTags = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => __Rt::ApiResponse.ValueAsync(FindPetsWithResponseAsync(status, ids, names, tabbed, xTags, options, cancellationToken));
 
     /// <inheritdoc/>
-    public async __Tasks::Task<__Rt::ApiResult<global::System.Collections.Generic.List<global::Legacy.Pet>>> FindPetsWithResponseAsync(global::System.Collections.Generic.List<string>? status = null, global::System.Collections.Generic.List<long>? ids = null, global::System.Collections.Generic.List<string>? names = null, global::System.Collections.Generic.List<string>? tabbed = null, global::System.Collections.Generic.List<string>? xTags = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public __Tasks::Task<__Rt::ApiResult<global::System.Collections.Generic.List<global::Legacy.Pet>>> FindPetsWithResponseAsync(global::System.Collections.Generic.List<string>? status = null, global::System.Collections.Generic.List<long>? ids = null, global::System.Collections.Generic.List<string>? names = null, global::System.Collections.Generic.List<string>? tabbed = null, global::System.Collections.Generic.List<string>? xTags = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/pets/find");
@@ -164,13 +156,10 @@ public partial class LegacyClient : ILegacyClient
         if (ids is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("ids", global::System.Linq.Enumerable.Select(ids, static __item => __Rt::ApiFormat.Format(__item)), __Rt::ParameterStyle.PipeDelimited, false));
         if (names is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("names", names, __Rt::ParameterStyle.Form, true));
         if (tabbed is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("tabbed", tabbed, __Rt::ParameterStyle.TabDelimited, false));
-        using var __request = __url.ToRequest(__operation3);
+        var __request = __url.ToRequest(__operation3);
         if (xTags is not null) __Rt::ApiRequest.AddHeader(__request, "X-Tags", __Rt::ApiParameter.Text("X-Tags", xTags, __Rt::ParameterStyle.Simple, false, false), nameof(xTags));
         __Rt::ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation3, options, cancellationToken).ConfigureAwait(false);
-        await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-        var __value = await __Rt::ApiResponse.ReadJsonAsync(__response, LegacyClientJsonContext.Default.ListOfPet, cancellationToken).ConfigureAwait(false);
-        return __Rt::ApiResult.From<global::System.Collections.Generic.List<global::Legacy.Pet>>(__response, __value);
+        return __Rt::ApiResponse.CallJsonAsync(_httpClient, __request, __operation3, options, LegacyClientJsonContext.Default.ListOfPet, null, cancellationToken);
     }
 }

@@ -306,24 +306,22 @@ public partial class OperationsClient : IOperationsClient
     public __Tasks::Task DeleteItemAsync(long id, bool? verbose = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => DeleteItemWithResponseAsync(id, verbose, options, cancellationToken);
 
     /// <inheritdoc/>
-    public async __Tasks::Task<__Rt::ApiResult> DeleteItemWithResponseAsync(long id, bool? verbose = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public __Tasks::Task<__Rt::ApiResult> DeleteItemWithResponseAsync(long id, bool? verbose = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/items/");
         __url.AppendPathValue(__Rt::ApiFormat.Format(id));
         if (verbose is not null) __url.AppendQuery("verbose", __Rt::ApiFormat.Format(verbose.Value));
-        using var __request = __url.ToRequest(__operation1);
+        var __request = __url.ToRequest(__operation1);
         __Rt::ApiRequest.MarkAnonymous(__request);
-        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation1, options, cancellationToken).ConfigureAwait(false);
-        await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-        return __Rt::ApiResult.From(__response);
+        return __Rt::ApiResponse.CallAsync(_httpClient, __request, __operation1, options, null, cancellationToken);
     }
 
     /// <inheritdoc/>
     public __Tasks::Task StylesAsync(global::System.Collections.Generic.List<string> simple, global::System.Collections.Generic.List<long> label, string matrix, global::Ops.Point point, global::System.Collections.Generic.List<string>? tags = null, global::System.Collections.Generic.List<string>? csv = null, global::System.Collections.Generic.List<long>? spaced = null, global::System.Collections.Generic.List<string>? piped = null, global::Ops.Filter? filter = null, global::System.Collections.Generic.List<string>? expand = null, global::Ops.Point? at = null, global::Ops.Color? color = null, global::System.DateTimeOffset? when = null, global::Ops.Point? meta = null, global::System.Collections.Generic.List<long>? xIds = null, global::Ops.Point? xPoint = null, string? session = null, global::System.Collections.Generic.List<string>? prefs = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => StylesWithResponseAsync(simple, label, matrix, point, tags, csv, spaced, piped, filter, expand, at, color, when, meta, xIds, xPoint, session, prefs, options, cancellationToken);
 
     /// <inheritdoc/>
-    public async __Tasks::Task<__Rt::ApiResult> StylesWithResponseAsync(global::System.Collections.Generic.List<string> simple, global::System.Collections.Generic.List<long> label, string matrix, global::Ops.Point point, global::System.Collections.Generic.List<string>? tags = null, global::System.Collections.Generic.List<string>? csv = null, global::System.Collections.Generic.List<long>? spaced = null, global::System.Collections.Generic.List<string>? piped = null, global::Ops.Filter? filter = null, global::System.Collections.Generic.List<string>? expand = null, global::Ops.Point? at = null, global::Ops.Color? color = null, global::System.DateTimeOffset? when = null, global::Ops.Point? meta = null, global::System.Collections.Generic.List<long>? xIds = null, global::Ops.Point? xPoint = null, string? session = null, global::System.Collections.Generic.List<string>? prefs = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public __Tasks::Task<__Rt::ApiResult> StylesWithResponseAsync(global::System.Collections.Generic.List<string> simple, global::System.Collections.Generic.List<long> label, string matrix, global::Ops.Point point, global::System.Collections.Generic.List<string>? tags = null, global::System.Collections.Generic.List<string>? csv = null, global::System.Collections.Generic.List<long>? spaced = null, global::System.Collections.Generic.List<string>? piped = null, global::Ops.Filter? filter = null, global::System.Collections.Generic.List<string>? expand = null, global::Ops.Point? at = null, global::Ops.Color? color = null, global::System.DateTimeOffset? when = null, global::Ops.Point? meta = null, global::System.Collections.Generic.List<long>? xIds = null, global::Ops.Point? xPoint = null, string? session = null, global::System.Collections.Generic.List<string>? prefs = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (simple is null) throw new global::System.ArgumentNullException(nameof(simple));
         if (label is null) throw new global::System.ArgumentNullException(nameof(label));
@@ -348,49 +346,42 @@ public partial class OperationsClient : IOperationsClient
         if (color is not null) __url.AppendQuery("color", global::Ops.Serialization.ColorJson.ToWireString(color.Value));
         if (when is not null) __url.AppendQuery("when", __Rt::ApiFormat.Format(when.Value));
         if (meta is not null) __url.AppendQuery("meta", global::System.Text.Json.JsonSerializer.Serialize(meta, OperationsClientJsonContext.Default.Point));
-        using var __request = __url.ToRequest(__operation2);
+        var __request = __url.ToRequest(__operation2);
         if (xIds is not null) __Rt::ApiRequest.AddHeader(__request, "X-Ids", __Rt::ApiParameter.Text("X-Ids", global::System.Linq.Enumerable.Select(xIds, static __item => __Rt::ApiFormat.Format(__item)), __Rt::ParameterStyle.Simple, false, false), nameof(xIds));
         if (xPoint is not null) __Rt::ApiRequest.AddHeader(__request, "X-Point", __Rt::ApiParameter.Text("X-Point", global::System.Text.Json.JsonSerializer.SerializeToElement(xPoint, OperationsClientJsonContext.Default.Point), __Rt::ParameterStyle.Simple, true, false), nameof(xPoint));
         if (session is not null) __Rt::ApiRequest.AddCookie(__request, "session", session);
         if (prefs is not null) __Rt::ApiRequest.AddCookie(__request, "prefs", __Rt::ApiParameter.Text("prefs", prefs, __Rt::ParameterStyle.Form, true, false));
         __Rt::ApiRequest.MarkAnonymous(__request);
-        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation2, options, cancellationToken).ConfigureAwait(false);
-        await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-        return __Rt::ApiResult.From(__response);
+        return __Rt::ApiResponse.CallAsync(_httpClient, __request, __operation2, options, null, cancellationToken);
     }
 
     /// <inheritdoc/>
     public __Tasks::Task GetFormAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => GetFormWithResponseAsync(options, cancellationToken);
 
     /// <inheritdoc/>
-    public async __Tasks::Task<__Rt::ApiResult> GetFormWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public __Tasks::Task<__Rt::ApiResult> GetFormWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/forms");
-        using var __request = __url.ToRequest(__operation3);
+        var __request = __url.ToRequest(__operation3);
         __Rt::ApiRequest.MarkAnonymous(__request);
-        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation3, options, cancellationToken).ConfigureAwait(false);
-        await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-        return __Rt::ApiResult.From(__response);
+        return __Rt::ApiResponse.CallAsync(_httpClient, __request, __operation3, options, null, cancellationToken);
     }
 
     /// <inheritdoc/>
     public __Tasks::Task<global::Ops.Item> PostFormAsync(global::Ops.FormBody body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => __Rt::ApiResponse.ValueAsync(PostFormWithResponseAsync(body, options, cancellationToken));
 
     /// <inheritdoc/>
-    public async __Tasks::Task<__Rt::ApiResult<global::Ops.Item>> PostFormWithResponseAsync(global::Ops.FormBody body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public __Tasks::Task<__Rt::ApiResult<global::Ops.Item>> PostFormWithResponseAsync(global::Ops.FormBody body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/forms");
-        using var __request = __url.ToRequest(__operation4);
+        var __request = __url.ToRequest(__operation4);
         __Rt::ApiRequest.MarkAnonymous(__request);
         __request.Content = __Rt::ApiContent.Form(body, OperationsClientJsonContext.Default.FormBody, new __Rt::FormField[] { new("csv", __Rt::ParameterStyle.Form, false), new("lines", __Rt::ParameterStyle.DeepObject, true), new("metadata", __Rt::ParameterStyle.DeepObject, true) });
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation4, options, cancellationToken).ConfigureAwait(false);
-        await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-        var __value = await __Rt::ApiResponse.ReadJsonAsync(__response, OperationsClientJsonContext.Default.Item, cancellationToken).ConfigureAwait(false);
-        return __Rt::ApiResult.From<global::Ops.Item>(__response, __value);
+        return __Rt::ApiResponse.CallJsonAsync(_httpClient, __request, __operation4, options, OperationsClientJsonContext.Default.Item, null, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -520,69 +511,60 @@ public partial class OperationsClient : IOperationsClient
     public __Tasks::Task<global::System.Collections.Generic.Dictionary<string, string>> GetHealthAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => __Rt::ApiResponse.ValueAsync(GetHealthWithResponseAsync(options, cancellationToken));
 
     /// <inheritdoc/>
-    public async __Tasks::Task<__Rt::ApiResult<global::System.Collections.Generic.Dictionary<string, string>>> GetHealthWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public __Tasks::Task<__Rt::ApiResult<global::System.Collections.Generic.Dictionary<string, string>>> GetHealthWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/health");
-        using var __request = __url.ToRequest(__operation11);
+        var __request = __url.ToRequest(__operation11);
         __Rt::ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation11, options, cancellationToken).ConfigureAwait(false);
-        await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-        var __value = await __Rt::ApiResponse.ReadJsonAsync(__response, OperationsClientJsonContext.Default.DictionaryOfString, cancellationToken).ConfigureAwait(false);
-        return __Rt::ApiResult.From<global::System.Collections.Generic.Dictionary<string, string>>(__response, __value);
+        return __Rt::ApiResponse.CallJsonAsync(_httpClient, __request, __operation11, options, OperationsClientJsonContext.Default.DictionaryOfString, null, cancellationToken);
     }
 
     /// <inheritdoc/>
     public __Tasks::Task DupAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => DupWithResponseAsync(options, cancellationToken);
 
     /// <inheritdoc/>
-    public async __Tasks::Task<__Rt::ApiResult> DupWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public __Tasks::Task<__Rt::ApiResult> DupWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/dup/one");
-        using var __request = __url.ToRequest(__operation12);
+        var __request = __url.ToRequest(__operation12);
         __Rt::ApiRequest.MarkAnonymous(__request);
-        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation12, options, cancellationToken).ConfigureAwait(false);
-        await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-        return __Rt::ApiResult.From(__response);
+        return __Rt::ApiResponse.CallAsync(_httpClient, __request, __operation12, options, null, cancellationToken);
     }
 
     /// <inheritdoc/>
     public __Tasks::Task Dup2Async(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => Dup2WithResponseAsync(options, cancellationToken);
 
     /// <inheritdoc/>
-    public async __Tasks::Task<__Rt::ApiResult> Dup2WithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public __Tasks::Task<__Rt::ApiResult> Dup2WithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/dup/two");
-        using var __request = __url.ToRequest(__operation13);
+        var __request = __url.ToRequest(__operation13);
         __Rt::ApiRequest.MarkAnonymous(__request);
-        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation13, options, cancellationToken).ConfigureAwait(false);
-        await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-        return __Rt::ApiResult.From(__response);
+        return __Rt::ApiResponse.CallAsync(_httpClient, __request, __operation13, options, null, cancellationToken);
     }
 
     /// <inheritdoc/>
     public __Tasks::Task DupWithResponse2Async(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => DupWithResponse2WithResponseAsync(options, cancellationToken);
 
     /// <inheritdoc/>
-    public async __Tasks::Task<__Rt::ApiResult> DupWithResponse2WithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public __Tasks::Task<__Rt::ApiResult> DupWithResponse2WithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/dupWithResponse");
-        using var __request = __url.ToRequest(__operation14);
+        var __request = __url.ToRequest(__operation14);
         __Rt::ApiRequest.MarkAnonymous(__request);
-        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation14, options, cancellationToken).ConfigureAwait(false);
-        await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-        return __Rt::ApiResult.From(__response);
+        return __Rt::ApiResponse.CallAsync(_httpClient, __request, __operation14, options, null, cancellationToken);
     }
 
     /// <inheritdoc/>
     public __Tasks::Task _1stNameAsync(string @class, global::Ops.Note? body2, string? cancellationToken2 = null, string? options2 = null, string? request = null, string? body = null, string? _2fa = null, string? thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => _1stNameWithResponseAsync(@class, body2, cancellationToken2, options2, request, body, _2fa, thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName, options, cancellationToken);
 
     /// <inheritdoc/>
-    public async __Tasks::Task<__Rt::ApiResult> _1stNameWithResponseAsync(string @class, global::Ops.Note? body2, string? cancellationToken2 = null, string? options2 = null, string? request = null, string? body = null, string? _2fa = null, string? thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public __Tasks::Task<__Rt::ApiResult> _1stNameWithResponseAsync(string @class, global::Ops.Note? body2, string? cancellationToken2 = null, string? options2 = null, string? request = null, string? body = null, string? _2fa = null, string? thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (@class is null) throw new global::System.ArgumentNullException(nameof(@class));
         var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
@@ -593,29 +575,25 @@ public partial class OperationsClient : IOperationsClient
         if (request is not null) __url.AppendQuery("request", request);
         if (body is not null) __url.AppendQuery("body", body);
         if (thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName is not null) __url.AppendQuery("this-is-a-very-long-parameter-name-that-goes-on-and-on-and-on-well-past-anything-a-reasonable-api-would-use-for-a-query-parameter-name", thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName);
-        using var __request = __url.ToRequest(__operation15);
+        var __request = __url.ToRequest(__operation15);
         if (_2fa is not null) __Rt::ApiRequest.AddHeader(__request, "2fa", _2fa, nameof(_2fa));
         __Rt::ApiRequest.MarkAnonymous(__request);
         if (body2 is not null) __request.Content = __Rt::ApiContent.Json(body2, OperationsClientJsonContext.Default.Note, "application/json");
-        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation15, options, cancellationToken).ConfigureAwait(false);
-        await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-        return __Rt::ApiResult.From(__response);
+        return __Rt::ApiResponse.CallAsync(_httpClient, __request, __operation15, options, null, cancellationToken);
     }
 
     /// <inheritdoc/>
     public __Tasks::Task SubscribeAsync(global::Ops.SubscribeRequest body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => SubscribeWithResponseAsync(body, options, cancellationToken);
 
     /// <inheritdoc/>
-    public async __Tasks::Task<__Rt::ApiResult> SubscribeWithResponseAsync(global::Ops.SubscribeRequest body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public __Tasks::Task<__Rt::ApiResult> SubscribeWithResponseAsync(global::Ops.SubscribeRequest body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/subscriptions");
-        using var __request = __url.ToRequest(__operation16);
+        var __request = __url.ToRequest(__operation16);
         __Rt::ApiRequest.MarkAnonymous(__request);
         __request.Content = __Rt::ApiContent.Json(body, OperationsClientJsonContext.Default.SubscribeRequest, "application/json");
-        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation16, options, cancellationToken).ConfigureAwait(false);
-        await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-        return __Rt::ApiResult.From(__response);
+        return __Rt::ApiResponse.CallAsync(_httpClient, __request, __operation16, options, null, cancellationToken);
     }
 }

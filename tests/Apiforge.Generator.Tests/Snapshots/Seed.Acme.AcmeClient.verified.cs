@@ -54,16 +54,13 @@ public partial class AcmeClient : IAcmeClient
     public __Tasks::Task<global::Acme.TradingPermissionResponse> CreateTradingPermissionAsync(global::Acme.CreateTradingPermission? body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => __Rt::ApiResponse.ValueAsync(CreateTradingPermissionWithResponseAsync(body, options, cancellationToken));
 
     /// <inheritdoc/>
-    public async __Tasks::Task<__Rt::ApiResult<global::Acme.TradingPermissionResponse>> CreateTradingPermissionWithResponseAsync(global::Acme.CreateTradingPermission? body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public __Tasks::Task<__Rt::ApiResult<global::Acme.TradingPermissionResponse>> CreateTradingPermissionWithResponseAsync(global::Acme.CreateTradingPermission? body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/user/createtradingpermission");
-        using var __request = __url.ToRequest(__operation0);
+        var __request = __url.ToRequest(__operation0);
         if (body is not null) __request.Content = __Rt::ApiContent.Json(body, AcmeClientJsonContext.Default.CreateTradingPermission, "application/json");
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation0, options, cancellationToken).ConfigureAwait(false);
-        await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-        var __value = await __Rt::ApiResponse.ReadJsonAsync(__response, AcmeClientJsonContext.Default.TradingPermissionResponse, cancellationToken).ConfigureAwait(false);
-        return __Rt::ApiResult.From<global::Acme.TradingPermissionResponse>(__response, __value);
+        return __Rt::ApiResponse.CallJsonAsync(_httpClient, __request, __operation0, options, AcmeClientJsonContext.Default.TradingPermissionResponse, null, cancellationToken);
     }
 }

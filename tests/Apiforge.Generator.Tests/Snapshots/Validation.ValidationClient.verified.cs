@@ -96,7 +96,7 @@ public partial class ValidationClient : IValidationClient
     public __Tasks::Task<global::Validation.Product> ValidationOfMethodParametersAsync(string subscriptionId, string resourceGroupName, long id, string apiVersion, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => __Rt::ApiResponse.ValueAsync(ValidationOfMethodParametersWithResponseAsync(subscriptionId, resourceGroupName, id, apiVersion, options, cancellationToken));
 
     /// <inheritdoc/>
-    public async __Tasks::Task<__Rt::ApiResult<global::Validation.Product>> ValidationOfMethodParametersWithResponseAsync(string subscriptionId, string resourceGroupName, long id, string apiVersion, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public __Tasks::Task<__Rt::ApiResult<global::Validation.Product>> ValidationOfMethodParametersWithResponseAsync(string subscriptionId, string resourceGroupName, long id, string apiVersion, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         __Rt::ApiValidation.String(resourceGroupName, 3, 10, "[a-zA-Z0-9']+", "resourceGroupName", "resourceGroupName");
         __Rt::ApiValidation.Number(id, 100d, false, 1000d, false, 10, "id", "id");
@@ -112,20 +112,17 @@ public partial class ValidationClient : IValidationClient
         __url.AppendPath("/");
         __url.AppendPathValue(__Rt::ApiFormat.Format(id));
         __url.AppendQuery("apiVersion", apiVersion);
-        using var __request = __url.ToRequest(__operation0);
+        var __request = __url.ToRequest(__operation0);
         __Rt::ApiRequest.MarkAnonymous(__request);
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation0, options, cancellationToken).ConfigureAwait(false);
-        await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-        var __value = await __Rt::ApiResponse.ReadJsonAsync(__response, ValidationClientJsonContext.Default.Product, cancellationToken).ConfigureAwait(false);
-        return __Rt::ApiResult.From<global::Validation.Product>(__response, __value);
+        return __Rt::ApiResponse.CallJsonAsync(_httpClient, __request, __operation0, options, ValidationClientJsonContext.Default.Product, null, cancellationToken);
     }
 
     /// <inheritdoc/>
     public __Tasks::Task<global::Validation.Product> ValidationOfBodyAsync(string subscriptionId, string resourceGroupName, long id, string apiVersion, global::Validation.Product? body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => __Rt::ApiResponse.ValueAsync(ValidationOfBodyWithResponseAsync(subscriptionId, resourceGroupName, id, apiVersion, body, options, cancellationToken));
 
     /// <inheritdoc/>
-    public async __Tasks::Task<__Rt::ApiResult<global::Validation.Product>> ValidationOfBodyWithResponseAsync(string subscriptionId, string resourceGroupName, long id, string apiVersion, global::Validation.Product? body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public __Tasks::Task<__Rt::ApiResult<global::Validation.Product>> ValidationOfBodyWithResponseAsync(string subscriptionId, string resourceGroupName, long id, string apiVersion, global::Validation.Product? body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         __Rt::ApiValidation.String(resourceGroupName, 3, 10, "[a-zA-Z0-9']+", "resourceGroupName", "resourceGroupName");
         __Rt::ApiValidation.Number(id, 100d, false, 1000d, false, 10, "id", "id");
@@ -142,21 +139,18 @@ public partial class ValidationClient : IValidationClient
         __url.AppendPath("/");
         __url.AppendPathValue(__Rt::ApiFormat.Format(id));
         __url.AppendQuery("apiVersion", apiVersion);
-        using var __request = __url.ToRequest(__operation1);
+        var __request = __url.ToRequest(__operation1);
         __Rt::ApiRequest.MarkAnonymous(__request);
         if (body is not null) __request.Content = __Rt::ApiContent.Json(body, ValidationClientJsonContext.Default.Product, "application/json");
         __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation1, options, cancellationToken).ConfigureAwait(false);
-        await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-        var __value = await __Rt::ApiResponse.ReadJsonAsync(__response, ValidationClientJsonContext.Default.Product, cancellationToken).ConfigureAwait(false);
-        return __Rt::ApiResult.From<global::Validation.Product>(__response, __value);
+        return __Rt::ApiResponse.CallJsonAsync(_httpClient, __request, __operation1, options, ValidationClientJsonContext.Default.Product, null, cancellationToken);
     }
 
     /// <inheritdoc/>
     public __Tasks::Task SetTagsAsync(global::System.Collections.Generic.List<global::Validation.Tag> body, double? ratio = null, global::System.Collections.Generic.List<string>? names = null, string? weird = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => SetTagsWithResponseAsync(body, ratio, names, weird, options, cancellationToken);
 
     /// <inheritdoc/>
-    public async __Tasks::Task<__Rt::ApiResult> SetTagsWithResponseAsync(global::System.Collections.Generic.List<global::Validation.Tag> body, double? ratio = null, global::System.Collections.Generic.List<string>? names = null, string? weird = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public __Tasks::Task<__Rt::ApiResult> SetTagsWithResponseAsync(global::System.Collections.Generic.List<global::Validation.Tag> body, double? ratio = null, global::System.Collections.Generic.List<string>? names = null, string? weird = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         __Rt::ApiValidation.Number(ratio, 0d, true, 1d, false, 0.05, "ratio", "ratio");
         __Rt::ApiValidation.Count(names, 1, 3, false, "names", "names");
@@ -182,19 +176,17 @@ public partial class ValidationClient : IValidationClient
         if (ratio is not null) __url.AppendQuery("ratio", __Rt::ApiFormat.Format(ratio.Value));
         if (names is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("names", names, __Rt::ParameterStyle.Form, true));
         if (weird is not null) __url.AppendQuery("weird", weird);
-        using var __request = __url.ToRequest(__operation2);
+        var __request = __url.ToRequest(__operation2);
         __Rt::ApiRequest.MarkAnonymous(__request);
         __request.Content = __Rt::ApiContent.Json(body, ValidationClientJsonContext.Default.ListOfTag, "application/json");
-        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation2, options, cancellationToken).ConfigureAwait(false);
-        await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-        return __Rt::ApiResult.From(__response);
+        return __Rt::ApiResponse.CallAsync(_httpClient, __request, __operation2, options, null, cancellationToken);
     }
 
     /// <inheritdoc/>
     public __Tasks::Task SetLabelsAsync(global::System.Collections.Generic.Dictionary<string, string> body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) => SetLabelsWithResponseAsync(body, options, cancellationToken);
 
     /// <inheritdoc/>
-    public async __Tasks::Task<__Rt::ApiResult> SetLabelsWithResponseAsync(global::System.Collections.Generic.Dictionary<string, string> body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public __Tasks::Task<__Rt::ApiResult> SetLabelsWithResponseAsync(global::System.Collections.Generic.Dictionary<string, string> body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         __Rt::ApiValidation.Count(body, 1, -1, false, "body", "$");
         if (body is { } __map0)
@@ -207,11 +199,9 @@ public partial class ValidationClient : IValidationClient
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
         __url.AppendPath("/labels");
-        using var __request = __url.ToRequest(__operation3);
+        var __request = __url.ToRequest(__operation3);
         __Rt::ApiRequest.MarkAnonymous(__request);
         __request.Content = __Rt::ApiContent.Json(body, ValidationClientJsonContext.Default.DictionaryOfString, "application/json");
-        using var __response = await __Rt::ApiResponse.SendAsync(_httpClient, __request, __operation3, options, cancellationToken).ConfigureAwait(false);
-        await __Rt::ApiResponse.EnsureSuccessAsync(__response, cancellationToken).ConfigureAwait(false);
-        return __Rt::ApiResult.From(__response);
+        return __Rt::ApiResponse.CallAsync(_httpClient, __request, __operation3, options, null, cancellationToken);
     }
 }
