@@ -168,9 +168,9 @@ public class ApiJsonPropertiesTests
         using (var writer = new Utf8JsonWriter(stream))
         {
             writer.WriteStartObject();
-            ApiJson.WriteOptionalProperty(writer, table[0], (long?)null);
-            ApiJson.WriteProperty(writer, table[1], (long?)null);
-            ApiJson.WriteOptionalProperty(writer, table[2], "x");
+            ApiJson.WriteOptionalInt64Property(writer, table[0], null);
+            ApiJson.WriteNullableInt64Property(writer, table[1], null);
+            ApiJson.WriteOptionalStringProperty(writer, table[2], "x");
             ApiJson.WriteValueProperty(writer, table[3], (DateOnly?)new DateOnly(2024, 1, 2), ApiJson.WriteDateOnly);
             ApiJson.WriteExtensionData(writer, new Dictionary<string, JsonElement> { ["e"] = JsonDocument.Parse("[1]").RootElement });
             writer.WriteEndObject();

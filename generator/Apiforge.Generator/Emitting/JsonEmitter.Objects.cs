@@ -136,9 +136,11 @@ internal static partial class JsonEmitter
     {
         var optional = p.IsNullable && !(p.IsRequiredMember && p.Type.Nullable);
         var type = p.Type.WithNullable(false);
-        if (type.Kind == TypeRefKind.Primitive && Primitive.Of(type.Name).HasPropertyWriter)
+        if (type.Kind == TypeRefKind.Primitive && Primitive.Of(type.Name).PropertyWriter is { } writer)
         {
-            return $"{Runtime}.{(optional ? "WriteOptionalProperty" : "WriteProperty")}(writer, {name}, {access});";
+            // Named per type (WriteInt64Property, not WriteProperty): a call then binds to its one candidate.
+            var kind = optional ? "Optional" : p.IsNullable && type.IsValueType ? "Nullable" : "";
+            return $"{Runtime}.Write{kind}{writer}Property(writer, {name}, {access});";
         }
         var method = type.IsValueType
             ? (optional ? "WriteOptionalValueProperty" : "WriteValueProperty")

@@ -13,7 +13,9 @@ namespace Apiforge.Generator.Emitting;
 /// <param name="ReadOrNullMethod">A runtime method <c>T? (ref Utf8JsonReader)</c> reading a JSON null as null; null for none.</param>
 /// <param name="WriterMethod">A runtime method <c>void (Utf8JsonWriter, T)</c>; null when <paramref name="WriterCall"/> writes it.</param>
 /// <param name="WriterCall">The <c>Utf8JsonWriter</c> method that writes it (<c>WriteNumberValue</c>); null when <paramref name="WriterMethod"/> does.</param>
-/// <param name="HasPropertyWriter">Whether <c>ApiJson.WriteProperty</c>/<c>WriteOptionalProperty</c> have an overload for the C# type that writes it in this format.</param>
+/// <param name="PropertyWriter">The type's part of the names of the runtime's property writers in this format (<c>Int64</c>:
+/// <c>ApiJson.WriteInt64Property</c>, <c>WriteNullableInt64Property</c>, <c>WriteOptionalInt64Property</c>); null for none.
+/// One name per type, not overloads: binding a call among many overloads was a large part of a consumer's compile.</param>
 /// <param name="Formatter">A runtime method <c>string (T)</c> giving its text in a path, query string or header, named from
 /// <c>Apiforge.Runtime</c> (<c>ApiFormat.Format</c>): the client writes it alias-qualified (<see cref="RuntimeNames.Member"/>).</param>
 internal sealed record Primitive(
@@ -23,7 +25,7 @@ internal sealed record Primitive(
     string? ReadOrNullMethod,
     string? WriterMethod,
     string? WriterCall,
-    bool HasPropertyWriter,
+    string? PropertyWriter,
     string Formatter)
 {
     private const string Json = "global::Apiforge.Runtime.ApiJson";
@@ -31,30 +33,30 @@ internal sealed record Primitive(
     private const string WireFormats = "global::Apiforge.Runtime.ApiWireFormats";
     private const string Format = "ApiFormat.Format";
 
-    private static readonly Primitive StringRow = new("string", Json + ".ReadString", null, Json + ".ReadStringOrNull", null, "WriteStringValue", true, Format);
+    private static readonly Primitive StringRow = new("string", Json + ".ReadString", null, Json + ".ReadStringOrNull", null, "WriteStringValue", "String", Format);
 
     private static readonly Dictionary<string, Primitive> Rows = new()
     {
         [PrimitiveNames.String] = StringRow,
-        [PrimitiveNames.Boolean] = new("bool", null, "GetBoolean", Json + ".ReadBooleanOrNull", null, "WriteBooleanValue", true, Format),
-        [PrimitiveNames.Int32] = new("int", null, "GetInt32", Json + ".ReadInt32OrNull", null, "WriteNumberValue", true, Format),
-        [PrimitiveNames.Int64] = new("long", null, "GetInt64", Json + ".ReadInt64OrNull", null, "WriteNumberValue", true, Format),
-        [PrimitiveNames.Single] = new("float", null, "GetSingle", Json + ".ReadSingleOrNull", null, "WriteNumberValue", true, Format),
-        [PrimitiveNames.Double] = new("double", null, "GetDouble", Json + ".ReadDoubleOrNull", null, "WriteNumberValue", true, Format),
-        [PrimitiveNames.Decimal] = new("decimal", null, "GetDecimal", Json + ".ReadDecimalOrNull", null, "WriteNumberValue", true, Format),
-        [PrimitiveNames.Guid] = new("global::System.Guid", null, "GetGuid", Json + ".ReadGuidOrNull", null, "WriteStringValue", true, Format),
-        [PrimitiveNames.DateTimeOffset] = new("global::System.DateTimeOffset", Json + ".ReadDateTimeOffset", null, Json + ".ReadDateTimeOffsetOrNull", Json + ".WriteDateTimeOffset", null, true, Format),
-        [PrimitiveNames.DateOnly] = new("global::System.DateOnly", Json + ".ReadDateOnly", null, null, Json + ".WriteDateOnly", null, false, Format),
-        [PrimitiveNames.TimeOnly] = new("global::System.TimeOnly", Json + ".ReadTimeOnly", null, null, Json + ".WriteTimeOnly", null, false, Format),
-        [PrimitiveNames.TimeSpan] = new("global::System.TimeSpan", Json + ".ReadDuration", null, null, Json + ".WriteDuration", null, false, Format),
-        [PrimitiveNames.DateAsDateTime] = new("global::System.DateTime", Dates + ".ReadDate", null, null, Dates + ".WriteDate", null, false, "ApiDates.FormatDate"),
-        [PrimitiveNames.TimeAsTimeSpan] = new("global::System.TimeSpan", Dates + ".ReadTimeOfDay", null, null, Dates + ".WriteTimeOfDay", null, false, "ApiDates.FormatTimeOfDay"),
-        [PrimitiveNames.Uri] = new("global::System.Uri", Json + ".ReadUri", null, Json + ".ReadUriOrNull", Json + ".WriteUri", null, false, Format),
-        [PrimitiveNames.Bytes] = new("byte[]", null, "GetBytesFromBase64", Json + ".ReadBytesOrNull", null, "WriteBase64StringValue", true, Format),
-        [PrimitiveNames.Stream] = StringRow with { TypeName = "global::System.IO.Stream", HasPropertyWriter = false },
-        [PrimitiveNames.DateTimeRfc1123] = new("global::System.DateTimeOffset", WireFormats + ".ReadRfc1123", null, null, WireFormats + ".WriteRfc1123", null, false, "ApiWireFormats.FormatRfc1123"),
-        [PrimitiveNames.UnixTime] = new("global::System.DateTimeOffset", WireFormats + ".ReadUnixTime", null, null, WireFormats + ".WriteUnixTime", null, false, "ApiWireFormats.FormatUnixTime"),
-        [PrimitiveNames.Base64Url] = new("byte[]", WireFormats + ".ReadBase64Url", null, null, WireFormats + ".WriteBase64Url", null, false, "ApiWireFormats.FormatBase64Url"),
+        [PrimitiveNames.Boolean] = new("bool", null, "GetBoolean", Json + ".ReadBooleanOrNull", null, "WriteBooleanValue", "Boolean", Format),
+        [PrimitiveNames.Int32] = new("int", null, "GetInt32", Json + ".ReadInt32OrNull", null, "WriteNumberValue", "Int32", Format),
+        [PrimitiveNames.Int64] = new("long", null, "GetInt64", Json + ".ReadInt64OrNull", null, "WriteNumberValue", "Int64", Format),
+        [PrimitiveNames.Single] = new("float", null, "GetSingle", Json + ".ReadSingleOrNull", null, "WriteNumberValue", "Single", Format),
+        [PrimitiveNames.Double] = new("double", null, "GetDouble", Json + ".ReadDoubleOrNull", null, "WriteNumberValue", "Double", Format),
+        [PrimitiveNames.Decimal] = new("decimal", null, "GetDecimal", Json + ".ReadDecimalOrNull", null, "WriteNumberValue", "Decimal", Format),
+        [PrimitiveNames.Guid] = new("global::System.Guid", null, "GetGuid", Json + ".ReadGuidOrNull", null, "WriteStringValue", "Guid", Format),
+        [PrimitiveNames.DateTimeOffset] = new("global::System.DateTimeOffset", Json + ".ReadDateTimeOffset", null, Json + ".ReadDateTimeOffsetOrNull", Json + ".WriteDateTimeOffset", null, "DateTimeOffset", Format),
+        [PrimitiveNames.DateOnly] = new("global::System.DateOnly", Json + ".ReadDateOnly", null, null, Json + ".WriteDateOnly", null, null, Format),
+        [PrimitiveNames.TimeOnly] = new("global::System.TimeOnly", Json + ".ReadTimeOnly", null, null, Json + ".WriteTimeOnly", null, null, Format),
+        [PrimitiveNames.TimeSpan] = new("global::System.TimeSpan", Json + ".ReadDuration", null, null, Json + ".WriteDuration", null, null, Format),
+        [PrimitiveNames.DateAsDateTime] = new("global::System.DateTime", Dates + ".ReadDate", null, null, Dates + ".WriteDate", null, null, "ApiDates.FormatDate"),
+        [PrimitiveNames.TimeAsTimeSpan] = new("global::System.TimeSpan", Dates + ".ReadTimeOfDay", null, null, Dates + ".WriteTimeOfDay", null, null, "ApiDates.FormatTimeOfDay"),
+        [PrimitiveNames.Uri] = new("global::System.Uri", Json + ".ReadUri", null, Json + ".ReadUriOrNull", Json + ".WriteUri", null, null, Format),
+        [PrimitiveNames.Bytes] = new("byte[]", null, "GetBytesFromBase64", Json + ".ReadBytesOrNull", null, "WriteBase64StringValue", "Bytes", Format),
+        [PrimitiveNames.Stream] = StringRow with { TypeName = "global::System.IO.Stream", PropertyWriter = null },
+        [PrimitiveNames.DateTimeRfc1123] = new("global::System.DateTimeOffset", WireFormats + ".ReadRfc1123", null, null, WireFormats + ".WriteRfc1123", null, null, "ApiWireFormats.FormatRfc1123"),
+        [PrimitiveNames.UnixTime] = new("global::System.DateTimeOffset", WireFormats + ".ReadUnixTime", null, null, WireFormats + ".WriteUnixTime", null, null, "ApiWireFormats.FormatUnixTime"),
+        [PrimitiveNames.Base64Url] = new("byte[]", WireFormats + ".ReadBase64Url", null, null, WireFormats + ".WriteBase64Url", null, null, "ApiWireFormats.FormatBase64Url"),
     };
 
     /// <summary>The row of <paramref name="name"/>; a name the table does not know is handled as a string.</summary>

@@ -77,7 +77,7 @@ public abstract partial class ApiJson
     }
 
     /// <summary>Writes a bool property.</summary>
-    public static void WriteProperty(Utf8JsonWriter writer, JsonEncodedText name, bool value)
+    public static void WriteBooleanProperty(Utf8JsonWriter writer, JsonEncodedText name, bool value)
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.WritePropertyName(name);
@@ -85,20 +85,20 @@ public abstract partial class ApiJson
     }
 
     /// <summary>Writes a bool property; null as a JSON null.</summary>
-    public static void WriteProperty(Utf8JsonWriter writer, JsonEncodedText name, bool? value)
+    public static void WriteNullableBooleanProperty(Utf8JsonWriter writer, JsonEncodedText name, bool? value)
     {
         if (value is null) WriteNullProperty(writer, name);
-        else WriteProperty(writer, name, value.GetValueOrDefault());
+        else WriteBooleanProperty(writer, name, value.GetValueOrDefault());
     }
 
     /// <summary>Writes a bool property unless it is null.</summary>
-    public static void WriteOptionalProperty(Utf8JsonWriter writer, JsonEncodedText name, bool? value)
+    public static void WriteOptionalBooleanProperty(Utf8JsonWriter writer, JsonEncodedText name, bool? value)
     {
-        if (value is not null) WriteProperty(writer, name, value.GetValueOrDefault());
+        if (value is not null) WriteBooleanProperty(writer, name, value.GetValueOrDefault());
     }
 
     /// <summary>Writes a int property.</summary>
-    public static void WriteProperty(Utf8JsonWriter writer, JsonEncodedText name, int value)
+    public static void WriteInt32Property(Utf8JsonWriter writer, JsonEncodedText name, int value)
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.WritePropertyName(name);
@@ -106,20 +106,20 @@ public abstract partial class ApiJson
     }
 
     /// <summary>Writes a int property; null as a JSON null.</summary>
-    public static void WriteProperty(Utf8JsonWriter writer, JsonEncodedText name, int? value)
+    public static void WriteNullableInt32Property(Utf8JsonWriter writer, JsonEncodedText name, int? value)
     {
         if (value is null) WriteNullProperty(writer, name);
-        else WriteProperty(writer, name, value.GetValueOrDefault());
+        else WriteInt32Property(writer, name, value.GetValueOrDefault());
     }
 
     /// <summary>Writes a int property unless it is null.</summary>
-    public static void WriteOptionalProperty(Utf8JsonWriter writer, JsonEncodedText name, int? value)
+    public static void WriteOptionalInt32Property(Utf8JsonWriter writer, JsonEncodedText name, int? value)
     {
-        if (value is not null) WriteProperty(writer, name, value.GetValueOrDefault());
+        if (value is not null) WriteInt32Property(writer, name, value.GetValueOrDefault());
     }
 
     /// <summary>Writes a long property.</summary>
-    public static void WriteProperty(Utf8JsonWriter writer, JsonEncodedText name, long value)
+    public static void WriteInt64Property(Utf8JsonWriter writer, JsonEncodedText name, long value)
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.WritePropertyName(name);
@@ -127,20 +127,20 @@ public abstract partial class ApiJson
     }
 
     /// <summary>Writes a long property; null as a JSON null.</summary>
-    public static void WriteProperty(Utf8JsonWriter writer, JsonEncodedText name, long? value)
+    public static void WriteNullableInt64Property(Utf8JsonWriter writer, JsonEncodedText name, long? value)
     {
         if (value is null) WriteNullProperty(writer, name);
-        else WriteProperty(writer, name, value.GetValueOrDefault());
+        else WriteInt64Property(writer, name, value.GetValueOrDefault());
     }
 
     /// <summary>Writes a long property unless it is null.</summary>
-    public static void WriteOptionalProperty(Utf8JsonWriter writer, JsonEncodedText name, long? value)
+    public static void WriteOptionalInt64Property(Utf8JsonWriter writer, JsonEncodedText name, long? value)
     {
-        if (value is not null) WriteProperty(writer, name, value.GetValueOrDefault());
+        if (value is not null) WriteInt64Property(writer, name, value.GetValueOrDefault());
     }
 
     /// <summary>Writes a float property.</summary>
-    public static void WriteProperty(Utf8JsonWriter writer, JsonEncodedText name, float value)
+    public static void WriteSingleProperty(Utf8JsonWriter writer, JsonEncodedText name, float value)
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.WritePropertyName(name);
@@ -148,20 +148,20 @@ public abstract partial class ApiJson
     }
 
     /// <summary>Writes a float property; null as a JSON null.</summary>
-    public static void WriteProperty(Utf8JsonWriter writer, JsonEncodedText name, float? value)
+    public static void WriteNullableSingleProperty(Utf8JsonWriter writer, JsonEncodedText name, float? value)
     {
         if (value is null) WriteNullProperty(writer, name);
-        else WriteProperty(writer, name, value.GetValueOrDefault());
+        else WriteSingleProperty(writer, name, value.GetValueOrDefault());
     }
 
     /// <summary>Writes a float property unless it is null.</summary>
-    public static void WriteOptionalProperty(Utf8JsonWriter writer, JsonEncodedText name, float? value)
+    public static void WriteOptionalSingleProperty(Utf8JsonWriter writer, JsonEncodedText name, float? value)
     {
-        if (value is not null) WriteProperty(writer, name, value.GetValueOrDefault());
+        if (value is not null) WriteSingleProperty(writer, name, value.GetValueOrDefault());
     }
 
     /// <summary>Writes a double property.</summary>
-    public static void WriteProperty(Utf8JsonWriter writer, JsonEncodedText name, double value)
+    public static void WriteDoubleProperty(Utf8JsonWriter writer, JsonEncodedText name, double value)
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.WritePropertyName(name);
@@ -169,20 +169,20 @@ public abstract partial class ApiJson
     }
 
     /// <summary>Writes a double property; null as a JSON null.</summary>
-    public static void WriteProperty(Utf8JsonWriter writer, JsonEncodedText name, double? value)
+    public static void WriteNullableDoubleProperty(Utf8JsonWriter writer, JsonEncodedText name, double? value)
     {
         if (value is null) WriteNullProperty(writer, name);
-        else WriteProperty(writer, name, value.GetValueOrDefault());
+        else WriteDoubleProperty(writer, name, value.GetValueOrDefault());
     }
 
     /// <summary>Writes a double property unless it is null.</summary>
-    public static void WriteOptionalProperty(Utf8JsonWriter writer, JsonEncodedText name, double? value)
+    public static void WriteOptionalDoubleProperty(Utf8JsonWriter writer, JsonEncodedText name, double? value)
     {
-        if (value is not null) WriteProperty(writer, name, value.GetValueOrDefault());
+        if (value is not null) WriteDoubleProperty(writer, name, value.GetValueOrDefault());
     }
 
     /// <summary>Writes a decimal property.</summary>
-    public static void WriteProperty(Utf8JsonWriter writer, JsonEncodedText name, decimal value)
+    public static void WriteDecimalProperty(Utf8JsonWriter writer, JsonEncodedText name, decimal value)
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.WritePropertyName(name);
@@ -190,20 +190,20 @@ public abstract partial class ApiJson
     }
 
     /// <summary>Writes a decimal property; null as a JSON null.</summary>
-    public static void WriteProperty(Utf8JsonWriter writer, JsonEncodedText name, decimal? value)
+    public static void WriteNullableDecimalProperty(Utf8JsonWriter writer, JsonEncodedText name, decimal? value)
     {
         if (value is null) WriteNullProperty(writer, name);
-        else WriteProperty(writer, name, value.GetValueOrDefault());
+        else WriteDecimalProperty(writer, name, value.GetValueOrDefault());
     }
 
     /// <summary>Writes a decimal property unless it is null.</summary>
-    public static void WriteOptionalProperty(Utf8JsonWriter writer, JsonEncodedText name, decimal? value)
+    public static void WriteOptionalDecimalProperty(Utf8JsonWriter writer, JsonEncodedText name, decimal? value)
     {
-        if (value is not null) WriteProperty(writer, name, value.GetValueOrDefault());
+        if (value is not null) WriteDecimalProperty(writer, name, value.GetValueOrDefault());
     }
 
     /// <summary>Writes a Guid property.</summary>
-    public static void WriteProperty(Utf8JsonWriter writer, JsonEncodedText name, Guid value)
+    public static void WriteGuidProperty(Utf8JsonWriter writer, JsonEncodedText name, Guid value)
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.WritePropertyName(name);
@@ -211,20 +211,20 @@ public abstract partial class ApiJson
     }
 
     /// <summary>Writes a Guid property; null as a JSON null.</summary>
-    public static void WriteProperty(Utf8JsonWriter writer, JsonEncodedText name, Guid? value)
+    public static void WriteNullableGuidProperty(Utf8JsonWriter writer, JsonEncodedText name, Guid? value)
     {
         if (value is null) WriteNullProperty(writer, name);
-        else WriteProperty(writer, name, value.GetValueOrDefault());
+        else WriteGuidProperty(writer, name, value.GetValueOrDefault());
     }
 
     /// <summary>Writes a Guid property unless it is null.</summary>
-    public static void WriteOptionalProperty(Utf8JsonWriter writer, JsonEncodedText name, Guid? value)
+    public static void WriteOptionalGuidProperty(Utf8JsonWriter writer, JsonEncodedText name, Guid? value)
     {
-        if (value is not null) WriteProperty(writer, name, value.GetValueOrDefault());
+        if (value is not null) WriteGuidProperty(writer, name, value.GetValueOrDefault());
     }
 
     /// <summary>Writes a DateTimeOffset property.</summary>
-    public static void WriteProperty(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset value)
+    public static void WriteDateTimeOffsetProperty(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset value)
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.WritePropertyName(name);
@@ -232,20 +232,20 @@ public abstract partial class ApiJson
     }
 
     /// <summary>Writes a DateTimeOffset property; null as a JSON null.</summary>
-    public static void WriteProperty(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset? value)
+    public static void WriteNullableDateTimeOffsetProperty(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset? value)
     {
         if (value is null) WriteNullProperty(writer, name);
-        else WriteProperty(writer, name, value.GetValueOrDefault());
+        else WriteDateTimeOffsetProperty(writer, name, value.GetValueOrDefault());
     }
 
     /// <summary>Writes a DateTimeOffset property unless it is null.</summary>
-    public static void WriteOptionalProperty(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset? value)
+    public static void WriteOptionalDateTimeOffsetProperty(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset? value)
     {
-        if (value is not null) WriteProperty(writer, name, value.GetValueOrDefault());
+        if (value is not null) WriteDateTimeOffsetProperty(writer, name, value.GetValueOrDefault());
     }
 
     /// <summary>Writes a string property; null as a JSON null.</summary>
-    public static void WriteProperty(Utf8JsonWriter writer, JsonEncodedText name, string? value)
+    public static void WriteStringProperty(Utf8JsonWriter writer, JsonEncodedText name, string? value)
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.WritePropertyName(name);
@@ -254,13 +254,13 @@ public abstract partial class ApiJson
     }
 
     /// <summary>Writes a string property unless it is null.</summary>
-    public static void WriteOptionalProperty(Utf8JsonWriter writer, JsonEncodedText name, string? value)
+    public static void WriteOptionalStringProperty(Utf8JsonWriter writer, JsonEncodedText name, string? value)
     {
-        if (value is not null) WriteProperty(writer, name, value);
+        if (value is not null) WriteStringProperty(writer, name, value);
     }
 
     /// <summary>Writes a base64 property; null as a JSON null.</summary>
-    public static void WriteProperty(Utf8JsonWriter writer, JsonEncodedText name, byte[]? value)
+    public static void WriteBytesProperty(Utf8JsonWriter writer, JsonEncodedText name, byte[]? value)
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.WritePropertyName(name);
@@ -269,9 +269,9 @@ public abstract partial class ApiJson
     }
 
     /// <summary>Writes a base64 property unless it is null.</summary>
-    public static void WriteOptionalProperty(Utf8JsonWriter writer, JsonEncodedText name, byte[]? value)
+    public static void WriteOptionalBytesProperty(Utf8JsonWriter writer, JsonEncodedText name, byte[]? value)
     {
-        if (value is not null) WriteProperty(writer, name, value);
+        if (value is not null) WriteBytesProperty(writer, name, value);
     }
 
     /// <summary>Writes a property of a reference type with <paramref name="write"/>; null as a JSON null.</summary>

@@ -59,8 +59,8 @@ namespace Shapes.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.Address value)
         {
             writer.WriteStartObject();
-            WriteOptionalProperty(writer, s_names[0], value.Street);
-            WriteOptionalProperty(writer, s_names[1], value.City);
+            WriteOptionalStringProperty(writer, s_names[0], value.Street);
+            WriteOptionalStringProperty(writer, s_names[1], value.City);
             WriteExtensionData(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }

@@ -55,9 +55,9 @@ namespace Shapes.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.Cat value)
         {
             writer.WriteStartObject();
-            WriteProperty(writer, s_names[0], value.PetType);
-            WriteProperty(writer, s_names[1], value.Name);
-            WriteOptionalProperty(writer, s_names[2], value.LivesLeft);
+            WriteStringProperty(writer, s_names[0], value.PetType);
+            WriteStringProperty(writer, s_names[1], value.Name);
+            WriteOptionalInt32Property(writer, s_names[2], value.LivesLeft);
             WriteExtensionData(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }

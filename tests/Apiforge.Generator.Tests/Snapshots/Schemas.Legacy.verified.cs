@@ -61,7 +61,7 @@ namespace Shapes.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.Legacy value)
         {
             writer.WriteStartObject();
-            WriteOptionalProperty(writer, s_names[0], value.Value);
+            WriteOptionalStringProperty(writer, s_names[0], value.Value);
             WriteExtensionData(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }

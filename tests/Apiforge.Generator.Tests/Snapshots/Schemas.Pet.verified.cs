@@ -90,8 +90,8 @@ namespace Shapes.Serialization
                 return;
             }
             writer.WriteStartObject();
-            WriteProperty(writer, s_names[0], value.PetType);
-            WriteProperty(writer, s_names[1], value.Name);
+            WriteStringProperty(writer, s_names[0], value.PetType);
+            WriteStringProperty(writer, s_names[1], value.Name);
             WriteExtensionData(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }

@@ -171,13 +171,13 @@ namespace Shapes.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.Shapes value)
         {
             writer.WriteStartObject();
-            WriteProperty(writer, s_names[0], value.RequiredNullable);
-            WriteOptionalProperty(writer, s_names[1], value.OptionalNullable);
-            WriteOptionalProperty(writer, s_names[3], value.Secret);
-            WriteOptionalProperty(writer, s_names[4], value.Version);
-            WriteOptionalProperty(writer, s_names[5], value.Mode);
-            WriteOptionalProperty(writer, s_names[6], value.Ratio);
-            WriteOptionalProperty(writer, s_names[7], value.Flag);
+            WriteStringProperty(writer, s_names[0], value.RequiredNullable);
+            WriteOptionalInt64Property(writer, s_names[1], value.OptionalNullable);
+            WriteOptionalStringProperty(writer, s_names[3], value.Secret);
+            WriteOptionalInt64Property(writer, s_names[4], value.Version);
+            WriteOptionalStringProperty(writer, s_names[5], value.Mode);
+            WriteOptionalDoubleProperty(writer, s_names[6], value.Ratio);
+            WriteOptionalBooleanProperty(writer, s_names[7], value.Flag);
             WriteOptionalValueProperty(writer, s_names[8], value.Color, ColorJson.WriteValue);
             WriteOptionalProperty(writer, s_names[9], value.Labels, static (w1, v1) => { WriteDictionary(w1, v1, static (w2, v2) => { w2.WriteStringValue(v2); }); });
             WriteOptionalProperty(writer, s_names[10], value.Anything, static (w1, v1) => { WriteDictionary(w1, v1, static (w2, v2) => { v2.WriteTo(w2); }); });
@@ -185,7 +185,7 @@ namespace Shapes.Serialization
             WriteOptionalProperty(writer, s_names[12], value.Grid, static (w1, v1) => { WriteList(w1, v1, static (w2, v2) => { WriteList(w2, v2, static (w3, v3) => { w3.WriteNumberValue(v3); }); }); });
             WriteOptionalProperty(writer, s_names[13], value.InlineObject, ShapesInlineObjectJson.WriteValue);
             WriteOptionalValueProperty(writer, s_names[14], value.InlineEnum, ShapesInlineEnumJson.WriteValue);
-            WriteOptionalProperty(writer, s_names[15], value.__Old);
+            WriteOptionalStringProperty(writer, s_names[15], value.__Old);
             WriteOptionalProperty(writer, s_names[16], value.Formats, FormatsJson.WriteValue);
             WriteExtensionData(writer, value.AdditionalProperties);
             writer.WriteEndObject();

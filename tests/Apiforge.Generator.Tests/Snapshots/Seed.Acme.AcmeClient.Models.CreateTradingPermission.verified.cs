@@ -60,8 +60,8 @@ namespace Acme.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.CreateTradingPermission value)
         {
             writer.WriteStartObject();
-            WriteProperty(writer, s_names[0], value.AccountId);
-            WriteProperty(writer, s_names[1], value.UserId);
+            WriteInt64Property(writer, s_names[0], value.AccountId);
+            WriteInt64Property(writer, s_names[1], value.UserId);
             WriteExtensionData(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }

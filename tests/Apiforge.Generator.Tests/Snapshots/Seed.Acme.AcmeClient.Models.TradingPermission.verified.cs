@@ -116,16 +116,16 @@ namespace Acme.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.TradingPermission value)
         {
             writer.WriteStartObject();
-            WriteOptionalProperty(writer, s_names[0], value.Id);
-            WriteProperty(writer, s_names[1], value.UserId);
-            WriteProperty(writer, s_names[2], value.AccountId);
-            WriteProperty(writer, s_names[3], value.AccountHolderContact);
-            WriteProperty(writer, s_names[4], value.AccountHolderEmail);
-            WriteProperty(writer, s_names[5], value.CtaContact);
-            WriteProperty(writer, s_names[6], value.CtaEmail);
+            WriteOptionalInt64Property(writer, s_names[0], value.Id);
+            WriteInt64Property(writer, s_names[1], value.UserId);
+            WriteInt64Property(writer, s_names[2], value.AccountId);
+            WriteStringProperty(writer, s_names[3], value.AccountHolderContact);
+            WriteStringProperty(writer, s_names[4], value.AccountHolderEmail);
+            WriteStringProperty(writer, s_names[5], value.CtaContact);
+            WriteStringProperty(writer, s_names[6], value.CtaEmail);
             WriteValueProperty(writer, s_names[7], value.Status, TradingPermissionStatusJson.WriteValue);
-            WriteOptionalProperty(writer, s_names[8], value.Updated);
-            WriteOptionalProperty(writer, s_names[9], value.ApprovedById);
+            WriteOptionalDateTimeOffsetProperty(writer, s_names[8], value.Updated);
+            WriteOptionalInt64Property(writer, s_names[9], value.ApprovedById);
             WriteExtensionData(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }

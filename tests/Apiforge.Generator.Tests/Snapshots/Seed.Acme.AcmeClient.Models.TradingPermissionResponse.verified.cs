@@ -59,7 +59,7 @@ namespace Acme.Serialization
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.TradingPermissionResponse value)
         {
             writer.WriteStartObject();
-            WriteOptionalProperty(writer, s_names[0], value.ErrorText);
+            WriteOptionalStringProperty(writer, s_names[0], value.ErrorText);
             WriteOptionalProperty(writer, s_names[1], value.TradingPermission, TradingPermissionJson.WriteValue);
             WriteExtensionData(writer, value.AdditionalProperties);
             writer.WriteEndObject();
