@@ -36,12 +36,11 @@ internal static partial class ModelEmitter
         w.Line();
         WriteKnownValues(w, ns, type);
         w.Line("/// <inheritdoc/>");
-        // string's == and GetHashCode are ordinal: simpler to bind than the overloads that take a comparison.
-        w.Line($"public bool Equals({name} other) => Value == other.Value;");
+        w.Line($"public bool Equals({name} other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);");
         w.Line("/// <inheritdoc/>");
         w.Line($"public override bool Equals(object? obj) => obj is {name} other && Equals(other);");
         w.Line("/// <inheritdoc/>");
-        w.Line("public override int GetHashCode() => Value.GetHashCode();");
+        w.Line("public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);");
         w.Line("/// <summary>The value on the wire.</summary>");
         w.Line("public override string ToString() => Value;");
         w.Line("/// <summary>Whether two values are the same wire value.</summary>");

@@ -69,11 +69,11 @@ namespace Shapes
         /// <summary>Whether the API description lists this value.</summary>
         public bool IsKnown => KnownValue.HasValue;
         /// <inheritdoc/>
-        public bool Equals(Color other) => Value == other.Value;
+        public bool Equals(Color other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
         /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is Color other && Equals(other);
         /// <inheritdoc/>
-        public override int GetHashCode() => Value.GetHashCode();
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
         /// <summary>The value on the wire.</summary>
         public override string ToString() => Value;
         /// <summary>Whether two values are the same wire value.</summary>

@@ -49,11 +49,11 @@ namespace Acme
         /// <summary>Whether the API description lists this value.</summary>
         public bool IsKnown => KnownValue.HasValue;
         /// <inheritdoc/>
-        public bool Equals(TradingPermissionStatus other) => Value == other.Value;
+        public bool Equals(TradingPermissionStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
         /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is TradingPermissionStatus other && Equals(other);
         /// <inheritdoc/>
-        public override int GetHashCode() => Value.GetHashCode();
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
         /// <summary>The value on the wire.</summary>
         public override string ToString() => Value;
         /// <summary>Whether two values are the same wire value.</summary>
