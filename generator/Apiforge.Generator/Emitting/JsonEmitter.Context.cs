@@ -1,4 +1,3 @@
-using System.Linq;
 using Apiforge.Generator.Model;
 using static Apiforge.Generator.Emitting.RuntimeNames;
 
@@ -60,31 +59,13 @@ internal static partial class JsonEmitter
             w.Line($"public {JsonTypeInfo}<{typeName}> {spec.PropertyName} => {entry};");
         }
         w.Line();
-        // GetTypeInfo finds the type's position in one static array and switches on it: an `if (type == typeof(X))`
-        // per type binds a user-defined operator each time, which made the chain a tenth of a large client's compile.
-        var entries = JsonTypesByRuntimeType(client.JsonTypes).ToList();
-        if (entries.Count > 0)
-        {
-            w.Line("private static readonly global::System.Type[] s_types =");
-            w.OpenBrace();
-            foreach (var spec in entries) w.Line($"typeof({InNamespace(CSharp.TypeName(spec.Type, ns, false), ns)}),");
-            w.CloseBrace(";");
-            w.Line();
-        }
         w.Line("/// <inheritdoc/>");
         w.Line($"public {JsonTypeInfo}? GetTypeInfo(global::System.Type type, {JsonOptions} options)");
         w.OpenBrace();
-        if (entries.Count > 0)
+        foreach (var spec in JsonTypesByRuntimeType(client.JsonTypes))
         {
-            w.Line("switch (global::System.Array.IndexOf(s_types, type))");
-            w.OpenBrace();
-            for (var i = 0; i < entries.Count; i++)
-            {
-                var spec = entries[i];
-                var typeName = InNamespace(CSharp.TypeName(spec.Type, ns, false), ns);
-                w.Line($"case {i}: return {ApiJsonMetadata}.Create<{typeName}>(options, {ReadDelegate(spec.Type, ns)}, {WriterDelegate(spec.Type, ns, 0)});");
-            }
-            w.CloseBrace();
+            var typeName = InNamespace(CSharp.TypeName(spec.Type, ns, false), ns);
+            w.Line($"if (type == typeof({typeName})) return {ApiJsonMetadata}.Create<{typeName}>(options, {ReadDelegate(spec.Type, ns)}, {WriterDelegate(spec.Type, ns, 0)});");
         }
         w.Line("return null;");
         w.CloseBrace();

@@ -44,24 +44,13 @@ public sealed partial class AcmeClientJsonContext : __Meta::IJsonTypeInfoResolve
     /// <summary>Metadata for <c>TradingPermissionResponse</c>.</summary>
     public __Meta::JsonTypeInfo<TradingPermissionResponse> TradingPermissionResponse => __Rt::ApiJsonMetadata.Resolve<TradingPermissionResponse>(_infos, 3, Options);
 
-    private static readonly global::System.Type[] s_types =
-    {
-        typeof(CreateTradingPermission),
-        typeof(TradingPermissionStatus),
-        typeof(TradingPermission),
-        typeof(TradingPermissionResponse),
-    };
-
     /// <inheritdoc/>
     public __Meta::JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
-        switch (global::System.Array.IndexOf(s_types, type))
-        {
-            case 0: return __Rt::ApiJsonMetadata.Create<CreateTradingPermission>(options, global::Acme.Serialization.CreateTradingPermissionJson.ReadValue, global::Acme.Serialization.CreateTradingPermissionJson.WriteValue);
-            case 1: return __Rt::ApiJsonMetadata.Create<TradingPermissionStatus>(options, global::Acme.Serialization.TradingPermissionStatusJson.ReadValue, global::Acme.Serialization.TradingPermissionStatusJson.WriteValue);
-            case 2: return __Rt::ApiJsonMetadata.Create<TradingPermission>(options, global::Acme.Serialization.TradingPermissionJson.ReadValue, global::Acme.Serialization.TradingPermissionJson.WriteValue);
-            case 3: return __Rt::ApiJsonMetadata.Create<TradingPermissionResponse>(options, global::Acme.Serialization.TradingPermissionResponseJson.ReadValue, global::Acme.Serialization.TradingPermissionResponseJson.WriteValue);
-        }
+        if (type == typeof(CreateTradingPermission)) return __Rt::ApiJsonMetadata.Create<CreateTradingPermission>(options, global::Acme.Serialization.CreateTradingPermissionJson.ReadValue, global::Acme.Serialization.CreateTradingPermissionJson.WriteValue);
+        if (type == typeof(TradingPermissionStatus)) return __Rt::ApiJsonMetadata.Create<TradingPermissionStatus>(options, global::Acme.Serialization.TradingPermissionStatusJson.ReadValue, global::Acme.Serialization.TradingPermissionStatusJson.WriteValue);
+        if (type == typeof(TradingPermission)) return __Rt::ApiJsonMetadata.Create<TradingPermission>(options, global::Acme.Serialization.TradingPermissionJson.ReadValue, global::Acme.Serialization.TradingPermissionJson.WriteValue);
+        if (type == typeof(TradingPermissionResponse)) return __Rt::ApiJsonMetadata.Create<TradingPermissionResponse>(options, global::Acme.Serialization.TradingPermissionResponseJson.ReadValue, global::Acme.Serialization.TradingPermissionResponseJson.WriteValue);
         return null;
     }
 }
