@@ -53,6 +53,18 @@ public class ValidationTests
     }
 
     [Fact]
+    public async Task A_refused_call_returns_a_faulted_task_rather_than_throwing_at_the_call()
+    {
+        // The method hands its request to one runtime call and is not async itself; a failed check still comes back
+        // in the task, as from an async method, so a caller that starts the call and awaits it later sees it there.
+        var (client, handler) = Create();
+        var started = client.ValidationOfMethodParametersAsync("sub", "ab", 100, "01-01-2024");
+        Assert.True(started.IsFaulted);
+        await Assert.ThrowsAsync<ApiValidationException>(() => started);
+        Assert.Empty(handler.Requests);
+    }
+
+    [Fact]
     public async Task Valid_parameters_are_sent()
     {
         var (client, handler) = Create();

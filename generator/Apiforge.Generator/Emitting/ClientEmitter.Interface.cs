@@ -201,7 +201,23 @@ internal static partial class ClientEmitter
             var wholeCall = IsWholeCall(operation);
             w.Line($"public {(wholeCall ? "" : "async ")}{Signature(operation, ns, withResponse: true)}");
             w.OpenBrace();
-            WriteBody(w, client, operation, index, typeInfoNames, validated, wholeCall: wholeCall);
+            if (wholeCall)
+            {
+                // As from an async method, a failed argument check or request comes back in the task, not thrown at the call.
+                w.Line("try");
+                w.OpenBrace();
+                WriteBody(w, client, operation, index, typeInfoNames, validated, wholeCall: true);
+                w.CloseBrace();
+                w.Line("catch (global::System.Exception __exception)");
+                w.OpenBrace();
+                var value = ValueType(operation, ns);
+                w.Line($"return {Task}.FromException<{(value is null ? ApiResult : $"{ApiResult}<{value}>")}>(__exception);");
+                w.CloseBrace();
+            }
+            else
+            {
+                WriteBody(w, client, operation, index, typeInfoNames, validated);
+            }
             w.CloseBrace();
         }
         if (HasStreamVariant(operation)) WriteEventStreamImplementation(w, client, operation, index, typeInfoNames, validated);

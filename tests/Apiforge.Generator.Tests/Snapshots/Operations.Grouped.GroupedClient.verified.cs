@@ -56,11 +56,18 @@ public partial class GroupedClient : IGroupedClient
     /// <inheritdoc/>
     public __Tasks::Task<__Rt::ApiResult> HealthWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
-        __url.AppendPath("/health");
-        var __request = __url.ToRequest(__operation7);
-        __Rt::ApiRequest.MarkAnonymous(__request);
-        return __Rt::ApiResponse.CallAsync(_httpClient, __request, __operation7, options, null, cancellationToken);
+        try
+        {
+            var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+            __url.AppendPath("/health");
+            var __request = __url.ToRequest(__operation7);
+            __Rt::ApiRequest.MarkAnonymous(__request);
+            return __Rt::ApiResponse.CallAsync(_httpClient, __request, __operation7, options, null, cancellationToken);
+        }
+        catch (global::System.Exception __exception)
+        {
+            return __Tasks::Task.FromException<__Rt::ApiResult>(__exception);
+        }
     }
 }
 
@@ -199,12 +206,19 @@ public partial class GroupedClient
         /// <inheritdoc/>
         public __Tasks::Task<__Rt::ApiResult<global::System.Collections.Generic.List<global::Grouped.Account>>> ListWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
-            __url.AppendPath("/account/list");
-            var __request = __url.ToRequest(__operation0);
-            __Rt::ApiRequest.MarkAnonymous(__request);
-            __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-            return __Rt::ApiResponse.CallJsonAsync(_httpClient, __request, __operation0, options, GroupedClientJsonContext.Default.ListOfAccount, null, cancellationToken);
+            try
+            {
+                var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+                __url.AppendPath("/account/list");
+                var __request = __url.ToRequest(__operation0);
+                __Rt::ApiRequest.MarkAnonymous(__request);
+                __request.Headers.TryAddWithoutValidation("Accept", "application/json");
+                return __Rt::ApiResponse.CallJsonAsync(_httpClient, __request, __operation0, options, GroupedClientJsonContext.Default.ListOfAccount, null, cancellationToken);
+            }
+            catch (global::System.Exception __exception)
+            {
+                return __Tasks::Task.FromException<__Rt::ApiResult<global::System.Collections.Generic.List<global::Grouped.Account>>>(__exception);
+            }
         }
 
         /// <inheritdoc/>
@@ -239,11 +253,18 @@ public partial class GroupedClient
         /// <inheritdoc/>
         public __Tasks::Task<__Rt::ApiResult> AccountFindWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
-            __url.AppendPath("/account/find");
-            var __request = __url.ToRequest(__operation2);
-            __Rt::ApiRequest.MarkAnonymous(__request);
-            return __Rt::ApiResponse.CallAsync(_httpClient, __request, __operation2, options, null, cancellationToken);
+            try
+            {
+                var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+                __url.AppendPath("/account/find");
+                var __request = __url.ToRequest(__operation2);
+                __Rt::ApiRequest.MarkAnonymous(__request);
+                return __Rt::ApiResponse.CallAsync(_httpClient, __request, __operation2, options, null, cancellationToken);
+            }
+            catch (global::System.Exception __exception)
+            {
+                return __Tasks::Task.FromException<__Rt::ApiResult>(__exception);
+            }
         }
 
         /// <inheritdoc/>
@@ -252,11 +273,18 @@ public partial class GroupedClient
         /// <inheritdoc/>
         public __Tasks::Task<__Rt::ApiResult> FindWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
-            __url.AppendPath("/find");
-            var __request = __url.ToRequest(__operation3);
-            __Rt::ApiRequest.MarkAnonymous(__request);
-            return __Rt::ApiResponse.CallAsync(_httpClient, __request, __operation3, options, null, cancellationToken);
+            try
+            {
+                var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+                __url.AppendPath("/find");
+                var __request = __url.ToRequest(__operation3);
+                __Rt::ApiRequest.MarkAnonymous(__request);
+                return __Rt::ApiResponse.CallAsync(_httpClient, __request, __operation3, options, null, cancellationToken);
+            }
+            catch (global::System.Exception __exception)
+            {
+                return __Tasks::Task.FromException<__Rt::ApiResult>(__exception);
+            }
         }
     }
 
@@ -277,14 +305,21 @@ public partial class GroupedClient
         /// <inheritdoc/>
         public __Tasks::Task<__Rt::ApiResult<global::Grouped.Account>> PlaceWithResponseAsync(global::Grouped.Account body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-            var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
-            __url.AppendPath("/order/place");
-            var __request = __url.ToRequest(__operation4);
-            __Rt::ApiRequest.MarkAnonymous(__request);
-            __request.Content = __Rt::ApiContent.Json(body, GroupedClientJsonContext.Default.Account, "application/json");
-            __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-            return __Rt::ApiResponse.CallJsonAsync(_httpClient, __request, __operation4, options, GroupedClientJsonContext.Default.Account, null, cancellationToken);
+            try
+            {
+                if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+                var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+                __url.AppendPath("/order/place");
+                var __request = __url.ToRequest(__operation4);
+                __Rt::ApiRequest.MarkAnonymous(__request);
+                __request.Content = __Rt::ApiContent.Json(body, GroupedClientJsonContext.Default.Account, "application/json");
+                __request.Headers.TryAddWithoutValidation("Accept", "application/json");
+                return __Rt::ApiResponse.CallJsonAsync(_httpClient, __request, __operation4, options, GroupedClientJsonContext.Default.Account, null, cancellationToken);
+            }
+            catch (global::System.Exception __exception)
+            {
+                return __Tasks::Task.FromException<__Rt::ApiResult<global::Grouped.Account>>(__exception);
+            }
         }
 
         /// <inheritdoc/>
@@ -324,11 +359,18 @@ public partial class GroupedClient
         /// <inheritdoc/>
         public __Tasks::Task<__Rt::ApiResult> SettingsReadWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
-            __url.AppendPath("/settings");
-            var __request = __url.ToRequest(__operation6);
-            __Rt::ApiRequest.MarkAnonymous(__request);
-            return __Rt::ApiResponse.CallAsync(_httpClient, __request, __operation6, options, null, cancellationToken);
+            try
+            {
+                var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+                __url.AppendPath("/settings");
+                var __request = __url.ToRequest(__operation6);
+                __Rt::ApiRequest.MarkAnonymous(__request);
+                return __Rt::ApiResponse.CallAsync(_httpClient, __request, __operation6, options, null, cancellationToken);
+            }
+            catch (global::System.Exception __exception)
+            {
+                return __Tasks::Task.FromException<__Rt::ApiResult>(__exception);
+            }
         }
     }
 }

@@ -96,14 +96,21 @@ public partial class LegacyClient : ILegacyClient
     /// <inheritdoc/>
     public __Tasks::Task<__Rt::ApiResult<global::Legacy.Pet>> AddPetWithResponseAsync(global::Legacy.Pet body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
-        __url.AppendPath("/pets");
-        var __request = __url.ToRequest(__operation0);
-        __Rt::ApiRequest.MarkAnonymous(__request);
-        __request.Content = __Rt::ApiContent.Json(body, LegacyClientJsonContext.Default.Pet, "application/json");
-        __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        return __Rt::ApiResponse.CallJsonAsync(_httpClient, __request, __operation0, options, LegacyClientJsonContext.Default.Pet, LegacyClientJsonContext.Default.Error, null, cancellationToken);
+        try
+        {
+            if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+            var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+            __url.AppendPath("/pets");
+            var __request = __url.ToRequest(__operation0);
+            __Rt::ApiRequest.MarkAnonymous(__request);
+            __request.Content = __Rt::ApiContent.Json(body, LegacyClientJsonContext.Default.Pet, "application/json");
+            __request.Headers.TryAddWithoutValidation("Accept", "application/json");
+            return __Rt::ApiResponse.CallJsonAsync(_httpClient, __request, __operation0, options, LegacyClientJsonContext.Default.Pet, LegacyClientJsonContext.Default.Error, null, cancellationToken);
+        }
+        catch (global::System.Exception __exception)
+        {
+            return __Tasks::Task.FromException<__Rt::ApiResult<global::Legacy.Pet>>(__exception);
+        }
     }
 
     /// <inheritdoc/>
@@ -134,14 +141,21 @@ public partial class LegacyClient : ILegacyClient
     /// <inheritdoc/>
     public __Tasks::Task<__Rt::ApiResult> UpdatePetFormWithResponseAsync(long id, global::Legacy.UpdatePetFormRequest? body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
-        __url.AppendPath("/pets/");
-        __url.AppendPathValue(__Rt::ApiFormat.Format(id));
-        __url.AppendPath("/form");
-        var __request = __url.ToRequest(__operation2);
-        __Rt::ApiRequest.MarkAnonymous(__request);
-        if (body is not null) __request.Content = __Rt::ApiContent.Form(body, LegacyClientJsonContext.Default.UpdatePetFormRequest, null);
-        return __Rt::ApiResponse.CallAsync(_httpClient, __request, __operation2, options, null, cancellationToken);
+        try
+        {
+            var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+            __url.AppendPath("/pets/");
+            __url.AppendPathValue(__Rt::ApiFormat.Format(id));
+            __url.AppendPath("/form");
+            var __request = __url.ToRequest(__operation2);
+            __Rt::ApiRequest.MarkAnonymous(__request);
+            if (body is not null) __request.Content = __Rt::ApiContent.Form(body, LegacyClientJsonContext.Default.UpdatePetFormRequest, null);
+            return __Rt::ApiResponse.CallAsync(_httpClient, __request, __operation2, options, null, cancellationToken);
+        }
+        catch (global::System.Exception __exception)
+        {
+            return __Tasks::Task.FromException<__Rt::ApiResult>(__exception);
+        }
     }
 
     /// <inheritdoc/>
@@ -150,16 +164,23 @@ public partial class LegacyClient : ILegacyClient
     /// <inheritdoc/>
     public __Tasks::Task<__Rt::ApiResult<global::System.Collections.Generic.List<global::Legacy.Pet>>> FindPetsWithResponseAsync(global::System.Collections.Generic.List<string>? status = null, global::System.Collections.Generic.List<long>? ids = null, global::System.Collections.Generic.List<string>? names = null, global::System.Collections.Generic.List<string>? tabbed = null, global::System.Collections.Generic.List<string>? xTags = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
-        __url.AppendPath("/pets/find");
-        if (status is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("status", status, __Rt::ParameterStyle.Form, false));
-        if (ids is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("ids", global::System.Linq.Enumerable.Select(ids, static __item => __Rt::ApiFormat.Format(__item)), __Rt::ParameterStyle.PipeDelimited, false));
-        if (names is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("names", names, __Rt::ParameterStyle.Form, true));
-        if (tabbed is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("tabbed", tabbed, __Rt::ParameterStyle.TabDelimited, false));
-        var __request = __url.ToRequest(__operation3);
-        if (xTags is not null) __Rt::ApiRequest.AddHeader(__request, "X-Tags", __Rt::ApiParameter.Text("X-Tags", xTags, __Rt::ParameterStyle.Simple, false, false), nameof(xTags));
-        __Rt::ApiRequest.MarkAnonymous(__request);
-        __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        return __Rt::ApiResponse.CallJsonAsync(_httpClient, __request, __operation3, options, LegacyClientJsonContext.Default.ListOfPet, null, cancellationToken);
+        try
+        {
+            var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+            __url.AppendPath("/pets/find");
+            if (status is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("status", status, __Rt::ParameterStyle.Form, false));
+            if (ids is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("ids", global::System.Linq.Enumerable.Select(ids, static __item => __Rt::ApiFormat.Format(__item)), __Rt::ParameterStyle.PipeDelimited, false));
+            if (names is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("names", names, __Rt::ParameterStyle.Form, true));
+            if (tabbed is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("tabbed", tabbed, __Rt::ParameterStyle.TabDelimited, false));
+            var __request = __url.ToRequest(__operation3);
+            if (xTags is not null) __Rt::ApiRequest.AddHeader(__request, "X-Tags", __Rt::ApiParameter.Text("X-Tags", xTags, __Rt::ParameterStyle.Simple, false, false), nameof(xTags));
+            __Rt::ApiRequest.MarkAnonymous(__request);
+            __request.Headers.TryAddWithoutValidation("Accept", "application/json");
+            return __Rt::ApiResponse.CallJsonAsync(_httpClient, __request, __operation3, options, LegacyClientJsonContext.Default.ListOfPet, null, cancellationToken);
+        }
+        catch (global::System.Exception __exception)
+        {
+            return __Tasks::Task.FromException<__Rt::ApiResult<global::System.Collections.Generic.List<global::Legacy.Pet>>>(__exception);
+        }
     }
 }

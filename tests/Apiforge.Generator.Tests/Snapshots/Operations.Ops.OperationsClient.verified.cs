@@ -308,13 +308,20 @@ public partial class OperationsClient : IOperationsClient
     /// <inheritdoc/>
     public __Tasks::Task<__Rt::ApiResult> DeleteItemWithResponseAsync(long id, bool? verbose = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
-        __url.AppendPath("/items/");
-        __url.AppendPathValue(__Rt::ApiFormat.Format(id));
-        if (verbose is not null) __url.AppendQuery("verbose", __Rt::ApiFormat.Format(verbose.Value));
-        var __request = __url.ToRequest(__operation1);
-        __Rt::ApiRequest.MarkAnonymous(__request);
-        return __Rt::ApiResponse.CallAsync(_httpClient, __request, __operation1, options, null, cancellationToken);
+        try
+        {
+            var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+            __url.AppendPath("/items/");
+            __url.AppendPathValue(__Rt::ApiFormat.Format(id));
+            if (verbose is not null) __url.AppendQuery("verbose", __Rt::ApiFormat.Format(verbose.Value));
+            var __request = __url.ToRequest(__operation1);
+            __Rt::ApiRequest.MarkAnonymous(__request);
+            return __Rt::ApiResponse.CallAsync(_httpClient, __request, __operation1, options, null, cancellationToken);
+        }
+        catch (global::System.Exception __exception)
+        {
+            return __Tasks::Task.FromException<__Rt::ApiResult>(__exception);
+        }
     }
 
     /// <inheritdoc/>
@@ -323,36 +330,43 @@ public partial class OperationsClient : IOperationsClient
     /// <inheritdoc/>
     public __Tasks::Task<__Rt::ApiResult> StylesWithResponseAsync(global::System.Collections.Generic.List<string> simple, global::System.Collections.Generic.List<long> label, string matrix, global::Ops.Point point, global::System.Collections.Generic.List<string>? tags = null, global::System.Collections.Generic.List<string>? csv = null, global::System.Collections.Generic.List<long>? spaced = null, global::System.Collections.Generic.List<string>? piped = null, global::Ops.Filter? filter = null, global::System.Collections.Generic.List<string>? expand = null, global::Ops.Point? at = null, global::Ops.Color? color = null, global::System.DateTimeOffset? when = null, global::Ops.Point? meta = null, global::System.Collections.Generic.List<long>? xIds = null, global::Ops.Point? xPoint = null, string? session = null, global::System.Collections.Generic.List<string>? prefs = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        if (simple is null) throw new global::System.ArgumentNullException(nameof(simple));
-        if (label is null) throw new global::System.ArgumentNullException(nameof(label));
-        if (matrix is null) throw new global::System.ArgumentNullException(nameof(matrix));
-        if (point is null) throw new global::System.ArgumentNullException(nameof(point));
-        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
-        __url.AppendPath("/styles/");
-        __url.AppendPath(__Rt::ApiParameter.Text("simple", simple, __Rt::ParameterStyle.Simple, false, true));
-        __url.AppendPath("/");
-        __url.AppendPath(__Rt::ApiParameter.Text("label", global::System.Linq.Enumerable.Select(label, static __item => __Rt::ApiFormat.Format(__item)), __Rt::ParameterStyle.Label, true, true));
-        __url.AppendPath("/");
-        __url.AppendPath(__Rt::ApiParameter.Text("matrix", matrix, __Rt::ParameterStyle.Matrix, true));
-        __url.AppendPath("/");
-        __url.AppendPath(__Rt::ApiParameter.Text("point", global::System.Text.Json.JsonSerializer.SerializeToElement(point, OperationsClientJsonContext.Default.Point), __Rt::ParameterStyle.Simple, true, true));
-        if (tags is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("tags", tags, __Rt::ParameterStyle.Form, true));
-        if (csv is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("csv", csv, __Rt::ParameterStyle.Form, false));
-        if (spaced is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("spaced", global::System.Linq.Enumerable.Select(spaced, static __item => __Rt::ApiFormat.Format(__item)), __Rt::ParameterStyle.SpaceDelimited, false));
-        if (piped is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("piped", piped, __Rt::ParameterStyle.PipeDelimited, false));
-        if (filter is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("filter", global::System.Text.Json.JsonSerializer.SerializeToElement(filter, OperationsClientJsonContext.Default.Filter), __Rt::ParameterStyle.DeepObject, true));
-        if (expand is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("expand", expand, __Rt::ParameterStyle.DeepObject, true));
-        if (at is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("at", global::System.Text.Json.JsonSerializer.SerializeToElement(at, OperationsClientJsonContext.Default.Point), __Rt::ParameterStyle.Form, true));
-        if (color is not null) __url.AppendQuery("color", global::Ops.Serialization.ColorJson.ToWireString(color.Value));
-        if (when is not null) __url.AppendQuery("when", __Rt::ApiFormat.Format(when.Value));
-        if (meta is not null) __url.AppendQuery("meta", global::System.Text.Json.JsonSerializer.Serialize(meta, OperationsClientJsonContext.Default.Point));
-        var __request = __url.ToRequest(__operation2);
-        if (xIds is not null) __Rt::ApiRequest.AddHeader(__request, "X-Ids", __Rt::ApiParameter.Text("X-Ids", global::System.Linq.Enumerable.Select(xIds, static __item => __Rt::ApiFormat.Format(__item)), __Rt::ParameterStyle.Simple, false, false), nameof(xIds));
-        if (xPoint is not null) __Rt::ApiRequest.AddHeader(__request, "X-Point", __Rt::ApiParameter.Text("X-Point", global::System.Text.Json.JsonSerializer.SerializeToElement(xPoint, OperationsClientJsonContext.Default.Point), __Rt::ParameterStyle.Simple, true, false), nameof(xPoint));
-        if (session is not null) __Rt::ApiRequest.AddCookie(__request, "session", session);
-        if (prefs is not null) __Rt::ApiRequest.AddCookie(__request, "prefs", __Rt::ApiParameter.Text("prefs", prefs, __Rt::ParameterStyle.Form, true, false));
-        __Rt::ApiRequest.MarkAnonymous(__request);
-        return __Rt::ApiResponse.CallAsync(_httpClient, __request, __operation2, options, null, cancellationToken);
+        try
+        {
+            if (simple is null) throw new global::System.ArgumentNullException(nameof(simple));
+            if (label is null) throw new global::System.ArgumentNullException(nameof(label));
+            if (matrix is null) throw new global::System.ArgumentNullException(nameof(matrix));
+            if (point is null) throw new global::System.ArgumentNullException(nameof(point));
+            var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+            __url.AppendPath("/styles/");
+            __url.AppendPath(__Rt::ApiParameter.Text("simple", simple, __Rt::ParameterStyle.Simple, false, true));
+            __url.AppendPath("/");
+            __url.AppendPath(__Rt::ApiParameter.Text("label", global::System.Linq.Enumerable.Select(label, static __item => __Rt::ApiFormat.Format(__item)), __Rt::ParameterStyle.Label, true, true));
+            __url.AppendPath("/");
+            __url.AppendPath(__Rt::ApiParameter.Text("matrix", matrix, __Rt::ParameterStyle.Matrix, true));
+            __url.AppendPath("/");
+            __url.AppendPath(__Rt::ApiParameter.Text("point", global::System.Text.Json.JsonSerializer.SerializeToElement(point, OperationsClientJsonContext.Default.Point), __Rt::ParameterStyle.Simple, true, true));
+            if (tags is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("tags", tags, __Rt::ParameterStyle.Form, true));
+            if (csv is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("csv", csv, __Rt::ParameterStyle.Form, false));
+            if (spaced is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("spaced", global::System.Linq.Enumerable.Select(spaced, static __item => __Rt::ApiFormat.Format(__item)), __Rt::ParameterStyle.SpaceDelimited, false));
+            if (piped is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("piped", piped, __Rt::ParameterStyle.PipeDelimited, false));
+            if (filter is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("filter", global::System.Text.Json.JsonSerializer.SerializeToElement(filter, OperationsClientJsonContext.Default.Filter), __Rt::ParameterStyle.DeepObject, true));
+            if (expand is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("expand", expand, __Rt::ParameterStyle.DeepObject, true));
+            if (at is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("at", global::System.Text.Json.JsonSerializer.SerializeToElement(at, OperationsClientJsonContext.Default.Point), __Rt::ParameterStyle.Form, true));
+            if (color is not null) __url.AppendQuery("color", global::Ops.Serialization.ColorJson.ToWireString(color.Value));
+            if (when is not null) __url.AppendQuery("when", __Rt::ApiFormat.Format(when.Value));
+            if (meta is not null) __url.AppendQuery("meta", global::System.Text.Json.JsonSerializer.Serialize(meta, OperationsClientJsonContext.Default.Point));
+            var __request = __url.ToRequest(__operation2);
+            if (xIds is not null) __Rt::ApiRequest.AddHeader(__request, "X-Ids", __Rt::ApiParameter.Text("X-Ids", global::System.Linq.Enumerable.Select(xIds, static __item => __Rt::ApiFormat.Format(__item)), __Rt::ParameterStyle.Simple, false, false), nameof(xIds));
+            if (xPoint is not null) __Rt::ApiRequest.AddHeader(__request, "X-Point", __Rt::ApiParameter.Text("X-Point", global::System.Text.Json.JsonSerializer.SerializeToElement(xPoint, OperationsClientJsonContext.Default.Point), __Rt::ParameterStyle.Simple, true, false), nameof(xPoint));
+            if (session is not null) __Rt::ApiRequest.AddCookie(__request, "session", session);
+            if (prefs is not null) __Rt::ApiRequest.AddCookie(__request, "prefs", __Rt::ApiParameter.Text("prefs", prefs, __Rt::ParameterStyle.Form, true, false));
+            __Rt::ApiRequest.MarkAnonymous(__request);
+            return __Rt::ApiResponse.CallAsync(_httpClient, __request, __operation2, options, null, cancellationToken);
+        }
+        catch (global::System.Exception __exception)
+        {
+            return __Tasks::Task.FromException<__Rt::ApiResult>(__exception);
+        }
     }
 
     /// <inheritdoc/>
@@ -361,11 +375,18 @@ public partial class OperationsClient : IOperationsClient
     /// <inheritdoc/>
     public __Tasks::Task<__Rt::ApiResult> GetFormWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
-        __url.AppendPath("/forms");
-        var __request = __url.ToRequest(__operation3);
-        __Rt::ApiRequest.MarkAnonymous(__request);
-        return __Rt::ApiResponse.CallAsync(_httpClient, __request, __operation3, options, null, cancellationToken);
+        try
+        {
+            var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+            __url.AppendPath("/forms");
+            var __request = __url.ToRequest(__operation3);
+            __Rt::ApiRequest.MarkAnonymous(__request);
+            return __Rt::ApiResponse.CallAsync(_httpClient, __request, __operation3, options, null, cancellationToken);
+        }
+        catch (global::System.Exception __exception)
+        {
+            return __Tasks::Task.FromException<__Rt::ApiResult>(__exception);
+        }
     }
 
     /// <inheritdoc/>
@@ -374,14 +395,21 @@ public partial class OperationsClient : IOperationsClient
     /// <inheritdoc/>
     public __Tasks::Task<__Rt::ApiResult<global::Ops.Item>> PostFormWithResponseAsync(global::Ops.FormBody body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
-        __url.AppendPath("/forms");
-        var __request = __url.ToRequest(__operation4);
-        __Rt::ApiRequest.MarkAnonymous(__request);
-        __request.Content = __Rt::ApiContent.Form(body, OperationsClientJsonContext.Default.FormBody, new __Rt::FormField[] { new("csv", __Rt::ParameterStyle.Form, false), new("lines", __Rt::ParameterStyle.DeepObject, true), new("metadata", __Rt::ParameterStyle.DeepObject, true) });
-        __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        return __Rt::ApiResponse.CallJsonAsync(_httpClient, __request, __operation4, options, OperationsClientJsonContext.Default.Item, null, cancellationToken);
+        try
+        {
+            if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+            var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+            __url.AppendPath("/forms");
+            var __request = __url.ToRequest(__operation4);
+            __Rt::ApiRequest.MarkAnonymous(__request);
+            __request.Content = __Rt::ApiContent.Form(body, OperationsClientJsonContext.Default.FormBody, new __Rt::FormField[] { new("csv", __Rt::ParameterStyle.Form, false), new("lines", __Rt::ParameterStyle.DeepObject, true), new("metadata", __Rt::ParameterStyle.DeepObject, true) });
+            __request.Headers.TryAddWithoutValidation("Accept", "application/json");
+            return __Rt::ApiResponse.CallJsonAsync(_httpClient, __request, __operation4, options, OperationsClientJsonContext.Default.Item, null, cancellationToken);
+        }
+        catch (global::System.Exception __exception)
+        {
+            return __Tasks::Task.FromException<__Rt::ApiResult<global::Ops.Item>>(__exception);
+        }
     }
 
     /// <inheritdoc/>
@@ -513,12 +541,19 @@ public partial class OperationsClient : IOperationsClient
     /// <inheritdoc/>
     public __Tasks::Task<__Rt::ApiResult<global::System.Collections.Generic.Dictionary<string, string>>> GetHealthWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
-        __url.AppendPath("/health");
-        var __request = __url.ToRequest(__operation11);
-        __Rt::ApiRequest.MarkAnonymous(__request);
-        __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        return __Rt::ApiResponse.CallJsonAsync(_httpClient, __request, __operation11, options, OperationsClientJsonContext.Default.DictionaryOfString, null, cancellationToken);
+        try
+        {
+            var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+            __url.AppendPath("/health");
+            var __request = __url.ToRequest(__operation11);
+            __Rt::ApiRequest.MarkAnonymous(__request);
+            __request.Headers.TryAddWithoutValidation("Accept", "application/json");
+            return __Rt::ApiResponse.CallJsonAsync(_httpClient, __request, __operation11, options, OperationsClientJsonContext.Default.DictionaryOfString, null, cancellationToken);
+        }
+        catch (global::System.Exception __exception)
+        {
+            return __Tasks::Task.FromException<__Rt::ApiResult<global::System.Collections.Generic.Dictionary<string, string>>>(__exception);
+        }
     }
 
     /// <inheritdoc/>
@@ -527,11 +562,18 @@ public partial class OperationsClient : IOperationsClient
     /// <inheritdoc/>
     public __Tasks::Task<__Rt::ApiResult> DupWithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
-        __url.AppendPath("/dup/one");
-        var __request = __url.ToRequest(__operation12);
-        __Rt::ApiRequest.MarkAnonymous(__request);
-        return __Rt::ApiResponse.CallAsync(_httpClient, __request, __operation12, options, null, cancellationToken);
+        try
+        {
+            var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+            __url.AppendPath("/dup/one");
+            var __request = __url.ToRequest(__operation12);
+            __Rt::ApiRequest.MarkAnonymous(__request);
+            return __Rt::ApiResponse.CallAsync(_httpClient, __request, __operation12, options, null, cancellationToken);
+        }
+        catch (global::System.Exception __exception)
+        {
+            return __Tasks::Task.FromException<__Rt::ApiResult>(__exception);
+        }
     }
 
     /// <inheritdoc/>
@@ -540,11 +582,18 @@ public partial class OperationsClient : IOperationsClient
     /// <inheritdoc/>
     public __Tasks::Task<__Rt::ApiResult> Dup2WithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
-        __url.AppendPath("/dup/two");
-        var __request = __url.ToRequest(__operation13);
-        __Rt::ApiRequest.MarkAnonymous(__request);
-        return __Rt::ApiResponse.CallAsync(_httpClient, __request, __operation13, options, null, cancellationToken);
+        try
+        {
+            var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+            __url.AppendPath("/dup/two");
+            var __request = __url.ToRequest(__operation13);
+            __Rt::ApiRequest.MarkAnonymous(__request);
+            return __Rt::ApiResponse.CallAsync(_httpClient, __request, __operation13, options, null, cancellationToken);
+        }
+        catch (global::System.Exception __exception)
+        {
+            return __Tasks::Task.FromException<__Rt::ApiResult>(__exception);
+        }
     }
 
     /// <inheritdoc/>
@@ -553,11 +602,18 @@ public partial class OperationsClient : IOperationsClient
     /// <inheritdoc/>
     public __Tasks::Task<__Rt::ApiResult> DupWithResponse2WithResponseAsync(__Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
-        __url.AppendPath("/dupWithResponse");
-        var __request = __url.ToRequest(__operation14);
-        __Rt::ApiRequest.MarkAnonymous(__request);
-        return __Rt::ApiResponse.CallAsync(_httpClient, __request, __operation14, options, null, cancellationToken);
+        try
+        {
+            var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+            __url.AppendPath("/dupWithResponse");
+            var __request = __url.ToRequest(__operation14);
+            __Rt::ApiRequest.MarkAnonymous(__request);
+            return __Rt::ApiResponse.CallAsync(_httpClient, __request, __operation14, options, null, cancellationToken);
+        }
+        catch (global::System.Exception __exception)
+        {
+            return __Tasks::Task.FromException<__Rt::ApiResult>(__exception);
+        }
     }
 
     /// <inheritdoc/>
@@ -566,20 +622,27 @@ public partial class OperationsClient : IOperationsClient
     /// <inheritdoc/>
     public __Tasks::Task<__Rt::ApiResult> _1stNameWithResponseAsync(string @class, global::Ops.Note? body2, string? cancellationToken2 = null, string? options2 = null, string? request = null, string? body = null, string? _2fa = null, string? thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        if (@class is null) throw new global::System.ArgumentNullException(nameof(@class));
-        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
-        __url.AppendPath("/names/");
-        __url.AppendPathValue(@class);
-        if (cancellationToken2 is not null) __url.AppendQuery("cancellationToken", cancellationToken2);
-        if (options2 is not null) __url.AppendQuery("options", options2);
-        if (request is not null) __url.AppendQuery("request", request);
-        if (body is not null) __url.AppendQuery("body", body);
-        if (thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName is not null) __url.AppendQuery("this-is-a-very-long-parameter-name-that-goes-on-and-on-and-on-well-past-anything-a-reasonable-api-would-use-for-a-query-parameter-name", thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName);
-        var __request = __url.ToRequest(__operation15);
-        if (_2fa is not null) __Rt::ApiRequest.AddHeader(__request, "2fa", _2fa, nameof(_2fa));
-        __Rt::ApiRequest.MarkAnonymous(__request);
-        if (body2 is not null) __request.Content = __Rt::ApiContent.Json(body2, OperationsClientJsonContext.Default.Note, "application/json");
-        return __Rt::ApiResponse.CallAsync(_httpClient, __request, __operation15, options, null, cancellationToken);
+        try
+        {
+            if (@class is null) throw new global::System.ArgumentNullException(nameof(@class));
+            var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+            __url.AppendPath("/names/");
+            __url.AppendPathValue(@class);
+            if (cancellationToken2 is not null) __url.AppendQuery("cancellationToken", cancellationToken2);
+            if (options2 is not null) __url.AppendQuery("options", options2);
+            if (request is not null) __url.AppendQuery("request", request);
+            if (body is not null) __url.AppendQuery("body", body);
+            if (thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName is not null) __url.AppendQuery("this-is-a-very-long-parameter-name-that-goes-on-and-on-and-on-well-past-anything-a-reasonable-api-would-use-for-a-query-parameter-name", thisIsAVeryLongParameterNameThatGoesOnAndOnAndOnWellPastAnythingAReasonableApiWouldUseForAQueryParameterName);
+            var __request = __url.ToRequest(__operation15);
+            if (_2fa is not null) __Rt::ApiRequest.AddHeader(__request, "2fa", _2fa, nameof(_2fa));
+            __Rt::ApiRequest.MarkAnonymous(__request);
+            if (body2 is not null) __request.Content = __Rt::ApiContent.Json(body2, OperationsClientJsonContext.Default.Note, "application/json");
+            return __Rt::ApiResponse.CallAsync(_httpClient, __request, __operation15, options, null, cancellationToken);
+        }
+        catch (global::System.Exception __exception)
+        {
+            return __Tasks::Task.FromException<__Rt::ApiResult>(__exception);
+        }
     }
 
     /// <inheritdoc/>
@@ -588,12 +651,19 @@ public partial class OperationsClient : IOperationsClient
     /// <inheritdoc/>
     public __Tasks::Task<__Rt::ApiResult> SubscribeWithResponseAsync(global::Ops.SubscribeRequest body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
-        __url.AppendPath("/subscriptions");
-        var __request = __url.ToRequest(__operation16);
-        __Rt::ApiRequest.MarkAnonymous(__request);
-        __request.Content = __Rt::ApiContent.Json(body, OperationsClientJsonContext.Default.SubscribeRequest, "application/json");
-        return __Rt::ApiResponse.CallAsync(_httpClient, __request, __operation16, options, null, cancellationToken);
+        try
+        {
+            if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+            var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+            __url.AppendPath("/subscriptions");
+            var __request = __url.ToRequest(__operation16);
+            __Rt::ApiRequest.MarkAnonymous(__request);
+            __request.Content = __Rt::ApiContent.Json(body, OperationsClientJsonContext.Default.SubscribeRequest, "application/json");
+            return __Rt::ApiResponse.CallAsync(_httpClient, __request, __operation16, options, null, cancellationToken);
+        }
+        catch (global::System.Exception __exception)
+        {
+            return __Tasks::Task.FromException<__Rt::ApiResult>(__exception);
+        }
     }
 }

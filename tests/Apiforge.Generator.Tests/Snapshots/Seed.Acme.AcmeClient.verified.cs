@@ -56,11 +56,18 @@ public partial class AcmeClient : IAcmeClient
     /// <inheritdoc/>
     public __Tasks::Task<__Rt::ApiResult<global::Acme.TradingPermissionResponse>> CreateTradingPermissionWithResponseAsync(global::Acme.CreateTradingPermission? body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
-        __url.AppendPath("/user/createtradingpermission");
-        var __request = __url.ToRequest(__operation0);
-        if (body is not null) __request.Content = __Rt::ApiContent.Json(body, AcmeClientJsonContext.Default.CreateTradingPermission, "application/json");
-        __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        return __Rt::ApiResponse.CallJsonAsync(_httpClient, __request, __operation0, options, AcmeClientJsonContext.Default.TradingPermissionResponse, null, cancellationToken);
+        try
+        {
+            var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+            __url.AppendPath("/user/createtradingpermission");
+            var __request = __url.ToRequest(__operation0);
+            if (body is not null) __request.Content = __Rt::ApiContent.Json(body, AcmeClientJsonContext.Default.CreateTradingPermission, "application/json");
+            __request.Headers.TryAddWithoutValidation("Accept", "application/json");
+            return __Rt::ApiResponse.CallJsonAsync(_httpClient, __request, __operation0, options, AcmeClientJsonContext.Default.TradingPermissionResponse, null, cancellationToken);
+        }
+        catch (global::System.Exception __exception)
+        {
+            return __Tasks::Task.FromException<__Rt::ApiResult<global::Acme.TradingPermissionResponse>>(__exception);
+        }
     }
 }

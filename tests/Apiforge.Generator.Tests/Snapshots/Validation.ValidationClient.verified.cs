@@ -98,24 +98,31 @@ public partial class ValidationClient : IValidationClient
     /// <inheritdoc/>
     public __Tasks::Task<__Rt::ApiResult<global::Validation.Product>> ValidationOfMethodParametersWithResponseAsync(string subscriptionId, string resourceGroupName, long id, string apiVersion, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        __Rt::ApiValidation.String(resourceGroupName, 3, 10, "[a-zA-Z0-9']+", "resourceGroupName", "resourceGroupName");
-        __Rt::ApiValidation.Number(id, 100d, false, 1000d, false, 10, "id", "id");
-        __Rt::ApiValidation.String(apiVersion, 0, -1, "\\d{2}-\\d{2}-\\d{4}", "apiVersion", "apiVersion");
-        if (subscriptionId is null) throw new global::System.ArgumentNullException(nameof(subscriptionId));
-        if (resourceGroupName is null) throw new global::System.ArgumentNullException(nameof(resourceGroupName));
-        if (apiVersion is null) throw new global::System.ArgumentNullException(nameof(apiVersion));
-        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
-        __url.AppendPath("/fakepath/");
-        __url.AppendPathValue(subscriptionId);
-        __url.AppendPath("/");
-        __url.AppendPathValue(resourceGroupName);
-        __url.AppendPath("/");
-        __url.AppendPathValue(__Rt::ApiFormat.Format(id));
-        __url.AppendQuery("apiVersion", apiVersion);
-        var __request = __url.ToRequest(__operation0);
-        __Rt::ApiRequest.MarkAnonymous(__request);
-        __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        return __Rt::ApiResponse.CallJsonAsync(_httpClient, __request, __operation0, options, ValidationClientJsonContext.Default.Product, null, cancellationToken);
+        try
+        {
+            __Rt::ApiValidation.String(resourceGroupName, 3, 10, "[a-zA-Z0-9']+", "resourceGroupName", "resourceGroupName");
+            __Rt::ApiValidation.Number(id, 100d, false, 1000d, false, 10, "id", "id");
+            __Rt::ApiValidation.String(apiVersion, 0, -1, "\\d{2}-\\d{2}-\\d{4}", "apiVersion", "apiVersion");
+            if (subscriptionId is null) throw new global::System.ArgumentNullException(nameof(subscriptionId));
+            if (resourceGroupName is null) throw new global::System.ArgumentNullException(nameof(resourceGroupName));
+            if (apiVersion is null) throw new global::System.ArgumentNullException(nameof(apiVersion));
+            var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+            __url.AppendPath("/fakepath/");
+            __url.AppendPathValue(subscriptionId);
+            __url.AppendPath("/");
+            __url.AppendPathValue(resourceGroupName);
+            __url.AppendPath("/");
+            __url.AppendPathValue(__Rt::ApiFormat.Format(id));
+            __url.AppendQuery("apiVersion", apiVersion);
+            var __request = __url.ToRequest(__operation0);
+            __Rt::ApiRequest.MarkAnonymous(__request);
+            __request.Headers.TryAddWithoutValidation("Accept", "application/json");
+            return __Rt::ApiResponse.CallJsonAsync(_httpClient, __request, __operation0, options, ValidationClientJsonContext.Default.Product, null, cancellationToken);
+        }
+        catch (global::System.Exception __exception)
+        {
+            return __Tasks::Task.FromException<__Rt::ApiResult<global::Validation.Product>>(__exception);
+        }
     }
 
     /// <inheritdoc/>
@@ -124,26 +131,33 @@ public partial class ValidationClient : IValidationClient
     /// <inheritdoc/>
     public __Tasks::Task<__Rt::ApiResult<global::Validation.Product>> ValidationOfBodyWithResponseAsync(string subscriptionId, string resourceGroupName, long id, string apiVersion, global::Validation.Product? body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        __Rt::ApiValidation.String(resourceGroupName, 3, 10, "[a-zA-Z0-9']+", "resourceGroupName", "resourceGroupName");
-        __Rt::ApiValidation.Number(id, 100d, false, 1000d, false, 10, "id", "id");
-        __Rt::ApiValidation.String(apiVersion, 0, -1, "\\d{2}-\\d{2}-\\d{4}", "apiVersion", "apiVersion");
-        global::Validation.Serialization.ValidationClientValidator.ValidateProduct(body, "body", "$");
-        if (subscriptionId is null) throw new global::System.ArgumentNullException(nameof(subscriptionId));
-        if (resourceGroupName is null) throw new global::System.ArgumentNullException(nameof(resourceGroupName));
-        if (apiVersion is null) throw new global::System.ArgumentNullException(nameof(apiVersion));
-        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
-        __url.AppendPath("/fakepath/");
-        __url.AppendPathValue(subscriptionId);
-        __url.AppendPath("/");
-        __url.AppendPathValue(resourceGroupName);
-        __url.AppendPath("/");
-        __url.AppendPathValue(__Rt::ApiFormat.Format(id));
-        __url.AppendQuery("apiVersion", apiVersion);
-        var __request = __url.ToRequest(__operation1);
-        __Rt::ApiRequest.MarkAnonymous(__request);
-        if (body is not null) __request.Content = __Rt::ApiContent.Json(body, ValidationClientJsonContext.Default.Product, "application/json");
-        __request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        return __Rt::ApiResponse.CallJsonAsync(_httpClient, __request, __operation1, options, ValidationClientJsonContext.Default.Product, null, cancellationToken);
+        try
+        {
+            __Rt::ApiValidation.String(resourceGroupName, 3, 10, "[a-zA-Z0-9']+", "resourceGroupName", "resourceGroupName");
+            __Rt::ApiValidation.Number(id, 100d, false, 1000d, false, 10, "id", "id");
+            __Rt::ApiValidation.String(apiVersion, 0, -1, "\\d{2}-\\d{2}-\\d{4}", "apiVersion", "apiVersion");
+            global::Validation.Serialization.ValidationClientValidator.ValidateProduct(body, "body", "$");
+            if (subscriptionId is null) throw new global::System.ArgumentNullException(nameof(subscriptionId));
+            if (resourceGroupName is null) throw new global::System.ArgumentNullException(nameof(resourceGroupName));
+            if (apiVersion is null) throw new global::System.ArgumentNullException(nameof(apiVersion));
+            var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+            __url.AppendPath("/fakepath/");
+            __url.AppendPathValue(subscriptionId);
+            __url.AppendPath("/");
+            __url.AppendPathValue(resourceGroupName);
+            __url.AppendPath("/");
+            __url.AppendPathValue(__Rt::ApiFormat.Format(id));
+            __url.AppendQuery("apiVersion", apiVersion);
+            var __request = __url.ToRequest(__operation1);
+            __Rt::ApiRequest.MarkAnonymous(__request);
+            if (body is not null) __request.Content = __Rt::ApiContent.Json(body, ValidationClientJsonContext.Default.Product, "application/json");
+            __request.Headers.TryAddWithoutValidation("Accept", "application/json");
+            return __Rt::ApiResponse.CallJsonAsync(_httpClient, __request, __operation1, options, ValidationClientJsonContext.Default.Product, null, cancellationToken);
+        }
+        catch (global::System.Exception __exception)
+        {
+            return __Tasks::Task.FromException<__Rt::ApiResult<global::Validation.Product>>(__exception);
+        }
     }
 
     /// <inheritdoc/>
@@ -152,34 +166,41 @@ public partial class ValidationClient : IValidationClient
     /// <inheritdoc/>
     public __Tasks::Task<__Rt::ApiResult> SetTagsWithResponseAsync(global::System.Collections.Generic.List<global::Validation.Tag> body, double? ratio = null, global::System.Collections.Generic.List<string>? names = null, string? weird = null, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        __Rt::ApiValidation.Number(ratio, 0d, true, 1d, false, 0.05, "ratio", "ratio");
-        __Rt::ApiValidation.Count(names, 1, 3, false, "names", "names");
-        if (names is { } __list0)
+        try
         {
-            for (var __i0 = 0; __i0 < __list0.Count; __i0++)
+            __Rt::ApiValidation.Number(ratio, 0d, true, 1d, false, 0.05, "ratio", "ratio");
+            __Rt::ApiValidation.Count(names, 1, 3, false, "names", "names");
+            if (names is { } __list0)
             {
-                __Rt::ApiValidation.String(__list0[__i0], 0, 4, null, "names", __Rt::ApiValidation.Item("names", __i0));
+                for (var __i0 = 0; __i0 < __list0.Count; __i0++)
+                {
+                    __Rt::ApiValidation.String(__list0[__i0], 0, 4, null, "names", __Rt::ApiValidation.Item("names", __i0));
+                }
             }
+            __Rt::ApiValidation.String(weird, 0, -1, "(?<=a)b", "weird", "weird");
+            __Rt::ApiValidation.Count(body, 0, 2, false, "body", "$");
+            if (body is { } __list1)
+            {
+                for (var __i1 = 0; __i1 < __list1.Count; __i1++)
+                {
+                    global::Validation.Serialization.ValidationClientValidator.ValidateTag(__list1[__i1], "body", __Rt::ApiValidation.Item("$", __i1));
+                }
+            }
+            if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+            var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+            __url.AppendPath("/tags");
+            if (ratio is not null) __url.AppendQuery("ratio", __Rt::ApiFormat.Format(ratio.Value));
+            if (names is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("names", names, __Rt::ParameterStyle.Form, true));
+            if (weird is not null) __url.AppendQuery("weird", weird);
+            var __request = __url.ToRequest(__operation2);
+            __Rt::ApiRequest.MarkAnonymous(__request);
+            __request.Content = __Rt::ApiContent.Json(body, ValidationClientJsonContext.Default.ListOfTag, "application/json");
+            return __Rt::ApiResponse.CallAsync(_httpClient, __request, __operation2, options, null, cancellationToken);
         }
-        __Rt::ApiValidation.String(weird, 0, -1, "(?<=a)b", "weird", "weird");
-        __Rt::ApiValidation.Count(body, 0, 2, false, "body", "$");
-        if (body is { } __list1)
+        catch (global::System.Exception __exception)
         {
-            for (var __i1 = 0; __i1 < __list1.Count; __i1++)
-            {
-                global::Validation.Serialization.ValidationClientValidator.ValidateTag(__list1[__i1], "body", __Rt::ApiValidation.Item("$", __i1));
-            }
+            return __Tasks::Task.FromException<__Rt::ApiResult>(__exception);
         }
-        if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
-        __url.AppendPath("/tags");
-        if (ratio is not null) __url.AppendQuery("ratio", __Rt::ApiFormat.Format(ratio.Value));
-        if (names is not null) __url.AppendQueryEscaped(__Rt::ApiParameter.Pairs("names", names, __Rt::ParameterStyle.Form, true));
-        if (weird is not null) __url.AppendQuery("weird", weird);
-        var __request = __url.ToRequest(__operation2);
-        __Rt::ApiRequest.MarkAnonymous(__request);
-        __request.Content = __Rt::ApiContent.Json(body, ValidationClientJsonContext.Default.ListOfTag, "application/json");
-        return __Rt::ApiResponse.CallAsync(_httpClient, __request, __operation2, options, null, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -188,20 +209,27 @@ public partial class ValidationClient : IValidationClient
     /// <inheritdoc/>
     public __Tasks::Task<__Rt::ApiResult> SetLabelsWithResponseAsync(global::System.Collections.Generic.Dictionary<string, string> body, __Rt::ApiCallOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        __Rt::ApiValidation.Count(body, 1, -1, false, "body", "$");
-        if (body is { } __map0)
+        try
         {
-            foreach (var __entry0 in __map0)
+            __Rt::ApiValidation.Count(body, 1, -1, false, "body", "$");
+            if (body is { } __map0)
             {
-                __Rt::ApiValidation.String(__entry0.Value, 1, -1, null, "body", __Rt::ApiValidation.Entry("$", __entry0.Key));
+                foreach (var __entry0 in __map0)
+                {
+                    __Rt::ApiValidation.String(__entry0.Value, 1, -1, null, "body", __Rt::ApiValidation.Entry("$", __entry0.Key));
+                }
             }
+            if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+            var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
+            __url.AppendPath("/labels");
+            var __request = __url.ToRequest(__operation3);
+            __Rt::ApiRequest.MarkAnonymous(__request);
+            __request.Content = __Rt::ApiContent.Json(body, ValidationClientJsonContext.Default.DictionaryOfString, "application/json");
+            return __Rt::ApiResponse.CallAsync(_httpClient, __request, __operation3, options, null, cancellationToken);
         }
-        if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-        var __url = new __Rt::RequestUriBuilder(_httpClient.BaseAddress, DefaultBaseAddress);
-        __url.AppendPath("/labels");
-        var __request = __url.ToRequest(__operation3);
-        __Rt::ApiRequest.MarkAnonymous(__request);
-        __request.Content = __Rt::ApiContent.Json(body, ValidationClientJsonContext.Default.DictionaryOfString, "application/json");
-        return __Rt::ApiResponse.CallAsync(_httpClient, __request, __operation3, options, null, cancellationToken);
+        catch (global::System.Exception __exception)
+        {
+            return __Tasks::Task.FromException<__Rt::ApiResult>(__exception);
+        }
     }
 }
