@@ -23,7 +23,8 @@ public static partial class ApiResponse
         {
             using var response = await SendAsync(httpClient, request, operation, options, cancellationToken).ConfigureAwait(false);
             await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
-            return await ReadResultAsync(response, value, errorTextProperty, cancellationToken).ConfigureAwait(false);
+            if (errorTextProperty is not null) await ApiErrorText.ThrowIfPresentAsync(response, errorTextProperty, cancellationToken).ConfigureAwait(false);
+            return ApiResult.From(response, await ReadJsonAsync(response, value, cancellationToken).ConfigureAwait(false));
         }
     }
 
@@ -36,7 +37,8 @@ public static partial class ApiResponse
         {
             using var response = await SendAsync(httpClient, request, operation, options, cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode) throw await ReadErrorAsync(response, error, cancellationToken).ConfigureAwait(false);
-            return await ReadResultAsync(response, value, errorTextProperty, cancellationToken).ConfigureAwait(false);
+            if (errorTextProperty is not null) await ApiErrorText.ThrowIfPresentAsync(response, errorTextProperty, cancellationToken).ConfigureAwait(false);
+            return ApiResult.From(response, await ReadJsonAsync(response, value, cancellationToken).ConfigureAwait(false));
         }
     }
 
@@ -66,12 +68,5 @@ public static partial class ApiResponse
             if (errorTextProperty is not null) await ApiErrorText.ThrowIfPresentAsync(response, errorTextProperty, cancellationToken).ConfigureAwait(false);
             return ApiResult.From(response);
         }
-    }
-
-    private static async Task<ApiResult<T>> ReadResultAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> value, string? errorTextProperty, CancellationToken cancellationToken)
-    {
-        if (errorTextProperty is not null) await ApiErrorText.ThrowIfPresentAsync(response, errorTextProperty, cancellationToken).ConfigureAwait(false);
-        var body = await ReadJsonAsync(response, value, cancellationToken).ConfigureAwait(false);
-        return ApiResult.From(response, body);
     }
 }
