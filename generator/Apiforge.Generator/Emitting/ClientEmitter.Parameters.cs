@@ -104,13 +104,13 @@ internal static partial class ClientEmitter
         => type.Kind == TypeRefKind.Any ? value : $"{Json}.SerializeToElement({value}, {typeInfo(type)})";
 
     /// <summary>
-    /// A list of scalars as the strings it is sent as. A list of strings goes as it is: besides saving a call per item,
-    /// a lambda around an overloaded formatter is costly to compile (Stripe has 167 of them).
+    /// A list of scalars as the strings it is sent as. A list of values that are their own text (strings) goes as it is:
+    /// besides saving a call per item, a lambda around an overloaded formatter is costly to compile (Stripe has 167).
     /// </summary>
     private static string ScalarItems(TypeRef list, string ns, string value)
-        => IsPlainString(list.Element!) ? value : $"global::System.Linq.Enumerable.Select({value}, static __item => {Format(list.Element!, ns, "__item")})";
-
-    private static bool IsPlainString(TypeRef type) => type is { Kind: TypeRefKind.Primitive, Nullable: false, Name: PrimitiveNames.String };
+        => list.Element is { Kind: TypeRefKind.Primitive, Nullable: false } element && Primitive.Of(element.Name).Formatter is null
+            ? value
+            : $"global::System.Linq.Enumerable.Select({value}, static __item => {Format(list.Element!, ns, "__item")})";
 
     /// <summary>The text of a path, header or cookie value.</summary>
     private static string ValueText(ParameterSpec p, string ns, string value, bool escape, System.Func<TypeRef, string> typeInfo)
@@ -165,11 +165,10 @@ internal static partial class ClientEmitter
             var inner = Format(type.WithNullable(false), ns, type.IsValueType ? value + ".Value" : value);
             return $"({value} is null ? \"\" : {inner})";
         }
-        if (IsPlainString(type)) return value;
         return type.Kind switch
         {
             TypeRefKind.Enum => $"{JsonEmitter.ConverterName(ns, type.Name)}.ToWireString({value})",
-            TypeRefKind.Primitive => $"{RuntimeNames.Member(Primitive.Of(type.Name).Formatter)}({value})",
+            TypeRefKind.Primitive => Primitive.Of(type.Name).Text(value),
             _ => $"{ApiFormat}.Format({value})",
         };
     }

@@ -17,7 +17,8 @@ namespace Apiforge.Generator.Emitting;
 /// <c>ApiJson.WriteInt64Property</c>, <c>WriteNullableInt64Property</c>, <c>WriteOptionalInt64Property</c>); null for none.
 /// One name per type, not overloads: binding a call among many overloads was a large part of a consumer's compile.</param>
 /// <param name="Formatter">A runtime method <c>string (T)</c> giving its text in a path, query string or header, named from
-/// <c>Apiforge.Runtime</c> (<c>ApiFormat.Format</c>): the client writes it alias-qualified (<see cref="RuntimeNames.Member"/>).</param>
+/// <c>Apiforge.Runtime</c> (<c>ApiFormat.Format</c>): the client writes it alias-qualified (<see cref="RuntimeNames.Member"/>).
+/// Null for a string, which is its own text: no call (and no lambda around one for a list) for the compiler to bind.</param>
 internal sealed record Primitive(
     string TypeName,
     string? ReaderMethod,
@@ -26,14 +27,14 @@ internal sealed record Primitive(
     string? WriterMethod,
     string? WriterCall,
     string? PropertyWriter,
-    string Formatter)
+    string? Formatter)
 {
     private const string Json = "global::Apiforge.Runtime.ApiJson";
     private const string Dates = "global::Apiforge.Runtime.ApiDates";
     private const string WireFormats = "global::Apiforge.Runtime.ApiWireFormats";
     private const string Format = "ApiFormat.Format";
 
-    private static readonly Primitive StringRow = new("string", Json + ".ReadString", null, Json + ".ReadStringOrNull", null, "WriteStringValue", "String", Format);
+    private static readonly Primitive StringRow = new("string", Json + ".ReadString", null, Json + ".ReadStringOrNull", null, "WriteStringValue", "String", null);
 
     private static readonly Dictionary<string, Primitive> Rows = new()
     {
@@ -71,6 +72,9 @@ internal sealed record Primitive(
         if (ReadOrNullMethod is not null) return $"{ReadOrNullMethod}(ref {reader})";
         return $"{Json}.{(isValueType ? "ReadValueOrNull" : "ReadOrNull")}(ref {reader}, {ReaderMethod})";
     }
+
+    /// <summary>An expression giving <paramref name="value"/>'s text in a path, query string or header.</summary>
+    public string Text(string value) => Formatter is null ? value : $"{RuntimeNames.Member(Formatter)}({value})";
 
     /// <summary>A statement writing <paramref name="value"/> with <paramref name="writer"/>.</summary>
     public string Write(string writer, string value)
