@@ -42,21 +42,53 @@ internal static class Harness
 
     private const int Measured = 200;
 
+    /// <summary>The consumer compilation of the incremental reruns, and its one C# file that each rerun edits (unrelated to the spec).</summary>
+    private sealed class UnrelatedEdits
+    {
+        private readonly SyntaxTree _first = CSharpSyntaxTree.ParseText("namespace Consumer { public static class B { } }", GeneratorHost.ParseOptions);
+        private SyntaxTree _tree;
+        private int _edits;
+
+        public UnrelatedEdits()
+        {
+            _tree = _first;
+            Start = Current = GeneratorHost.Consumer(GeneratorHost.ConsumerSource).AddSyntaxTrees(_first);
+        }
+
+        /// <summary>The compilation before any edit.</summary>
+        public Compilation Start { get; }
+
+        /// <summary>The compilation after the last edit.</summary>
+        public Compilation Current { get; private set; }
+
+        /// <summary>Starts again from <see cref="Start"/>.</summary>
+        public void Reset()
+        {
+            Current = Start;
+            _tree = _first;
+            _edits = 0;
+        }
+
+        /// <summary>The compilation with the file edited once more.</summary>
+        public Compilation Next()
+        {
+            var i = _edits++;
+            var tree = CSharpSyntaxTree.ParseText($"namespace Consumer {{ public static class B{i} {{ public static int X => {i}; }} }}", GeneratorHost.ParseOptions);
+            Current = Current.ReplaceSyntaxTree(_tree, tree);
+            _tree = tree;
+            return Current;
+        }
+    }
+
     public static void UnrelatedLoop(string name, int runs)
     {
         var doc = Documents.Get(name);
-        var treeB = CSharpSyntaxTree.ParseText("namespace Consumer { public static class B { } }", GeneratorHost.ParseOptions);
-        var consumer = GeneratorHost.Consumer(GeneratorHost.ConsumerSource).AddSyntaxTrees(treeB);
-        var driver = GeneratorHost.CreateDriver(new AdditionalText[] { new GeneratorHost.SpecText(doc.Path, doc.Text) }, "Bench", trackSteps: false).RunGenerators(consumer);
+        var edits = new UnrelatedEdits();
+        var driver = GeneratorHost.CreateDriver(new AdditionalText[] { new GeneratorHost.SpecText(doc.Path, doc.Text) }, "Bench", trackSteps: false).RunGenerators(edits.Start);
         var gens = new List<double>();
-        var current = consumer;
-        var currentTree = treeB;
         for (var i = 0; i < runs; i++)
         {
-            var tree = CSharpSyntaxTree.ParseText($"namespace Consumer {{ public static class B{i} {{ public static int X => {i}; }} }}", GeneratorHost.ParseOptions);
-            current = current.ReplaceSyntaxTree(currentTree, tree);
-            currentTree = tree;
-            driver = driver.RunGenerators(current);
+            driver = driver.RunGenerators(edits.Next());
             gens.Add(driver.GetTimingInfo().GeneratorTimes.Single().ElapsedTime.TotalMilliseconds);
         }
         var last = gens.Skip(gens.Count / 2).ToList();
@@ -72,23 +104,18 @@ internal static class Harness
         foreach (var name in Documents.Names)
         {
             var doc = Documents.Get(name);
-            var treeB = CSharpSyntaxTree.ParseText("namespace Consumer { public static class B { } }", GeneratorHost.ParseOptions);
-            var consumer = GeneratorHost.Consumer(GeneratorHost.ConsumerSource).AddSyntaxTrees(treeB);
+            var edits = new UnrelatedEdits();
             var spec = new GeneratorHost.SpecText(doc.Path, doc.Text);
-            var driver = GeneratorHost.CreateDriver(spec).RunGenerators(consumer);
+            var driver = GeneratorHost.CreateDriver(spec).RunGenerators(edits.Start);
 
             var walls = new List<double>();
             var gens = new List<double>();
             var reasons = new SortedDictionary<string, int>(StringComparer.Ordinal);
-            var current = consumer;
-            var currentTree = treeB;
             for (var i = 0; i < 50; i++)
             {
-                var tree = CSharpSyntaxTree.ParseText($"namespace Consumer {{ public static class B{i} {{ public static int X => {i}; }} }}", GeneratorHost.ParseOptions);
-                current = current.ReplaceSyntaxTree(currentTree, tree);
-                currentTree = tree;
+                var next = edits.Next();
                 var sw = Stopwatch.StartNew();
-                driver = driver.RunGenerators(current);
+                driver = driver.RunGenerators(next);
                 walls.Add(sw.Elapsed.TotalMilliseconds);
                 gens.Add(driver.GetTimingInfo().GeneratorTimes.Single().ElapsedTime.TotalMilliseconds);
                 Count(driver.GetRunResult().Results.Single(), reasons, onlyNamed: null);
@@ -96,18 +123,15 @@ internal static class Harness
             Print($"| {name} | unrelated C# file (step tracking on, 50 runs, JIT still warming) | {Ms(Median(walls))} | {Ms(Median(gens))} ({Ms(Percentile(gens, 0.1))}) | {Format(reasons)} |");
 
             // The same without step tracking, as the IDE and the build run the driver.
-            var untracked = GeneratorHost.CreateDriver(new AdditionalText[] { spec }, "Bench", trackSteps: false).RunGenerators(consumer);
+            var untracked = GeneratorHost.CreateDriver(new AdditionalText[] { spec }, "Bench", trackSteps: false).RunGenerators(edits.Start);
             walls.Clear();
             gens.Clear();
-            current = consumer;
-            currentTree = treeB;
+            edits.Reset();
             for (var i = 0; i < unrelatedRuns; i++)
             {
-                var tree = CSharpSyntaxTree.ParseText($"namespace Consumer {{ public static class B{i} {{ public static int X => {i}; }} }}", GeneratorHost.ParseOptions);
-                current = current.ReplaceSyntaxTree(currentTree, tree);
-                currentTree = tree;
+                var next = edits.Next();
                 var sw = Stopwatch.StartNew();
-                untracked = untracked.RunGenerators(current);
+                untracked = untracked.RunGenerators(next);
                 // The first runs warm the JIT up (the IDE runs the driver thousands of times); the last ones are measured.
                 if (i < unrelatedRuns - Measured) continue;
                 walls.Add(sw.Elapsed.TotalMilliseconds);
@@ -126,7 +150,7 @@ internal static class Harness
                 driver = driver.ReplaceAdditionalText(currentText, edited);
                 currentText = edited;
                 var sw = Stopwatch.StartNew();
-                driver = driver.RunGenerators(current);
+                driver = driver.RunGenerators(edits.Current);
                 walls.Add(sw.Elapsed.TotalMilliseconds);
                 gens.Add(driver.GetTimingInfo().GeneratorTimes.Single().ElapsedTime.TotalMilliseconds);
                 var result = driver.GetRunResult().Results.Single();
