@@ -122,7 +122,8 @@ internal sealed partial class ClientBuilder
 
     /// <summary>
     /// An inline enum, union or object: a type of its own, named after where it is used, defined once per schema
-    /// (a schema reached twice through allOf) and, for enums, once per list of values.
+    /// (a schema reached twice through allOf), and once per definition: identical inline enums, unions and objects share one
+    /// type (<see cref="InlineObject"/>).
     /// </summary>
     private bool TryMapNamedType(SchemaUse use, out TypeRef type)
     {
@@ -148,6 +149,7 @@ internal sealed partial class ClientBuilder
             }
         }
         if (defined is null && shape == SchemaShape.Union) defined = InlineUnion(schema, use.ContextName, pointer, use.Depth);
+        if (defined is null && shape == SchemaShape.Object) defined = InlineObject(schema, use.ContextName, pointer, use.Depth);
         if (defined is null)
         {
             var name = UniqueTypeName(Names.Pascal(use.ContextName, shape == SchemaShape.Enum ? "Enum" : "Model"), schema);

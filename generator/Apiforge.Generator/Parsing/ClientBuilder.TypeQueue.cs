@@ -101,7 +101,7 @@ internal sealed partial class ClientBuilder
         switch (draft.Kind)
         {
             case TypeSpecKind.Union:
-                return new TypeSpec(draft.Name, TypeSpecKind.Union, draft.Pointer, _unionsDescribedDifferently.Contains(draft.Name) ? null : Describe(schema), schema.Deprecated,
+                return new TypeSpec(draft.Name, TypeSpecKind.Union, draft.Pointer, SharedDescription(draft), schema.Deprecated,
                     EquatableArray<PropertySpec>.Empty, EquatableArray<EnumMemberSpec>.Empty, null)
                 {
                     Cases = draft.Cases.Select(c => c with { IsClass = IsClass(c.Type) }).ToEquatableArray(),
@@ -109,7 +109,7 @@ internal sealed partial class ClientBuilder
                 };
             case TypeSpecKind.Object:
                 var layout = LayoutOf(draft);
-                return new TypeSpec(draft.Name, TypeSpecKind.Object, draft.Pointer, Describe(schema), schema.Deprecated,
+                return new TypeSpec(draft.Name, TypeSpecKind.Object, draft.Pointer, SharedDescription(draft), schema.Deprecated,
                     layout.Properties, EquatableArray<EnumMemberSpec>.Empty, layout.ExtensionDataName)
                 {
                     BaseTypeName = layout.BaseTypeName,
