@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+
 namespace Apiforge.Generator.Model;
 
 /// <summary>Everything needed to emit one client: the result of parsing one spec file.</summary>
@@ -25,6 +28,32 @@ internal sealed record ClientSpec(
 
     /// <summary>GroupBy="Tag": the sub-clients, one per first tag; empty when the client is flat (the default).</summary>
     public EquatableArray<GroupSpec> Groups { get; init; } = EquatableArray<GroupSpec>.Empty;
+
+    /// <summary>
+    /// The object types an operation sends (named by a parameter or a JSON or form body, directly or as an element),
+    /// sorted: what the validator starts from, so it has no method for a type only ever received.
+    /// </summary>
+    public EquatableArray<string> SentTypes { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>The <see cref="SentTypes"/> of <paramref name="operations"/>.</summary>
+    public static EquatableArray<string> TypesSentBy(IEnumerable<OperationSpec> operations)
+    {
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var operation in operations)
+        {
+            foreach (var parameter in operation.Parameters) AddObjects(parameter.Type, names);
+            if (operation.Body is { Kind: BodyKind.Json or BodyKind.Form } body) AddObjects(body.Type, names);
+        }
+        return names.ToEquatableArray();
+    }
+
+    private static void AddObjects(TypeRef type, SortedSet<string> names)
+    {
+        for (var t = type; t is not null; t = t.Element)
+        {
+            if (t.Kind == TypeRefKind.Object) names.Add(t.Name);
+        }
+    }
 }
 
 /// <summary>One security scheme; <paramref name="ParameterName"/> and <paramref name="Location"/> are for API keys.</summary>

@@ -40,10 +40,12 @@ internal static class OutputProjections
         Operations = EquatableArray<OperationSpec>.Empty,
         SecuritySchemes = EquatableArray<SecuritySchemeSpec>.Empty,
         ErrorTextProperty = null,
+        SentTypes = EquatableArray<string>.Empty,
     };
 
     /// <summary>
-    /// The validator (<c>{Client}Validator</c>): the types' shapes and constraints; no operation, no documentation.
+    /// The validator (<c>{Client}Validator</c>): the types' shapes and constraints, and which of them the operations send;
+    /// no operation, no documentation.
     /// Narrower than <see cref="ForClient"/>: the same from the whole spec or from the client projection.
     /// </summary>
     public static ClientSpec ForValidator(ClientSpec client) => client with

@@ -92,6 +92,7 @@ internal sealed partial class ClientBuilder
             Validation = ValidationEnabled,
             Groups = BuildGroups(operations).ToEquatableArray(),
             DocBaseUri = DocBaseUri(),
+            SentTypes = ClientSpec.TypesSentBy(operations),
         };
     }
 
