@@ -142,6 +142,17 @@ internal static partial class JsonEmitter
             var kind = optional ? "Optional" : p.IsNullable && type.IsValueType ? "Nullable" : "";
             return $"{Runtime}.Write{kind}{writer}Property(writer, {name}, {access});";
         }
+        var optionalPrefix = optional ? "Optional" : "";
+        if (type.Kind is TypeRefKind.List or TypeRefKind.Map)
+        {
+            // The collection's own property call with the element's writer: a lambda writing the collection inside a
+            // WriteProperty call costs the compiler a nested lambda binding (5% of Stripe's compile, 177 string lists alone).
+            var collection = type.Kind == TypeRefKind.List ? "List" : "Dictionary";
+            var element = type.Element!;
+            return element is { Kind: TypeRefKind.Primitive, Nullable: false } && element.Name == PrimitiveNames.String
+                ? $"{Runtime}.Write{optionalPrefix}String{collection}Property(writer, {name}, {access});"
+                : $"{Runtime}.Write{optionalPrefix}{collection}Property(writer, {name}, {access}, {WriterDelegate(element, ns, 1)});";
+        }
         var method = type.IsValueType
             ? (optional ? "WriteOptionalValueProperty" : "WriteValueProperty")
             : (optional ? "WriteOptionalProperty" : "WriteProperty");

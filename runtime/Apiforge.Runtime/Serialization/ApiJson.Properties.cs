@@ -317,6 +317,87 @@ public abstract partial class ApiJson
         if (value is not null) WriteValueProperty(writer, name, value.GetValueOrDefault(), write);
     }
 
+    // List and dictionary properties: one call with the element's writer, where a lambda writing the collection inside a
+    // property call cost the consumer's compiler a nested lambda binding at every such property.
+
+    /// <summary>Writes a list property with <paramref name="writeElement"/>; null as a JSON null.</summary>
+    public static void WriteListProperty<T>(Utf8JsonWriter writer, JsonEncodedText name, List<T>? values, JsonValueWriter<T> writeElement)
+    {
+        if (values is null) WriteNullProperty(writer, name);
+        else
+        {
+            writer.WritePropertyName(name);
+            WriteList(writer, values, writeElement);
+        }
+    }
+
+    /// <summary>Writes a list property with <paramref name="writeElement"/> unless it is null.</summary>
+    public static void WriteOptionalListProperty<T>(Utf8JsonWriter writer, JsonEncodedText name, List<T>? values, JsonValueWriter<T> writeElement)
+    {
+        if (values is not null) WriteListProperty(writer, name, values, writeElement);
+    }
+
+    /// <summary>Writes a dictionary property with <paramref name="writeValue"/>; null as a JSON null.</summary>
+    public static void WriteDictionaryProperty<T>(Utf8JsonWriter writer, JsonEncodedText name, Dictionary<string, T>? values, JsonValueWriter<T> writeValue)
+    {
+        if (values is null) WriteNullProperty(writer, name);
+        else
+        {
+            writer.WritePropertyName(name);
+            WriteDictionary(writer, values, writeValue);
+        }
+    }
+
+    /// <summary>Writes a dictionary property with <paramref name="writeValue"/> unless it is null.</summary>
+    public static void WriteOptionalDictionaryProperty<T>(Utf8JsonWriter writer, JsonEncodedText name, Dictionary<string, T>? values, JsonValueWriter<T> writeValue)
+    {
+        if (values is not null) WriteDictionaryProperty(writer, name, values, writeValue);
+    }
+
+    /// <summary>Writes a list of strings property; null as a JSON null.</summary>
+    public static void WriteStringListProperty(Utf8JsonWriter writer, JsonEncodedText name, List<string>? values)
+    {
+        if (values is null)
+        {
+            WriteNullProperty(writer, name);
+            return;
+        }
+        writer.WritePropertyName(name);
+        writer.WriteStartArray();
+        foreach (var value in values) writer.WriteStringValue(value);
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Writes a list of strings property unless it is null.</summary>
+    public static void WriteOptionalStringListProperty(Utf8JsonWriter writer, JsonEncodedText name, List<string>? values)
+    {
+        if (values is not null) WriteStringListProperty(writer, name, values);
+    }
+
+    /// <summary>Writes a dictionary of strings property; null as a JSON null.</summary>
+    public static void WriteStringDictionaryProperty(Utf8JsonWriter writer, JsonEncodedText name, Dictionary<string, string>? values)
+    {
+        if (values is null)
+        {
+            WriteNullProperty(writer, name);
+            return;
+        }
+        writer.WritePropertyName(name);
+        writer.WriteStartObject();
+        foreach (var pair in values)
+        {
+            writer.WritePropertyName(pair.Key);
+            writer.WriteStringValue(pair.Value);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes a dictionary of strings property unless it is null.</summary>
+    public static void WriteOptionalStringDictionaryProperty(Utf8JsonWriter writer, JsonEncodedText name, Dictionary<string, string>? values)
+    {
+        if (values is not null) WriteStringDictionaryProperty(writer, name, values);
+    }
+
     /// <summary>Writes the properties kept from a read that the type does not know, as they came.</summary>
     public static void WriteExtensionData(Utf8JsonWriter writer, Dictionary<string, JsonElement>? extensionData)
     {

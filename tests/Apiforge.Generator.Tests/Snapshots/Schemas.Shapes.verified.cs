@@ -179,10 +179,10 @@ namespace Shapes.Serialization
             WriteOptionalDoubleProperty(writer, s_names[6], value.Ratio);
             WriteOptionalBooleanProperty(writer, s_names[7], value.Flag);
             WriteOptionalValueProperty(writer, s_names[8], value.Color, ColorJson.WriteValue);
-            WriteOptionalProperty(writer, s_names[9], value.Labels, static (w1, v1) => { WriteDictionary(w1, v1, static (w2, v2) => { w2.WriteStringValue(v2); }); });
-            WriteOptionalProperty(writer, s_names[10], value.Anything, static (w1, v1) => { WriteDictionary(w1, v1, static (w2, v2) => { v2.WriteTo(w2); }); });
+            WriteOptionalStringDictionaryProperty(writer, s_names[9], value.Labels);
+            WriteOptionalDictionaryProperty(writer, s_names[10], value.Anything, static (w1, v1) => { v1.WriteTo(w1); });
             WriteOptionalValueProperty(writer, s_names[11], value.Free, static (w1, v1) => { v1.WriteTo(w1); });
-            WriteOptionalProperty(writer, s_names[12], value.Grid, static (w1, v1) => { WriteList(w1, v1, static (w2, v2) => { WriteList(w2, v2, static (w3, v3) => { w3.WriteNumberValue(v3); }); }); });
+            WriteOptionalListProperty(writer, s_names[12], value.Grid, static (w1, v1) => { WriteList(w1, v1, static (w2, v2) => { w2.WriteNumberValue(v2); }); });
             WriteOptionalProperty(writer, s_names[13], value.InlineObject, ShapesInlineObjectJson.WriteValue);
             WriteOptionalValueProperty(writer, s_names[14], value.InlineEnum, ShapesInlineEnumJson.WriteValue);
             WriteOptionalStringProperty(writer, s_names[15], value.__Old);
