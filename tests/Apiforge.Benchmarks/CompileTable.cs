@@ -21,7 +21,7 @@ internal static class CompileTable
         public long Characters => Sources.Sum(s => (long)s.Length);
     }
 
-    private sealed record Measurement(double CpuMs, double WallMs);
+    private sealed record Measurement(double CpuMs, double WallMs, double AllocatedMb = 0);
 
     public static async Task RunAsync(int rounds, IReadOnlyList<string> documentNames)
     {
@@ -88,17 +88,20 @@ internal static class CompileTable
         for (var i = 0; i < outputs.Count; i++)
         {
             var cpu = Median(measured[i].Select(m => m.CpuMs));
-            Console.WriteLine($"{outputs[i].Name}: {Size(outputs[i])}, CPU {Seconds(cpu)} ({Ratio(cpu / Median(measured[0].Select(m => m.CpuMs)))} of the first), {errors[i].Count} errors{(errors[i].Count > 0 ? ", first: " + errors[i][0] : "")}");
+            var allocated = Median(measured[i].Select(m => m.AllocatedMb));
+            // Allocations track the compiler's work and do not move with the machine's load: the steadier of the two.
+            Console.WriteLine($"{outputs[i].Name}: {Size(outputs[i])}, CPU {Seconds(cpu)} ({Ratio(cpu / Median(measured[0].Select(m => m.CpuMs)))} of the first), allocated {allocated:0} MB ({Ratio(allocated / Median(measured[0].Select(m => m.AllocatedMb)))}), {errors[i].Count} errors{(errors[i].Count > 0 ? ", first: " + errors[i][0] : "")}");
         }
     }
 
     private static Measurement Measure(Output output)
     {
         var cpu = Machine.ProcessCpu();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var wall = Stopwatch.StartNew();
         GC.KeepAlive(Emit(output));
         var elapsed = wall.Elapsed.TotalMilliseconds;
-        return new Measurement((Machine.ProcessCpu() - cpu).TotalMilliseconds, elapsed);
+        return new Measurement((Machine.ProcessCpu() - cpu).TotalMilliseconds, elapsed, (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6);
     }
 
     private static Microsoft.CodeAnalysis.Emit.EmitResult Emit(Output output)

@@ -168,9 +168,9 @@ internal static class Harness
         Print("");
     }
 
-    public static async Task DumpAsync(string directory)
+    public static async Task DumpAsync(string directory, IReadOnlyList<string>? names = null)
     {
-        foreach (var name in Documents.Names)
+        foreach (var name in names ?? Documents.Names)
         {
             var doc = Documents.Get(name);
             var target = Path.Combine(directory, Path.GetFileNameWithoutExtension(name));

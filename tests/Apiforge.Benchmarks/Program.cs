@@ -62,7 +62,7 @@ internal static class Program
         if (dumpAt >= 0 && dumpAt + 1 < args.Length)
         {
             // Writes Apiforge's generated files and NSwag's (both modes) per document, to look at what the size is made of.
-            await Harness.DumpAsync(Path.GetFullPath(args[dumpAt + 1])).ConfigureAwait(false);
+            await Harness.DumpAsync(Path.GetFullPath(args[dumpAt + 1]), DocumentsArgument(args)).ConfigureAwait(false);
             return 0;
         }
         var rounds = IntArgument(args, "--rounds") ?? 5;
