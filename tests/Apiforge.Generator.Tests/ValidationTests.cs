@@ -48,6 +48,51 @@ public class ValidationTests
     }
 
     [Fact]
+    public void Models_the_client_only_receives_get_no_validator_method()
+    {
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: t, version: "1" }
+            paths:
+              /orders:
+                post:
+                  operationId: placeOrder
+                  requestBody:
+                    content:
+                      application/json:
+                        schema: { $ref: "#/components/schemas/NewOrder" }
+                  responses:
+                    "200":
+                      description: ok
+                      content:
+                        application/json:
+                          schema: { $ref: "#/components/schemas/Receipt" }
+            components:
+              schemas:
+                Line:
+                  type: object
+                  properties: { sku: { type: string, maxLength: 12 } }
+                NewOrder:
+                  type: object
+                  properties:
+                    lines: { type: array, items: { $ref: "#/components/schemas/Line" } }
+                Receipt:
+                  type: object
+                  properties:
+                    number: { type: string, maxLength: 20 }
+                    lines: { type: array, items: { $ref: "#/components/schemas/Line" } }
+            """;
+        var result = GeneratorHarness.Run(new SpecFile("/specs/received.yaml", spec));
+        Assert.Empty(result.GeneratorDiagnostics);
+        CompileTests.AssertCompilesCleanly(result);
+        var validator = result.Source("Acme.TClientValidator.g.cs");
+        Assert.Contains("void ValidateNewOrder(", validator, StringComparison.Ordinal);
+        Assert.Contains("void ValidateLine(", validator, StringComparison.Ordinal);
+        Assert.DoesNotContain("ValidateReceipt", validator, StringComparison.Ordinal);
+        Assert.Contains("TClientValidator.ValidateNewOrder(body,", result.Source("Acme.TClient.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_pattern_dotnet_cannot_parse_is_a_located_AF0020_and_no_check()
     {
         const string spec = """
